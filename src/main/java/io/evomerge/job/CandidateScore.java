@@ -1,6 +1,6 @@
 package io.evomerge.job;
 
-import io.evomerge.model.ExampleResult;
+import io.evomerge.protocol.ExampleResult;
 import java.util.ArrayList;
 import java.util.List;
 

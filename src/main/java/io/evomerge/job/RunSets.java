@@ -2,7 +2,7 @@ package io.evomerge.job;
 
 import io.evomerge.client.MergeClient;
 import io.evomerge.config.EvoMergeConfig;
-import io.evomerge.model.AdapterInfo;
+import io.evomerge.protocol.AdapterInfo;
 import io.evomerge.protocol.Dialect;
 import io.evomerge.protocol.PresetsResponse;
 import io.evomerge.protocol.QueryPlus;
@@ -10,6 +10,7 @@ import io.evomerge.protocol.SessionCreateRequest;
 import io.evomerge.protocol.SessionInfo;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * What a run evaluates on, as the service's dialect makes it: the fitness set, the test set (if
@@ -41,21 +42,19 @@ record RunSets(AdapterSelection adapters, EvaluationSet fitness, Optional<Evalua
   private static RunSets sessionSets(EvoMergeConfig config, MergeClient driver) {
     var bmm = config.service().bmm();
     PresetsResponse.Preset preset = preset(driver.presets(), bmm.presetId());
-    List<String> ids = preset.adapters().isEmpty()
-        ? java.util.stream.IntStream.range(0, preset.adapterCount()).mapToObj(i -> "adapter-" + i).toList()
-        : preset.adapters();
+    SessionInfo fitness = session(config, driver, preset, bmm.dataset());
+    List<String> ids = IntStream.range(0, fitness.adapterCount()).mapToObj(i -> "adapter-" + i).toList();
     Optional<EvaluationSet> test = bmm.testDataset().isBlank()
         ? Optional.empty() : Optional.of(sessionSet(session(config, driver, preset, bmm.testDataset())));
-    return new RunSets(AdapterSelection.of(ids, config.data().adapters()),
-        sessionSet(session(config, driver, preset, bmm.dataset())), test);
+    return new RunSets(AdapterSelection.of(ids, config.data().adapters()), sessionSet(fitness), test);
   }
 
   private static PresetsResponse.Preset preset(PresetsResponse presets, String wanted) {
-    List<String> known = presets.presets().stream().map(PresetsResponse.Preset::presetId).toList();
-    if (wanted.isBlank() && presets.presets().size() == 1) {
-      return presets.presets().get(0);
+    List<String> known = presets.presetIds();
+    if (wanted.isBlank() && presets.items().size() == 1) {
+      return presets.items().get(0);
     }
-    return presets.presets().stream().filter(p -> p.presetId().equals(wanted)).findFirst()
+    return presets.items().stream().filter(p -> p.presetId().equals(wanted)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("service.bmm.presetId: '" + wanted
             + "' is not among the service's presets: " + String.join(", ", known)));
   }
@@ -63,12 +62,14 @@ record RunSets(AdapterSelection adapters, EvaluationSet fitness, Optional<Evalua
   private static SessionInfo session(EvoMergeConfig config, MergeClient driver,
       PresetsResponse.Preset preset, String dataset) {
     var bmm = config.service().bmm();
-    QueryPlus query = new QueryPlus(dataset, bmm.datasetDir().isBlank() ? null : bmm.datasetDir(),
-        bmm.batchSize(), bmm.evaluationBatches(), config.search().seed());
+    QueryPlus query = QueryPlus.of(dataset).withBatches(bmm.batchSize(), bmm.evaluationBatches());
+    if (!bmm.datasetDir().isBlank()) {
+      query = query.withDatasetDir(bmm.datasetDir());
+    }
     return driver.createSession(SessionCreateRequest.of(preset.presetId(), query));
   }
 
   private static EvaluationSet sessionSet(SessionInfo session) {
-    return new EvaluationSet.OfSession(session.sessionId(), (long) session.batchSize() * session.evaluationBatches());
+    return new EvaluationSet.OfSession(session.sessionId(), session.examplesPerEvaluation());
   }
 }

@@ -1,6 +1,6 @@
 package io.evomerge.job;
 
-import io.evomerge.model.ExampleResult;
+import io.evomerge.protocol.ExampleResult;
 import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;

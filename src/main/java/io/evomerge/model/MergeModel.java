@@ -1,8 +1,10 @@
 package io.evomerge.model;
 
+import io.evomerge.protocol.ExampleResult;
+import io.evomerge.protocol.AdapterInfo;
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
-import io.evomerge.merge.whitebox.StrategySpec;
+import io.evomerge.protocol.StrategySpec;
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package io.evomerge.model;
 
+import io.evomerge.protocol.ExampleResult;
+import io.evomerge.protocol.AdapterInfo;
 import io.evomerge.adapter.AdapterRepository;
 import io.evomerge.data.Example;
 import io.evomerge.encoder.MiniLmEncoder;
@@ -10,7 +12,7 @@ import io.evomerge.merge.MergeDigest;
 import io.evomerge.merge.MergeStrategy;
 import io.evomerge.merge.MergedLora;
 import io.evomerge.merge.MergedWeightsCache;
-import io.evomerge.merge.whitebox.StrategySpec;
+import io.evomerge.protocol.StrategySpec;
 import io.evomerge.merge.whitebox.WhiteBoxMerges;
 import io.evomerge.model.internal.OptionScorer;
 import java.io.IOException;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
-import io.evomerge.merge.whitebox.StrategySpec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;

@@ -1,52 +1,70 @@
 package io.evomerge.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * The {@code query_plus} of a bmm session: which data set the service reads and how it samples
- * it. Immutable. Ranges are checked by the service, which knows its limits.
+ * The {@code query_plus} of a bmm session, field for field as the paper's release declares it:
+ * which data set the service reads and how it samples and decodes. Only {@code dataset} is
+ * required; every other field left out (null) takes the release's default. Immutable. Ranges are
+ * checked by the service, which knows its limits.
  *
- * @param dataset file name of the data set (JSON Lines) inside {@code datasetDir}; {@code .jsonl}
- *     may be left out
- * @param datasetDir folder of the data set, relative to the service's data folder; may be null
+ * @param dataset name of the data set inside {@code datasetDir}
+ * @param datasetDir folder of the data set on the service
+ * @param maxSamples examples read from the data set at most; null for all
  * @param batchSize examples per batch
  * @param evaluationBatches batches per evaluation; the loss is their mean
- * @param seed seed of the batch sampling; null lets the service derive it from the request
  */
-@JsonPropertyOrder({"dataset", "dataset_dir", "batch_size", "evaluation_batches", "seed"})
+@JsonPropertyOrder({"dataset", "dataset_dir", "template", "cutoff_len", "max_samples", "batch_size",
+    "evaluation_batches", "temperature", "top_p", "top_k", "max_new_tokens", "repetition_penalty"})
 public record QueryPlus(
     String dataset,
     @JsonProperty("dataset_dir") String datasetDir,
+    String template,
+    @JsonProperty("cutoff_len") Integer cutoffLen,
+    @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("max_samples") Integer maxSamples,
     @JsonProperty("batch_size") Integer batchSize,
     @JsonProperty("evaluation_batches") Integer evaluationBatches,
-    Long seed) implements Serializable {
+    Double temperature,
+    @JsonProperty("top_p") Double topP,
+    @JsonProperty("top_k") Integer topK,
+    @JsonProperty("max_new_tokens") Integer maxNewTokens,
+    @JsonProperty("repetition_penalty") Double repetitionPenalty) implements Serializable {
 
-  /** The release's defaults: 20 batches of 15 examples. */
+  /** The release's defaults: 20 batches of 15 examples from {@code data/Userdata}. */
+  public static final String DEFAULT_DATASET_DIR = "data/Userdata";
   public static final int DEFAULT_BATCH_SIZE = 15;
   public static final int DEFAULT_EVALUATION_BATCHES = 20;
 
   public QueryPlus {
     Objects.requireNonNull(dataset, "query_plus.dataset is required");
+    datasetDir = datasetDir == null ? DEFAULT_DATASET_DIR : datasetDir;
+    template = template == null ? "default" : template;
+    cutoffLen = cutoffLen == null ? 2048 : cutoffLen;
     batchSize = batchSize == null ? DEFAULT_BATCH_SIZE : batchSize;
     evaluationBatches = evaluationBatches == null ? DEFAULT_EVALUATION_BATCHES : evaluationBatches;
+    temperature = temperature == null ? 0.95 : temperature;
+    topP = topP == null ? 0.7 : topP;
+    topK = topK == null ? 50 : topK;
+    maxNewTokens = maxNewTokens == null ? 1024 : maxNewTokens;
+    repetitionPenalty = repetitionPenalty == null ? 1.0 : repetitionPenalty;
   }
 
+  /** {@code dataset} with every other field at the release's default. */
   public static QueryPlus of(String dataset) {
-    return new QueryPlus(dataset, null, null, null, null);
+    return new QueryPlus(dataset, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public QueryPlus withDatasetDir(String dir) {
-    return new QueryPlus(dataset, dir, batchSize, evaluationBatches, seed);
+    return new QueryPlus(dataset, dir, template, cutoffLen, maxSamples, batchSize, evaluationBatches,
+        temperature, topP, topK, maxNewTokens, repetitionPenalty);
   }
 
   public QueryPlus withBatches(int size, int batches) {
-    return new QueryPlus(dataset, datasetDir, size, batches, seed);
-  }
-
-  public QueryPlus withSeed(long newSeed) {
-    return new QueryPlus(dataset, datasetDir, batchSize, evaluationBatches, newSeed);
+    return new QueryPlus(dataset, datasetDir, template, cutoffLen, maxSamples, size, batches,
+        temperature, topP, topK, maxNewTokens, repetitionPenalty);
   }
 }

@@ -2,7 +2,6 @@ package io.evomerge.protocol;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.evomerge.model.AdapterInfo;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;

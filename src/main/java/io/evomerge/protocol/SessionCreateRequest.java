@@ -1,22 +1,29 @@
 package io.evomerge.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** Body of {@code POST /v1/sessions} (dialect bmm). Immutable. */
-@JsonPropertyOrder({"preset_id", "query_plus"})
+/**
+ * Body of {@code POST /v1/sessions} (dialect bmm), as the paper's release declares it. Immutable.
+ *
+ * @param presetId the preset to merge from
+ * @param modelNameOrPath another base model than the preset's; null for the preset's
+ * @param queryPlus the data set and its sampling; null leaves it to the service
+ */
+@JsonPropertyOrder({"preset_id", "model_name_or_path", "query_plus"})
 public record SessionCreateRequest(
     @JsonProperty("preset_id") String presetId,
+    @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("model_name_or_path") String modelNameOrPath,
     @JsonProperty("query_plus") QueryPlus queryPlus) implements Serializable {
 
   public SessionCreateRequest {
     Objects.requireNonNull(presetId, "preset_id is required");
-    Objects.requireNonNull(queryPlus, "query_plus is required");
   }
 
   public static SessionCreateRequest of(String presetId, QueryPlus queryPlus) {
-    return new SessionCreateRequest(presetId, queryPlus);
+    return new SessionCreateRequest(presetId, null, queryPlus);
   }
 }

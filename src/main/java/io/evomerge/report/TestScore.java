@@ -2,7 +2,7 @@ package io.evomerge.report;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.evomerge.data.Example;
-import io.evomerge.model.ExampleResult;
+import io.evomerge.protocol.ExampleResult;
 import java.util.ArrayList;
 import java.util.List;
 

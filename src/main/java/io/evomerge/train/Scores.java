@@ -2,7 +2,7 @@ package io.evomerge.train;
 
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
-import io.evomerge.model.ExampleResult;
+import io.evomerge.protocol.ExampleResult;
 import io.evomerge.model.ReferenceModel;
 import java.util.List;
 

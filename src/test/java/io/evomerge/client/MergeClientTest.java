@@ -132,14 +132,15 @@ class MergeClientTest {
     List<SessionEvaluateResponse> answers = client.evaluateSessionAll(session.sessionId(), requests);
 
     assertEquals("ok", client.health().status());
-    assertEquals(ADAPTERS, client.presets().presets().get(0).adapterCount());
+    assertEquals(ADAPTERS, client.session(session.sessionId()).adapterCount());
+    assertEquals(1, client.presets().items().size());
     List<Example> all = Fixtures.examples("t", 30);
     for (int i = 0; i < 6; i++) {
       ControlVectors v = candidates.get(i);
       assertEquals(all.stream().mapToDouble(e -> ToyModel.loss(v, e)).sum() / 30, answers.get(i).loss(), 1e-12);
       assertTrue(answers.get(i).adapterDir().endsWith("-cand-" + i));
     }
-    assertEquals(6, client.session(session.sessionId()).evaluations());
+    assertEquals(6, service.stats().calls("POST /v1/sessions/{id}/evaluate", 200));
     assertEquals(1, service.stats().calls("GET /health", 200));
   }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.evomerge.client.ClientSettings;
 import io.evomerge.data.Shards;
 import io.evomerge.merge.ControlVectors;
-import io.evomerge.model.ExampleResult;
+import io.evomerge.protocol.ExampleResult;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;

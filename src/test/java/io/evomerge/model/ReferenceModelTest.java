@@ -1,5 +1,7 @@
 package io.evomerge.model;
 
+import io.evomerge.protocol.ExampleResult;
+import io.evomerge.protocol.AdapterInfo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
 package io.evomerge.model;
 
+import io.evomerge.protocol.ExampleResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evomerge.data.Example;
-import io.evomerge.model.ExampleResult;
+import io.evomerge.protocol.ExampleResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

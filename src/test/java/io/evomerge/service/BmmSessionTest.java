@@ -60,7 +60,7 @@ class BmmSessionTest {
 
   SessionCreateRequest request(int batchSize, int batches) {
     return SessionCreateRequest.of("reference",
-        QueryPlus.of("target").withDatasetDir("tasks").withBatches(batchSize, batches).withSeed(7));
+        QueryPlus.of("target").withDatasetDir("tasks").withBatches(batchSize, batches));
   }
 
   SessionInfo create(SessionCreateRequest request, int expectedStatus) throws IOException {
@@ -86,8 +86,9 @@ class BmmSessionTest {
     assertEquals(200, Http.get(url("/health"), null).status());
     Http.Answer answer = Http.get(url("/v1/presets"), KEY);
     PresetsResponse presets = Json.mapper().readValue(answer.body(), PresetsResponse.class);
-    assertEquals(List.of(new PresetsResponse.Preset("reference", "toy+bilinear", ADAPTERS,
-        List.of("adapter-0", "adapter-1", "adapter-2", "adapter-3"))), presets.presets());
+    assertEquals(List.of(new PresetsResponse.Preset("reference", "presets/reference.json", "toy+bilinear")),
+        presets.items());
+    assertTrue(answer.body().startsWith("{\"items\":["), answer.body());
     assertTrue(answer.body().contains("\"preset_id\":\"reference\""), answer.body());
   }
 
@@ -98,10 +99,10 @@ class BmmSessionTest {
 
     assertEquals(first, again);
     assertEquals(ADAPTERS, first.adapterCount());
-    assertEquals(40, first.examples());
-    assertEquals(15, first.batchSize());
-    assertEquals(20, first.evaluationBatches());
-    assertEquals(7, first.seed());
+    assertEquals("artifacts/" + first.sessionId(), first.workdir());
+    assertEquals(15, first.queryPlus().batchSize());
+    assertEquals(20, first.queryPlus().evaluationBatches());
+    assertEquals(300, first.examplesPerEvaluation());
   }
 
   @Test
@@ -122,7 +123,7 @@ class BmmSessionTest {
   void evaluationsOfTheSameVectorsGiveTheSameLossAndSeedsChooseTheBatches() throws IOException {
     SessionInfo a = create(request(5, 3), 201);
     SessionInfo b = create(SessionCreateRequest.of("reference",
-        QueryPlus.of("target.jsonl").withDatasetDir("tasks").withBatches(5, 3).withSeed(8)), 201);
+        QueryPlus.of("target.jsonl").withDatasetDir("tasks").withBatches(5, 3)), 201);
     ControlVectors vectors = Fixtures.vectors(new SplittableRandom(6), ADAPTERS);
 
     double first = evaluate(a.sessionId(), vectors, null).loss();
@@ -131,8 +132,7 @@ class BmmSessionTest {
 
     assertEquals(Double.doubleToLongBits(first), Double.doubleToLongBits(second));
     assertNotEquals(first, otherSeed);
-    Http.Answer info = Http.get(url("/v1/sessions/" + a.sessionId()), KEY);
-    assertEquals(2, Json.mapper().readValue(info.body(), SessionInfo.class).evaluations());
+    assertEquals(3, service.stats().calls("POST /v1/sessions/{id}/evaluate", 200));
     assertEquals(45, service.stats().examplesScored());
   }
 

@@ -2,8 +2,8 @@ package io.evomerge.service;
 
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
-import io.evomerge.model.AdapterInfo;
-import io.evomerge.model.ExampleResult;
+import io.evomerge.protocol.AdapterInfo;
+import io.evomerge.protocol.ExampleResult;
 import io.evomerge.model.MergeModel;
 import java.util.ArrayList;
 import java.util.List;

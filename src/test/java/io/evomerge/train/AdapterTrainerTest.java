@@ -8,7 +8,7 @@ import io.evomerge.adapter.AdapterRepository;
 import io.evomerge.data.Example;
 import io.evomerge.encoder.MiniLmEncoder;
 import io.evomerge.merge.ControlVectors;
-import io.evomerge.model.ExampleResult;
+import io.evomerge.protocol.ExampleResult;
 import io.evomerge.model.ReferenceModel;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.evomerge.bench.internal;
 
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
-import io.evomerge.merge.whitebox.StrategySpec;
-import io.evomerge.model.AdapterInfo;
-import io.evomerge.model.ExampleResult;
+import io.evomerge.protocol.StrategySpec;
+import io.evomerge.protocol.AdapterInfo;
+import io.evomerge.protocol.ExampleResult;
 import io.evomerge.model.MergeModel;
 import java.util.List;
 

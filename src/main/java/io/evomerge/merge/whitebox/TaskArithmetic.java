@@ -1,5 +1,6 @@
 package io.evomerge.merge.whitebox;
 
+import io.evomerge.protocol.StrategySpec;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.merge.MergeStrategy;
 import io.evomerge.merge.MergedLora;

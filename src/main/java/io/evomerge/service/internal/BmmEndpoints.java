@@ -3,7 +3,7 @@ package io.evomerge.service.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
-import io.evomerge.model.ExampleResult;
+import io.evomerge.protocol.ExampleResult;
 import io.evomerge.model.MergeModel;
 import io.evomerge.protocol.Json;
 import io.evomerge.protocol.PresetsResponse;
@@ -46,9 +46,8 @@ public final class BmmEndpoints {
   }
 
   public Reply presets(Call call) {
-    List<String> ids = model.adapters().stream().map(a -> a.id()).toList();
-    return Reply.ok(new PresetsResponse(List.of(
-        new PresetsResponse.Preset(settings.presetId(), model.baseModel(), ids.size(), ids))));
+    return Reply.ok(new PresetsResponse(List.of(new PresetsResponse.Preset(settings.presetId(),
+        "presets/" + settings.presetId() + ".json", model.baseModel()))));
   }
 
   public Reply create(Call call) {
@@ -103,7 +102,7 @@ public final class BmmEndpoints {
       throw ApiError.badRequest("preset_id '" + request.presetId() + "' is unknown; this service has ['"
           + settings.presetId() + "']");
     }
-    QueryPlus q = request.queryPlus();
+    QueryPlus q = queryPlus(request);
     if (q.batchSize() < 1) {
       throw ApiError.badRequest("query_plus.batch_size = " + q.batchSize() + " must be >= 1");
     }
@@ -115,17 +114,26 @@ public final class BmmEndpoints {
   }
 
   private Session open(String id, String owner, SessionCreateRequest request, byte[] canonical) {
-    QueryPlus q = request.queryPlus();
+    QueryPlus q = queryPlus(request);
     List<Example> examples = datasets.read(q);
     if (q.batchSize() > examples.size()) {
       throw ApiError.badRequest("query_plus.batch_size = " + q.batchSize() + " exceeds the " + examples.size()
           + " examples of data set '" + q.dataset() + "'");
     }
-    long seed = q.seed() != null ? q.seed() : ByteBuffer.wrap(MergeIds.sha256(canonical)).getLong();
+    long seed = ByteBuffer.wrap(MergeIds.sha256(canonical)).getLong();
     List<Example> sample = Sampling.batches(examples, q.batchSize(), q.evaluationBatches(), new SplittableRandom(seed));
-    SessionInfo info = new SessionInfo(id, request.presetId(), model.adapters().size(), q.dataset(),
-        examples.size(), q.batchSize(), q.evaluationBatches(), seed, 0);
+    SessionInfo info = new SessionInfo(id, request.presetId(), "artifacts/" + id,
+        request.modelNameOrPath() == null ? model.baseModel() : request.modelNameOrPath(), q,
+        model.adapters().size());
     return new Session(info, owner, sample);
+  }
+
+  /** The request's {@code query_plus}; a session without one needs a data set all the same. */
+  private static QueryPlus queryPlus(SessionCreateRequest request) {
+    if (request.queryPlus() == null) {
+      throw ApiError.badRequest("query_plus is required by this service: it names the data set");
+    }
+    return request.queryPlus();
   }
 
   private static byte[] canonical(SessionCreateRequest request) {

@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * Finds a session's data set inside the data folder ({@code <root>/<dataset_dir>/<dataset>},
- * {@code .jsonl} optional) and reads it. Names that lead outside the folder are refused.
+ * {@code .jsonl} optional) and reads it. The release's default {@code dataset_dir},
+ * {@code data/Userdata}, means the data folder itself. Names that lead outside the folder are
+ * refused.
  */
 final class Datasets {
 
@@ -42,13 +44,14 @@ final class Datasets {
     if (root == null) {
       throw ApiError.badRequest("this service has no data folder, so it cannot open sessions (data_root)");
     }
-    Path file = inside(q.datasetDir() == null ? "" : q.datasetDir(), q.dataset());
+    String dir = QueryPlus.DEFAULT_DATASET_DIR.equals(q.datasetDir()) ? "" : q.datasetDir();
+    Path file = inside(dir, q.dataset());
     if (!Files.isRegularFile(file) && !q.dataset().endsWith(".jsonl")) {
-      file = inside(q.datasetDir() == null ? "" : q.datasetDir(), q.dataset() + ".jsonl");
+      file = inside(dir, q.dataset() + ".jsonl");
     }
     if (!Files.isRegularFile(file)) {
       throw ApiError.badRequest("query_plus.dataset '" + q.dataset() + "' is not a file in the service's data folder"
-          + (q.datasetDir() == null ? "" : " under dataset_dir '" + q.datasetDir() + "'"));
+          + (dir.isEmpty() ? "" : " under dataset_dir '" + dir + "'"));
     }
     return file;
   }

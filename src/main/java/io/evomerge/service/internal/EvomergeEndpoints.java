@@ -2,7 +2,7 @@ package io.evomerge.service.internal;
 
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
-import io.evomerge.model.ExampleResult;
+import io.evomerge.protocol.ExampleResult;
 import io.evomerge.model.MergeModel;
 import io.evomerge.protocol.EvaluateRequest;
 import io.evomerge.protocol.EvaluateResponse;

@@ -2,9 +2,9 @@ package io.evomerge.service.internal;
 
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
-import io.evomerge.model.ExampleResult;
+import io.evomerge.protocol.ExampleResult;
 import io.evomerge.model.MergeModel;
-import io.evomerge.merge.whitebox.StrategySpec;
+import io.evomerge.protocol.StrategySpec;
 import java.util.List;
 
 /**

@@ -32,7 +32,7 @@ final class Session {
   }
 
   int batchSize() {
-    return info.batchSize();
+    return info.queryPlus().batchSize();
   }
 
   void evaluated() {
@@ -40,7 +40,10 @@ final class Session {
   }
 
   SessionInfo info() {
-    return new SessionInfo(info.sessionId(), info.presetId(), info.adapterCount(), info.dataset(),
-        info.examples(), info.batchSize(), info.evaluationBatches(), info.seed(), evaluations.get());
+    return info;
+  }
+
+  long evaluations() {
+    return evaluations.get();
   }
 }

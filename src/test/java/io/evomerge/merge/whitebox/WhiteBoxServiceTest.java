@@ -1,5 +1,6 @@
 package io.evomerge.merge.whitebox;
 
+import io.evomerge.protocol.StrategySpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +13,7 @@ import io.evomerge.client.MergeClient;
 import io.evomerge.client.PermanentFailure;
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
-import io.evomerge.model.ExampleResult;
+import io.evomerge.protocol.ExampleResult;
 import io.evomerge.model.ReferenceModel;
 import io.evomerge.protocol.ApiKey;
 import io.evomerge.protocol.EvaluateRequest;

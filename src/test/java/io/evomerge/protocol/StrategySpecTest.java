@@ -1,4 +1,4 @@
-package io.evomerge.merge.whitebox;
+package io.evomerge.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.evomerge.data.Example;
-import io.evomerge.protocol.EvaluateRequest;
-import io.evomerge.protocol.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

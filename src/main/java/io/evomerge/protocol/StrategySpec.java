@@ -1,4 +1,4 @@
-package io.evomerge.merge.whitebox;
+package io.evomerge.protocol;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;

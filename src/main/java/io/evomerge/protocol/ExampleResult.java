@@ -1,4 +1,4 @@
-package io.evomerge.model;
+package io.evomerge.protocol;
 
 import java.io.Serializable;
 import java.util.Objects;

@@ -1,0 +1,40 @@
+package io.evomerge.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Objects;
+
+/**
+ * The error body of the bmm dialect, FastAPI's: {@code {"detail": "Unknown session."}} (404), or
+ * {@code {"detail": [{"loc": [...], "msg": "...", "type": "..."}]}} (422, a body that fails
+ * validation). Immutable.
+ *
+ * @param detail a text, or a list of validation errors
+ */
+public record BmmErrorResponse(JsonNode detail) {
+
+  public BmmErrorResponse {
+    Objects.requireNonNull(detail, "detail is required");
+  }
+
+  /** A plain-text detail, as FastAPI's {@code HTTPException} writes it. */
+  public static BmmErrorResponse of(String text) {
+    return new BmmErrorResponse(Json.mapper().getNodeFactory().textNode(text));
+  }
+
+  /** The detail as one line: the text, or each validation error as {@code loc: msg}, joined. */
+  public String message() {
+    if (!detail.isArray()) {
+      return detail.asText();
+    }
+    StringBuilder out = new StringBuilder();
+    for (JsonNode error : detail) {
+      if (out.length() > 0) {
+        out.append("; ");
+      }
+      StringBuilder loc = new StringBuilder();
+      error.path("loc").forEach(part -> loc.append(loc.length() > 0 ? "." : "").append(part.asText()));
+      out.append(loc).append(": ").append(error.path("msg").asText());
+    }
+    return out.toString();
+  }
+}
