@@ -1,4 +1,4 @@
-package io.evomerge.search.cmaes.internal;
+package io.evomerge.search.cmaes;
 
 /**
  * Eigendecomposition of a symmetric matrix: Householder reduction to tridiagonal form followed by

@@ -1,4 +1,4 @@
-package io.evomerge.search.cmaes.internal;
+package io.evomerge.search.cmaes;
 
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
