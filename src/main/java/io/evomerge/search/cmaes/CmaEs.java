@@ -82,7 +82,7 @@ public final class CmaEs {
     double[] start = settings.start();
     double[] mean = settings.bounds() == null ? start : new BoxTransform(settings.bounds()).inverse(start);
     CovarianceMatrix cov = settings.covariance() == Covariance.FULL
-        ? FullCovariance.identity(n) : SeparableCovariance.INSTANCE;
+        ? FullCovariance.initial(n) : SeparableCovariance.INSTANCE;
     double[] scaling = new double[n];
     Arrays.fill(scaling, 1.0);
     CmaEs es = new CmaEs(settings, cov, random.nextLong(), mean, new double[n], new double[n],

@@ -27,16 +27,19 @@ final class FullCovariance implements CovarianceMatrix {
     this.decomposedAt = decomposedAt;
   }
 
-  /** The identity in dimension {@code n}. */
-  static FullCovariance identity(int n) {
+  /**
+   * pycma's start: the identity up to {@code C_ii = exp(1e-4 i / n)}, its guard against equal
+   * eigenvalues.
+   */
+  static FullCovariance initial(int n) {
     double[][] lower = new double[n][];
     double[][] b = new double[n][n];
     double[] d = new double[n];
     for (int i = 0; i < n; i++) {
       lower[i] = new double[i + 1];
-      lower[i][i] = 1;
+      lower[i][i] = StrictMath.exp(1e-4 / n * i);
       b[i][i] = 1;
-      d[i] = 1;
+      d[i] = Math.sqrt(lower[i][i]);
     }
     return new FullCovariance(lower, b, d, 0);
   }

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
+import io.evomerge.search.cmaes.CmaEsSettings.Covariance;
+import io.evomerge.search.cmaes.CmaEsSettings.Update;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +48,7 @@ class CmaEsVersusPycmaTest {
   private static final int[] SEEDS = {1, 2, 3, 4, 5};
   private static final double MAX_RATIO = 1.05;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final double TRAJECTORY_TOLERANCE = 1e-6;
 
   private record Problem(String name, int n, double x0, double sigma, int popSize, double[] bounds,
       ToDoubleFunction<double[]> f) {
@@ -122,6 +125,123 @@ class CmaEsVersusPycmaTest {
         + tooSlow + "\n" + table);
   }
 
+  private record Trace(String problem, int n, double x0, double sigma, int popSize, double[] bounds,
+      Covariance covariance, Update update, int generations) {
+
+    ToDoubleFunction<double[]> f() {
+      return PROBLEMS.stream().filter(p -> p.name().equals(problem)).findFirst().orElseThrow().f();
+    }
+
+    @Override
+    public String toString() {
+      return problem + " " + n + " " + covariance + " " + update + (bounds == null ? "" : " bounded")
+          + " sigma " + sigma;
+    }
+  }
+
+  private static final long STREAM_SEED = 42;
+
+  private static final List<Trace> TRACES = List.of(
+      new Trace("rosenbrock", 10, 0.0, 0.5, 0, null, Covariance.SEPARABLE, Update.ACTIVE, 80),
+      new Trace("ellipsoid", 10, 1.0, 0.5, 0, null, Covariance.SEPARABLE, Update.CLASSIC, 80),
+      new Trace("ellipsoid", 10, 1.0, 0.5, 0, null, Covariance.FULL, Update.ACTIVE, 80),
+      new Trace("rosenbrock", 10, 0.0, 0.5, 0, null, Covariance.FULL, Update.CLASSIC, 80),
+      new Trace("bounded-ellipsoid", 22, 1.0, 0.05, 20, new double[] {0, 1}, Covariance.FULL,
+          Update.ACTIVE, 40),
+      new Trace("bounded-ellipsoid", 22, 1.0, 0.5, 20, new double[] {0, 1}, Covariance.SEPARABLE,
+          Update.ACTIVE, 40),
+      new Trace("bounded-ellipsoid", 22, 1.0, 0.5, 20, new double[] {0, 1}, Covariance.FULL,
+          Update.ACTIVE, 40));
+
+  /**
+   * The same normal numbers in, the same states out: pycma, sampling our {@link Gaussians} stream
+   * and decomposing C as {@link SymmetricEigen} does (canonical eigenpairs), goes through the same
+   * means, step sizes, scalings, paths and covariances as ours, generation after generation, up to
+   * rounding (different libm and eigensolver), for both covariance models and updates, with bounds
+   * and with the step cap at work.
+   */
+  @Test
+  void followsPycmasTrajectoryGivenTheSameRandomNumbers() throws Exception {
+    ObjectNode request = JSON.createObjectNode();
+    ArrayNode traces = request.putArray("traces");
+    for (Trace t : TRACES) {
+      ObjectNode run = traces.addObject();
+      run.put("problem", t.problem()).put("n", t.n()).put("x0", t.x0()).put("sigma", t.sigma())
+          .put("active", t.update() == Update.ACTIVE).put("separable", t.covariance() == Covariance.SEPARABLE)
+          .put("streamSeed", STREAM_SEED).put("generations", t.generations());
+      if (t.popSize() > 0) {
+        run.put("popsize", t.popSize());
+      }
+      if (t.bounds() != null) {
+        run.putArray("bounds").add(t.bounds()[0]).add(t.bounds()[1]);
+      }
+    }
+    JsonNode answer = pycmaAnswer(startPycma(request)).get("traces");
+    StringBuilder report = new StringBuilder();
+    for (int c = 0; c < TRACES.size(); c++) {
+      Trace t = TRACES.get(c);
+      double[] x0 = new double[t.n()];
+      Arrays.fill(x0, t.x0());
+      int popSize = t.popSize() > 0 ? t.popSize() : CmaEsSettings.defaultPopSize(t.n());
+      Bounds bounds = t.bounds() == null ? null : Bounds.of(t.n(), t.bounds()[0], t.bounds()[1]);
+      CmaEs es = CmaEs.start(new CmaEsSettings(x0, t.sigma(), popSize, bounds, t.covariance(), t.update()),
+          () -> STREAM_SEED);
+      double worst = 0;
+      boolean capped = false;
+      for (int g = 0; g < t.generations(); g++) {
+        double[][] xs = es.ask();
+        double[] fit = new double[xs.length];
+        for (int k = 0; k < xs.length; k++) {
+          fit[k] = t.f().applyAsDouble(xs[k]);
+        }
+        es.tell(fit);
+        CmaEsState ours = es.state();
+        JsonNode theirs = answer.get(c).get(g);
+        String where = t + ", generation " + (g + 1);
+        worst = Math.max(worst, deviation(where + " mean", ours.mean(), theirs.get("mean")));
+        worst = Math.max(worst, deviation(where + " sigma", new double[] {ours.sigma()},
+            JSON.createArrayNode().add(theirs.get("sigma").asDouble())));
+        worst = Math.max(worst, deviation(where + " scaling", ours.scaling(), theirs.get("scaling")));
+        worst = Math.max(worst, deviation(where + " pc", ours.pathC(), theirs.get("pc")));
+        worst = Math.max(worst, deviation(where + " ps", ours.pathSigma(), theirs.get("ps")));
+        if (ours.covariance() != null) {
+          for (int i = 0; i < t.n(); i++) {
+            double[] row = ours.covariance()[i];
+            JsonNode theirRow = theirs.get("C").get(i);
+            ArrayNode lower = JSON.createArrayNode();
+            for (int j = 0; j <= i; j++) {
+              lower.add(theirRow.get(j).asDouble());
+            }
+            worst = Math.max(worst, deviation(where + " C row " + i, row, lower));
+          }
+        }
+        capped |= Arrays.stream(ours.scaling()).anyMatch(v -> v != 1.0);
+      }
+      report.append(String.format(Locale.ROOT, "%s: largest relative deviation %.1e%s%n", t, worst,
+          t.covariance() == Covariance.FULL && capped ? " (step cap fired)" : ""));
+    }
+    System.out.println("Ours against pycma on the same random numbers\n" + report);
+  }
+
+  /** Largest relative deviation; fails beyond {@link #TRAJECTORY_TOLERANCE}. */
+  private static double deviation(String where, double[] ours, JsonNode theirs) {
+    assertEquals(theirs.size(), ours.length, where);
+    double scale = 0;
+    for (int i = 0; i < ours.length; i++) {
+      scale = Math.max(scale, Math.abs(theirs.get(i).asDouble()));
+    }
+    double worst = 0;
+    for (int i = 0; i < ours.length; i++) {
+      double d = Math.abs(ours[i] - theirs.get(i).asDouble()) / Math.max(scale, 1e-300);
+      worst = Math.max(worst, d);
+      if (!(d <= TRAJECTORY_TOLERANCE)) {
+        throw new AssertionError(where + "[" + i + "]: ours " + ours[i] + ", pycma "
+            + theirs.get(i).asDouble() + " (relative to the largest entry " + scale + ")");
+      }
+    }
+    return worst;
+  }
+
   private static double median(long[] values) {
     long[] v = values.clone();
     Arrays.sort(v);
@@ -156,13 +276,12 @@ class CmaEsVersusPycmaTest {
     Arrays.fill(x0, p.x0());
     int popSize = p.popSize() > 0 ? p.popSize() : CmaEsSettings.defaultPopSize(p.n());
     Bounds bounds = p.bounds() == null ? null : Bounds.of(p.n(), p.bounds()[0], p.bounds()[1]);
-    return new CmaEsSettings(x0, p.sigma(), popSize, bounds, CmaEsSettings.Covariance.FULL);
+    return new CmaEsSettings(x0, p.sigma(), popSize, bounds, Covariance.FULL);
   }
 
   private record Pycma(Process process, Path stderr) {}
 
   private static Pycma startPycma() throws IOException {
-    String python = System.getProperty("evomerge.python", "python3");
     ObjectNode request = JSON.createObjectNode();
     ArrayNode runs = request.putArray("runs");
     for (Problem p : PROBLEMS) {
@@ -178,6 +297,11 @@ class CmaEsVersusPycmaTest {
       ArrayNode seeds = run.putArray("seeds");
       Arrays.stream(SEEDS).forEach(seeds::add);
     }
+    return startPycma(request);
+  }
+
+  private static Pycma startPycma(ObjectNode request) throws IOException {
+    String python = System.getProperty("evomerge.python", "python3");
     Path stderr = Files.createTempFile("pycma", ".err");
     stderr.toFile().deleteOnExit();
     ProcessBuilder builder = new ProcessBuilder(python, SCRIPT.toString()).redirectError(stderr.toFile());
