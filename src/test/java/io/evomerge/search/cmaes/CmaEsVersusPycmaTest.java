@@ -287,7 +287,8 @@ class CmaEsVersusPycmaTest {
     for (Problem p : PROBLEMS) {
       ObjectNode run = runs.addObject();
       run.put("problem", p.name()).put("n", p.n()).put("x0", p.x0()).put("sigma", p.sigma())
-          .put("active", true).put("target", TARGET).put("maxEvaluations", MAX_EVALUATIONS);
+          .put("active", true).put("target", TARGET).put("maxEvaluations", MAX_EVALUATIONS)
+          .put("normals", "evomerge");
       if (p.popSize() > 0) {
         run.put("popsize", p.popSize());
       }
