@@ -66,10 +66,6 @@ public record CmaEsSettings(
     return new CmaEsSettings(start, sigma, popSize, bounds, newCovariance, update);
   }
 
-  public CmaEsSettings withUpdate(Update newUpdate) {
-    return new CmaEsSettings(start, sigma, popSize, bounds, covariance, newUpdate);
-  }
-
   private static void checkStart(double[] start, Bounds bounds) {
     if (bounds != null && bounds.dimension() != start.length) {
       throw new IllegalArgumentException(

@@ -95,7 +95,7 @@ public record Parameters(
   }
 
   /** History length of TolFun: {@code 10 + ceil(30 n / lambda)}. */
-  public int historyLength() {
+  int historyLength() {
     return 10 + (int) Math.ceil(30.0 * n / lambda);
   }
 
