@@ -25,7 +25,7 @@ sealed interface CovarianceMatrix permits FullCovariance, SeparableCovariance {
   /** {@code C_ii}. */
   double variance(int i);
 
-  /** Condition number of the covariance the search samples from, as of the last decomposition. */
+  /** Condition number of C as of the last decomposition (separable: of the squared scaling). */
   double condition(double[] scaling);
 
   /** {@code c1 * (1 - (1 - hsig) cc (2 - cc))}: the rank-one rate after a stalled path. */
