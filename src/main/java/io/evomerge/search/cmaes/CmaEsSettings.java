@@ -5,19 +5,26 @@ import java.util.Objects;
 
 /**
  * What shapes one CMA-ES run: where it starts, how wide, how many candidates per generation,
- * which box (if any) and which covariance model. Immutable: arrays are copied in and out.
+ * which box (if any), which covariance model and which covariance update. Immutable: arrays are
+ * copied in and out.
  *
  * @param start initial mean, inside {@code bounds} when there are bounds
  * @param sigma initial step size, &gt; 0
  * @param popSize candidates per generation (lambda), at least 2
  * @param bounds the box every candidate respects, or {@code null} for none
  * @param covariance full covariance or the separable (diagonal) variant
+ * @param update active (pycma's default) or classic covariance update
  */
 public record CmaEsSettings(
-    double[] start, double sigma, int popSize, Bounds bounds, Covariance covariance) {
+    double[] start, double sigma, int popSize, Bounds bounds, Covariance covariance, Update update) {
 
   public CmaEsSettings {
     Objects.requireNonNull(covariance, "covariance");
+    if (update == null) {
+      throw new IllegalArgumentException("update: missing (ACTIVE or CLASSIC); a CMA-ES state without"
+          + " it was saved before the active update and cannot be continued: start the run afresh,"
+          + " without --resume or in a new output directory");
+    }
     if (start.length == 0) {
       throw new IllegalArgumentException("start: must have at least one coordinate");
     }
@@ -31,7 +38,12 @@ public record CmaEsSettings(
     start = start.clone();
   }
 
-  /** Unbounded, full covariance, with the default population size {@link #defaultPopSize}. */
+  /** The active update (pycma's default). */
+  public CmaEsSettings(double[] start, double sigma, int popSize, Bounds bounds, Covariance covariance) {
+    this(start, sigma, popSize, bounds, covariance, Update.ACTIVE);
+  }
+
+  /** Unbounded, full covariance, active update, default population size {@link #defaultPopSize}. */
   public static CmaEsSettings of(double[] start, double sigma) {
     return new CmaEsSettings(start, sigma, defaultPopSize(start.length), null, Covariance.FULL);
   }
@@ -50,16 +62,8 @@ public record CmaEsSettings(
     return start.clone();
   }
 
-  public CmaEsSettings withPopSize(int newPopSize) {
-    return new CmaEsSettings(start, sigma, newPopSize, bounds, covariance);
-  }
-
-  public CmaEsSettings withBounds(Bounds newBounds) {
-    return new CmaEsSettings(start, sigma, popSize, newBounds, covariance);
-  }
-
   public CmaEsSettings withCovariance(Covariance newCovariance) {
-    return new CmaEsSettings(start, sigma, popSize, bounds, newCovariance);
+    return new CmaEsSettings(start, sigma, popSize, bounds, newCovariance, update);
   }
 
   private static void checkStart(double[] start, Bounds bounds) {
@@ -85,18 +89,19 @@ public record CmaEsSettings(
         && Double.compare(sigma, s.sigma) == 0
         && popSize == s.popSize
         && Objects.equals(bounds, s.bounds)
-        && covariance == s.covariance;
+        && covariance == s.covariance
+        && update == s.update;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(Arrays.hashCode(start), sigma, popSize, bounds, covariance);
+    return Objects.hash(Arrays.hashCode(start), sigma, popSize, bounds, covariance, update);
   }
 
   @Override
   public String toString() {
     return "CmaEsSettings[start=" + Arrays.toString(start) + ", sigma=" + sigma + ", popSize="
-        + popSize + ", bounds=" + bounds + ", covariance=" + covariance + "]";
+        + popSize + ", bounds=" + bounds + ", covariance=" + covariance + ", update=" + update + "]";
   }
 
   /** Covariance model. */
@@ -105,5 +110,16 @@ public record CmaEsSettings(
     FULL,
     /** Diagonal covariance (sep-CMA-ES, Ros and Hansen 2008): O(n) per candidate. */
     SEPARABLE
+  }
+
+  /** Covariance update. */
+  public enum Update {
+    /**
+     * pycma's default ({@code CMA_active=True}): the rank-mu update also pushes C away from the
+     * worst candidates, with negative recombination weights (Jastrebski and Arnold 2006).
+     */
+    ACTIVE,
+    /** The classic update with positive weights only (pycma's {@code CMA_active=False}). */
+    CLASSIC
   }
 }

@@ -7,8 +7,9 @@ package io.evomerge.search.cmaes;
  * @param evaluations candidates told so far
  * @param sigma current step size
  * @param bestFitness best fitness told so far, {@code +Infinity} before the first tell
- * @param maxStep {@code sigma * max_i max(sqrt(C_ii), |pc_i|)}: the largest coordinate step
- * @param condition condition number of the covariance matrix
+ * @param maxStep {@code sigma * max_i s_i max(sqrt(C_ii), |pc_i|)}, with pycma's scaling {@code s}:
+ *     the largest coordinate step
+ * @param condition condition number of C (separable: of the squared scaling)
  * @param generationRange max minus min fitness of the last generation, {@code +Infinity} before
  * @param historyRange max minus min of the best fitness of the last {@code 10 + ceil(30 n /
  *     lambda)} generations, {@code +Infinity} until that many generations were told

@@ -10,7 +10,7 @@ import io.evomerge.search.cmaes.Bounds;
 import io.evomerge.search.cmaes.CmaEs;
 import io.evomerge.search.cmaes.CmaEsSettings;
 import io.evomerge.search.cmaes.CmaEsStops;
-import io.evomerge.search.cmaes.internal.Gaussians;
+import io.evomerge.search.cmaes.Gaussians;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -6,7 +6,7 @@ import io.evomerge.search.Generation;
 import io.evomerge.search.MergeSearch;
 import io.evomerge.search.SearchSettings;
 import io.evomerge.search.SearchSnapshot;
-import io.evomerge.search.cmaes.internal.Gaussians;
+import io.evomerge.search.cmaes.Gaussians;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

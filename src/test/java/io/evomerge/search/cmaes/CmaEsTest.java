@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evomerge.search.cmaes.CmaEsSettings.Covariance;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -75,6 +76,25 @@ class CmaEsTest {
     }
     assertEquals(original.best().orElseThrow(), restored.best().orElseThrow());
     assertEquals(JSON.writeValueAsString(original.state()), JSON.writeValueAsString(restored.state()));
+  }
+
+  @Test
+  void aStateSavedBeforeTheActiveUpdateIsRefusedWithWhatToDo() throws Exception {
+    CmaEs es = CmaEs.start(settings(4, Covariance.SEPARABLE), new SplittableRandom(7));
+    run(es, 3);
+    ObjectNode old = (ObjectNode) JSON.valueToTree(es.state());
+    old.remove("version");
+    old.remove("scaling");
+    old.putNull("variances");
+    ((ObjectNode) old.get("settings")).remove("update");
+    Exception e = assertThrows(Exception.class, () -> JSON.treeToValue(old, CmaEsState.class));
+    assertTrue(e.getMessage().contains("start the run afresh, without --resume"), e.getMessage());
+
+    ObjectNode unversioned = (ObjectNode) JSON.valueToTree(es.state());
+    unversioned.remove("version");
+    e = assertThrows(Exception.class, () -> JSON.treeToValue(unversioned, CmaEsState.class));
+    assertTrue(e.getMessage().contains("CMA-ES state version 0 (expected 2)")
+        && e.getMessage().contains("without --resume"), e.getMessage());
   }
 
   @Test

@@ -1,13 +1,15 @@
-package io.evomerge.search.cmaes.internal;
+package io.evomerge.search.cmaes;
 
 /**
- * A full covariance matrix {@code C = B D^2 B^T}, stored as its lower triangle, with an
- * eigendecomposition ({@link SymmetricEigen}) that is refreshed lazily (every {@link
- * Parameters#eigenGap()} evaluations), as pycma does, so a generation costs O(lambda n^2) and the
- * O(n^3) decomposition is amortised. The eigenvectors are kept as rows (B transposed) so that
- * sampling runs along rows. Not thread-safe.
+ * A full covariance matrix {@code C = B D^2 B^T}, stored as its lower triangle, updated as pycma's
+ * {@code GaussFullSampler} does: {@code C <- (1 - c1a - cmu sum(w)) C + c1 pc pc^T + cmu sum_k
+ * w_k' u_k u_k^T}, where a negative weight is rescaled to {@code w_k n / ||z_k||^2} (the
+ * candidate's squared Mahalanobis length). Its eigendecomposition ({@link SymmetricEigen}) is
+ * refreshed lazily, every {@link Parameters#eigenGap()} evaluations, so a generation costs
+ * O(lambda n^2) and the O(n^3) decomposition is amortised. The eigenvectors are kept as rows (B
+ * transposed) so that sampling runs along rows. Not thread-safe.
  */
-public final class FullCovariance implements CovarianceModel {
+final class FullCovariance implements CovarianceMatrix {
 
   private final int n;
   private final double[][] lower;
@@ -25,22 +27,25 @@ public final class FullCovariance implements CovarianceModel {
     this.decomposedAt = decomposedAt;
   }
 
-  /** The identity in dimension {@code n}. */
-  public static FullCovariance identity(int n) {
+  /**
+   * pycma's start: the identity up to {@code C_ii = exp(1e-4 i / n)}, its guard against equal
+   * eigenvalues.
+   */
+  static FullCovariance initial(int n) {
     double[][] lower = new double[n][];
     double[][] b = new double[n][n];
     double[] d = new double[n];
     for (int i = 0; i < n; i++) {
       lower[i] = new double[i + 1];
-      lower[i][i] = 1;
+      lower[i][i] = StrictMath.exp(1e-4 / n * i);
       b[i][i] = 1;
-      d[i] = 1;
+      d[i] = Math.sqrt(lower[i][i]);
     }
     return new FullCovariance(lower, b, d, 0);
   }
 
   /** A saved state: the lower triangle of C, its eigenvectors (one per row) and D. Copies. */
-  public static FullCovariance of(double[][] lower, double[][] b, double[] d, long decomposedAt) {
+  static FullCovariance of(double[][] lower, double[][] b, double[] d, long decomposedAt) {
     int n = d.length;
     if (lower.length != n || b.length != n) {
       throw new IllegalArgumentException("covariance: expected " + n + " rows");
@@ -79,9 +84,26 @@ public final class FullCovariance implements CovarianceModel {
   }
 
   @Override
-  public void update(Parameters p, double[] pc, boolean hsig, double[][] steps, long evaluations) {
-    double factor = 1 - p.c1() - p.cmu() + (hsig ? 0 : p.c1() * p.cc() * (2 - p.cc()));
+  public void update(Parameters p, double[] pc, boolean hsig, double[][] steps, double[][] normals,
+      double[] scaling, long evaluations) {
+    double c1a = CovarianceMatrix.c1a(p, hsig);
     double[] w = p.weights();
+    double[] a = new double[steps.length];
+    double sum = c1a;
+    for (int k = 0; k < steps.length; k++) {
+      a[k] = p.cmu() * w[k];
+      sum += a[k];
+      if (a[k] < 0) {
+        // pycma: a negative step counts with squared Mahalanobis length n, ||C^(-1/2) u|| = ||z||
+        double norm = 0;
+        for (double v : normals[k]) {
+          norm += v * v;
+        }
+        norm = Math.sqrt(norm) + 1e-9;
+        a[k] *= n / (norm * norm);
+      }
+    }
+    double factor = 1 - sum;
     for (int i = 0; i < n; i++) {
       double[] row = lower[i];
       double a1 = p.c1() * pc[i];
@@ -90,16 +112,23 @@ public final class FullCovariance implements CovarianceModel {
       }
       for (int k = 0; k < steps.length; k++) {
         double[] y = steps[k];
-        double a = p.cmu() * w[k] * y[i];
-        for (int j = 0; j <= i; j++) {
-          row[j] += a * y[j];
+        double ak = a[k] * y[i];
+        if (ak != 0) {
+          for (int j = 0; j <= i; j++) {
+            row[j] += ak * y[j];
+          }
         }
       }
     }
-    if (evaluations - decomposedAt > p.eigenGap()) {
+    if (evaluations - decomposedAt >= p.eigenGap()) {
       decompose();
       decomposedAt = evaluations;
     }
+  }
+
+  @Override
+  public double variance(int i) {
+    return lower[i][i];
   }
 
   private void decompose() {
@@ -115,16 +144,7 @@ public final class FullCovariance implements CovarianceModel {
   }
 
   @Override
-  public double maxScale(double[] pc) {
-    double m = 0;
-    for (int i = 0; i < n; i++) {
-      m = Math.max(m, Math.max(Math.sqrt(lower[i][i]), Math.abs(pc[i])));
-    }
-    return m;
-  }
-
-  @Override
-  public double condition() {
+  public double condition(double[] scaling) {
     double max = 0;
     double min = Double.POSITIVE_INFINITY;
     for (double v : d) {
@@ -135,22 +155,22 @@ public final class FullCovariance implements CovarianceModel {
   }
 
   /** A copy of the lower triangle of C (row i has i + 1 entries). */
-  public double[][] lowerTriangle() {
+  double[][] lowerTriangle() {
     return deepCopy(lower);
   }
 
   /** A copy of the eigenvectors, one per row: row j belongs to eigenvalue {@code scales[j]^2}. */
-  public double[][] eigenvectors() {
+  double[][] eigenvectors() {
     return deepCopy(b);
   }
 
   /** A copy of D, the square roots of the eigenvalues. */
-  public double[] scales() {
+  double[] scales() {
     return d.clone();
   }
 
   /** The evaluation count of the last decomposition. */
-  public long decomposedAt() {
+  long decomposedAt() {
     return decomposedAt;
   }
 

@@ -1,4 +1,4 @@
-package io.evomerge.search.cmaes.internal;
+package io.evomerge.search.cmaes;
 
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -6,7 +6,8 @@ import java.util.random.RandomGenerator;
 /**
  * Standard normal draws that are the same on every JVM and platform: Marsaglia's polar method on
  * {@link StrictMath}, fed by a {@link SplittableRandom} derived from a stream seed and a
- * generation number, so that no generator state needs saving. Not thread-safe.
+ * generation number, so that no generator state needs saving; {@link #mix} also seeds the search's
+ * other per-generation draws. Not thread-safe.
  */
 public final class Gaussians {
 
@@ -21,7 +22,7 @@ public final class Gaussians {
   }
 
   /** The draws of generation {@code generation} of the stream {@code streamSeed}. */
-  public static Gaussians forGeneration(long streamSeed, long generation) {
+  static Gaussians forGeneration(long streamSeed, long generation) {
     return new Gaussians(new SplittableRandom(mix(streamSeed, generation)));
   }
 
@@ -34,7 +35,7 @@ public final class Gaussians {
   }
 
   /** The next standard normal draw. */
-  public double next() {
+  double next() {
     if (hasSpare) {
       hasSpare = false;
       return spare;
@@ -54,7 +55,7 @@ public final class Gaussians {
   }
 
   /** Fills {@code z} with standard normal draws. */
-  public void fill(double[] z) {
+  void fill(double[] z) {
     for (int i = 0; i < z.length; i++) {
       z[i] = next();
     }

@@ -1,4 +1,4 @@
-package io.evomerge.search.cmaes.internal;
+package io.evomerge.search.cmaes;
 
 /**
  * Eigendecomposition of a symmetric matrix: Householder reduction to tridiagonal form followed by
@@ -12,7 +12,8 @@ public final class SymmetricEigen {
 
   /**
    * Decomposes the symmetric matrix given by its lower triangle: on return row j of {@code
-   * vectors} is the unit eigenvector of eigenvalue {@code values[j]}.
+   * vectors} is the unit eigenvector of eigenvalue {@code values[j]}. Canonical: the eigenvalues
+   * ascend, and each eigenvector's entry of largest magnitude (the first of equals) is positive.
    *
    * @param lower lower triangle, row i with i + 1 entries; not modified
    * @param vectors n x n output, overwritten
@@ -30,6 +31,35 @@ public final class SymmetricEigen {
     double[] e = new double[n];
     tridiagonalize(w, values, e);
     diagonalize(w, values, e);
+    canonicalize(w, values);
+  }
+
+  /** Sorts the eigenpairs by ascending eigenvalue and turns each vector's largest entry positive. */
+  private static void canonicalize(double[][] w, double[] values) {
+    int n = values.length;
+    Integer[] idx = new Integer[n];
+    for (int j = 0; j < n; j++) {
+      idx[j] = j;
+    }
+    java.util.Arrays.sort(idx, (a, b) -> Double.compare(values[a], values[b]));
+    double[][] rows = w.clone();
+    double[] vals = values.clone();
+    for (int j = 0; j < n; j++) {
+      double[] row = rows[idx[j]];
+      int largest = 0;
+      for (int k = 1; k < n; k++) {
+        if (Math.abs(row[k]) > Math.abs(row[largest])) {
+          largest = k;
+        }
+      }
+      if (row[largest] < 0) {
+        for (int k = 0; k < n; k++) {
+          row[k] = -row[k];
+        }
+      }
+      w[j] = row;
+      values[j] = vals[idx[j]];
+    }
   }
 
   /** Householder reduction; {@code w} holds V^T, so {@code w[j][k]} is V(k, j). */

@@ -1,4 +1,4 @@
-package io.evomerge.search.cmaes.internal;
+package io.evomerge.search.cmaes;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,41 +1,40 @@
-package io.evomerge.search.cmaes.internal;
-
-import io.evomerge.search.cmaes.Bounds;
+package io.evomerge.search.cmaes;
 
 /**
  * pycma's {@code BoxConstraintsLinQuadTransformation} (the {@code BoundTransform} boundary
  * handler): a smooth map from R^n onto the box, the identity in the interior, quadratic within a
- * margin {@code a = min((u - l) / 2, (1 + |bound|) / 20)} of each bound and periodic (mirrored)
+ * margin {@code a = min((u - l) / 2, max(1, |bound|) / 20)} of each bound (pycma's {@code
+ * margin_width2}) and periodic (mirrored)
  * beyond. CMA-ES searches the unbounded internal coordinates; every candidate it hands out is the
  * transformed, feasible point. Immutable and thread-safe.
  */
-public final class BoxTransform {
+final class BoxTransform {
 
   private final double[] lb;
   private final double[] ub;
   private final double[] al;
   private final double[] au;
 
-  public BoxTransform(Bounds bounds) {
+  BoxTransform(Bounds bounds) {
     lb = bounds.lower();
     ub = bounds.upper();
     al = new double[lb.length];
     au = new double[lb.length];
     for (int i = 0; i < lb.length; i++) {
-      al[i] = Math.min((ub[i] - lb[i]) / 2, (1 + Math.abs(lb[i])) / 20);
-      au[i] = Math.min((ub[i] - lb[i]) / 2, (1 + Math.abs(ub[i])) / 20);
+      al[i] = Math.min((ub[i] - lb[i]) / 2, Math.max(1, Math.abs(lb[i])) / 20);
+      au[i] = Math.min((ub[i] - lb[i]) / 2, Math.max(1, Math.abs(ub[i])) / 20);
     }
   }
 
   /** Writes the feasible image of internal point {@code x} into {@code out}. */
-  public void apply(double[] x, double[] out) {
+  void apply(double[] x, double[] out) {
     for (int i = 0; i < x.length; i++) {
       out[i] = apply(x[i], i);
     }
   }
 
   /** The internal point whose image is feasible point {@code y} (pycma's inverse). */
-  public double[] inverse(double[] y) {
+  double[] inverse(double[] y) {
     double[] x = new double[y.length];
     for (int i = 0; i < y.length; i++) {
       x[i] = inverse(y[i], i);

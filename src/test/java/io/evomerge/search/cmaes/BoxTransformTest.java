@@ -1,4 +1,4 @@
-package io.evomerge.search.cmaes.internal;
+package io.evomerge.search.cmaes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,14 +37,25 @@ class BoxTransformTest {
 
   @Test
   void aStartOnTheUpperBoundGoesToTheFlatPointBeyondItAsInPycma() {
-    // pycma: au = min((u - l) / 2, (1 + |u|) / 20) = 0.1, inverse(u) = u + au
-    assertEquals(1.1, unit.inverse(1.0, 0), 1e-15);
-    assertEquals(unit.apply(1.1 + 0.03, 0), unit.apply(1.1 - 0.03, 0), 1e-15);
+    // pycma: au = min((u - l) / 2, max(1, |u|) / 20) = 0.05, inverse(u) = u + au
+    assertEquals(1.05, unit.inverse(1.0, 0), 1e-15);
+    assertEquals(unit.apply(1.05 + 0.03, 0), unit.apply(1.05 - 0.03, 0), 1e-15);
   }
 
   @Test
   void reachesBothBoundsExactly() {
     assertEquals(0.0, unit.apply(-0.05, 0), 0.0);
-    assertEquals(1.0, unit.apply(1.1, 0), 0.0);
+    assertEquals(1.0, unit.apply(1.05, 0), 0.0);
+  }
+
+  @Test
+  void theMarginIsPycmasMarginWidth2() {
+    // max(1, |b|) / 20, at most half the range: 0.075 at +-1.5 (the older (1 + |b|) / 20 gave 0.125)
+    BoxTransform wide = new BoxTransform(Bounds.of(1, -1.5, 1.5));
+    assertEquals(-1.5 - 0.075, wide.inverse(-1.5, 0), 1e-15);
+    assertEquals(1.5, wide.apply(wide.inverse(1.5, 0), 0), 0.0);
+    assertEquals(-1.5 + 0.075, wide.apply(-1.5 + 0.075, 0), 0.0);
+    BoxTransform far = new BoxTransform(Bounds.of(1, 40, 41));
+    assertEquals(41 + 0.5, far.inverse(41, 0), 1e-12);
   }
 }
