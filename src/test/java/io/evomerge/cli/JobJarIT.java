@@ -46,12 +46,13 @@ class JobJarIT {
 
   @Test
   void theJobJarHoldsTheDriverTheExecutorAndTheClientWithRelocatedLibraries() {
-    for (String needed : List.of("io/evomerge/cli/Main.class", "io/evomerge/cli/RunCommand.class",
-        "io/evomerge/job/EvaluatePartition.class", "io/evomerge/search/SearchLoop.class",
-        "io/evomerge/config/ConfigLoader.class", "io/evomerge/shaded/okhttp3/OkHttpClient.class",
-        "io/evomerge/shaded/jackson/databind/ObjectMapper.class",
-        "io/evomerge/shaded/picocli/CommandLine.class")) {
+    for (String needed : List.of("io/evomerge/cli/Main.class", "io/evomerge/shaded/okhttp3/OkHttpClient.class",
+        "io/evomerge/shaded/jackson/databind/ObjectMapper.class", "io/evomerge/shaded/picocli/CommandLine.class")) {
       assertTrue(entries.contains(needed), "missing " + needed);
+    }
+    for (String pkg : List.of("job", "client", "search", "config", "protocol", "report")) {
+      assertTrue(entries.stream().anyMatch(e -> e.startsWith("io/evomerge/" + pkg + "/") && e.endsWith(".class")),
+          "no class of io.evomerge." + pkg);
     }
     assertEquals(List.of(), matching("^(okhttp3|okio|kotlin|picocli|com/fasterxml|org/yaml|dev/failsafe)/.*\\.class$"),
         "libraries that are not relocated would clash with the cluster's");

@@ -37,4 +37,16 @@ class AirflowDagTest {
     assertTrue(dag.contains("\"--resume\""), "a retried task must continue its run");
     assertTrue(dag.contains("ds_nodash"), "the run id is templated from the logical date");
   }
+
+  @Test
+  void theDagShipsItsConfigurationAndAQuietLog4jConfigurationAndRedactsApiKeys() throws Exception {
+    String dag = Files.readString(DAG);
+    assertTrue(dag.contains("files=f\"{CONF_DIR}/{repository}.yaml,{LOG4J}\""), "config and log4j2 shipped");
+    assertTrue(dag.contains("\"--config\", f\"{repository}.yaml\""), "the driver finds the config by its name");
+    assertTrue(dag.contains("-Dlog4j2.configurationFile={LOG4J}")
+        && dag.contains("-Dlog4j2.configurationFile=log4j2.properties"), "driver and executors log quietly");
+    String log4j = Files.readString(Path.of("submit/airflow/log4j2.properties"));
+    assertTrue(log4j.contains("rootLogger.level = warn") && log4j.contains("logger.evomerge.level = info"), log4j);
+    assertTrue(dag.contains("api[._-]?key"), "Spark redacts API keys in the UI and logs");
+  }
 }
