@@ -94,6 +94,16 @@ class LauncherTest {
   }
 
   @Test
+  void submitPassesAConfigurationUriAsItIsForTheDriverToRead() throws Exception {
+    Result r = submit(0, "submit", "--deploy-mode", "cluster", "--config", "hdfs://nn/evomerge/job.yaml");
+    assertEquals(0, r.code, r.err);
+    List<String> args = Files.readAllLines(dir.resolve("spark-submit.args"));
+    assertEquals(List.of("run", "--config", "hdfs://nn/evomerge/job.yaml"), args.subList(args.size() - 3, args.size()));
+    assertEquals(Path.of("conf/log4j2.properties").toAbsolutePath().toString(), args.get(args.indexOf("--files") + 1));
+    assertFalse(Files.exists(dir.resolve("java.args")), "no local check of a remote file");
+  }
+
+  @Test
   void submitStopsBeforeSparkSubmitWhenTheConfigurationIsBad() throws Exception {
     Path config = Files.writeString(dir.resolve("job.yaml"), "");
     Result r = submit(2, "submit", "--config", config.toString());
