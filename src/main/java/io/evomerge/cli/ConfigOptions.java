@@ -2,7 +2,6 @@ package io.evomerge.cli;
 
 import io.evomerge.config.ConfigLoader;
 import io.evomerge.config.EvoMergeConfig;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +16,11 @@ public final class ConfigOptions {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "The job configuration (YAML, see conf/evomerge.yaml). "
+      description = "The job configuration (YAML, see conf/evomerge.yaml): a path, a Hadoop URI "
+          + "(file://, hdfs://, s3a://), or the name of a file shipped with spark-submit --files. "
+          + "Relative data paths in it are read from the file's own folder. "
           + "Default: the built-in defaults, which equal conf/evomerge.yaml.")
-  private Path file;
+  private String file;
 
   @Option(
       names = "--set",
@@ -34,8 +35,8 @@ public final class ConfigOptions {
     return file == null ? ConfigLoader.load(overrides) : ConfigLoader.load(file, overrides);
   }
 
-  /** The file given with {@code --config}, if any. */
-  public Optional<Path> file() {
+  /** The location given with {@code --config}, if any. */
+  public Optional<String> file() {
     return Optional.ofNullable(file);
   }
 
@@ -46,6 +47,6 @@ public final class ConfigOptions {
 
   /** Where the configuration comes from, in words: the file or the built-in defaults. */
   public String source() {
-    return file == null ? ConfigLoader.BUILT_IN : file.toString();
+    return file == null ? ConfigLoader.BUILT_IN : file;
   }
 }

@@ -23,7 +23,6 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     subcommands = {
       DemoCommand.class,
-      BenchCommand.class,
       RunCommand.class,
       ServeCommand.class,
       GenerateTasksCommand.class,

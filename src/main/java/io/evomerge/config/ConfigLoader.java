@@ -8,11 +8,6 @@ import io.evomerge.config.internal.ConfigMapper;
 import io.evomerge.config.internal.ConfigTree;
 import io.evomerge.config.internal.InvalidConfig;
 import io.evomerge.config.internal.YamlErrors;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +20,11 @@ import java.util.regex.Pattern;
  * {@code 7}, {@code evo-merging} or {@code [lorahub, uniform]}). Every failure is a {@link
  * ConfigException} whose message names the file (or the {@code --set}), the key path, the value
  * and what is allowed. Stateless and thread-safe.
+ *
+ * <p>The file may be any Hadoop location, or a name shipped with {@code spark-submit --files}
+ * ({@link ConfigFile#find}). A relative path the file gives for one of {@link #FILE_RELATIVE_KEYS}
+ * is resolved against the file's own folder; a relative path given with {@code --set}, or kept
+ * from the defaults, stays relative to the working directory.
  */
 public final class ConfigLoader {
 
@@ -33,12 +33,34 @@ public final class ConfigLoader {
 
   private static final Pattern KEY_PATH = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*");
 
+  /** The data paths that a file's relative values are resolved against its folder for. */
+  public static final List<String> FILE_RELATIVE_KEYS =
+      List.of("data.fitness", "data.test", "service.embedded.repository");
+
   private ConfigLoader() {}
 
   /** The configuration in {@code file} with {@code overrides} ({@code key.path=value}) applied. */
   public static EvoMergeConfig load(Path file, List<String> overrides) {
-    String source = file.toString();
-    return parse(read(file), source, overrides);
+    return load(ConfigFile.local(file), overrides);
+  }
+
+  /**
+   * The configuration at {@code location} (a path, a Hadoop URI, or a file name shipped with
+   * {@code --files}; see {@link ConfigFile#find}) with {@code overrides} applied.
+   */
+  public static EvoMergeConfig load(String location, List<String> overrides) {
+    return load(ConfigFile.find(location), overrides);
+  }
+
+  /** The configuration in {@code file}, its relative data paths resolved against its folder. */
+  public static EvoMergeConfig load(ConfigFile file, List<String> overrides) {
+    JsonNode document = readTree(file.text(), file.source());
+    if (document instanceof ObjectNode root) {
+      for (String key : FILE_RELATIVE_KEYS) {
+        resolveAgainst(root, key.split("\\."), 0, file);
+      }
+    }
+    return resolve(document, file.source(), overrides);
   }
 
   /** The built-in defaults with {@code overrides} applied. */
@@ -139,19 +161,15 @@ public final class ConfigLoader {
     }
   }
 
-  private static String read(Path file) {
-    String source = file.toString();
-    try {
-      if (Files.isDirectory(file)) {
-        throw new ConfigException(source, "", "is a directory, expected a YAML file");
+  /** Replaces the text at {@code path} (from {@code index}) in {@code node} with it resolved. */
+  private static void resolveAgainst(ObjectNode node, String[] path, int index, ConfigFile file) {
+    JsonNode child = node.get(path[index]);
+    if (index == path.length - 1) {
+      if (child != null && child.isTextual()) {
+        node.put(path[index], file.resolve(child.asText()));
       }
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException(source, "", "no such file", e);
-    } catch (CharacterCodingException e) {
-      throw new ConfigException(source, "", "is not UTF-8 text", e);
-    } catch (IOException e) {
-      throw new ConfigException(source, "", "cannot be read: " + e, e);
+    } else if (child instanceof ObjectNode object) {
+      resolveAgainst(object, path, index + 1, file);
     }
   }
 

@@ -2,7 +2,6 @@ package io.evomerge.job;
 
 import io.evomerge.client.CallCounts;
 import java.io.Serializable;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.LongAccumulator;
 
@@ -25,11 +24,6 @@ public interface CallMetrics extends Serializable {
         jsc.sc().longAccumulator("evomerge.failures"));
   }
 
-  /** In-process counters, for evaluation without Spark. */
-  static CallMetrics counters() {
-    return new Counters(new AtomicLong(), new AtomicLong(), new AtomicLong());
-  }
-
   /** Backed by Spark accumulators. */
   record Accumulators(LongAccumulator calls, LongAccumulator retries, LongAccumulator failures)
       implements CallMetrics {
@@ -43,21 +37,6 @@ public interface CallMetrics extends Serializable {
     @Override
     public CallCounts total() {
       return new CallCounts(calls.value(), retries.value(), calls.value() - failures.value(), failures.value());
-    }
-  }
-
-  /** Backed by atomic longs in this JVM. */
-  record Counters(AtomicLong calls, AtomicLong retries, AtomicLong failures) implements CallMetrics {
-    @Override
-    public void add(CallCounts counts) {
-      calls.addAndGet(counts.attempts());
-      retries.addAndGet(counts.retries());
-      failures.addAndGet(counts.failures());
-    }
-
-    @Override
-    public CallCounts total() {
-      return new CallCounts(calls.get(), retries.get(), calls.get() - failures.get(), failures.get());
     }
   }
 }

@@ -30,7 +30,9 @@ class EvoMergeCommandTest {
   void validateConfigPrintsTheResolvedConfigurationOfTheShippedFile() {
     assertEquals(0, execute("validate-config", "--config", "conf/evomerge.yaml"));
     assertTrue(out.toString().startsWith("# conf/evomerge.yaml: valid\n"), out.toString());
-    assertEquals(EvoMergeConfig.defaults(), ConfigLoader.parse(out.toString(), "printed", List.of()));
+    // The defaults, with the file's data paths read from its folder (conf/../data: data/).
+    assertEquals(ConfigLoader.load(Path.of("conf/evomerge.yaml"), List.of()),
+        ConfigLoader.parse(out.toString(), "printed", List.of()));
     assertEquals("", err.toString());
   }
 

@@ -94,6 +94,16 @@ class LauncherTest {
   }
 
   @Test
+  void submitPassesAConfigurationUriAsItIsForTheDriverToRead() throws Exception {
+    Result r = submit(0, "submit", "--deploy-mode", "cluster", "--config", "hdfs://nn/evomerge/job.yaml");
+    assertEquals(0, r.code, r.err);
+    List<String> args = Files.readAllLines(dir.resolve("spark-submit.args"));
+    assertEquals(List.of("run", "--config", "hdfs://nn/evomerge/job.yaml"), args.subList(args.size() - 3, args.size()));
+    assertEquals(Path.of("conf/log4j2.properties").toAbsolutePath().toString(), args.get(args.indexOf("--files") + 1));
+    assertFalse(Files.exists(dir.resolve("java.args")), "no local check of a remote file");
+  }
+
+  @Test
   void submitStopsBeforeSparkSubmitWhenTheConfigurationIsBad() throws Exception {
     Path config = Files.writeString(dir.resolve("job.yaml"), "");
     Result r = submit(2, "submit", "--config", config.toString());
@@ -119,10 +129,76 @@ class LauncherTest {
     assertTrue(r.err.contains("pip install"), r.err);
   }
 
+  @Test
+  void submitPrintsNoSecretButPassesItAndTheRedactionPatternToSpark() throws Exception {
+    Path config = Files.writeString(dir.resolve("job.yaml"), "");
+    Result r = submit(0, "submit", "--master", "local[2]", "--config", config.toString(),
+        "--conf", "spark.executorEnv.EVOMERGE_API_KEY=k-123-secret-value",
+        "--conf", "spark.hadoop.fs.s3a.secret.key=s3-secret-value",
+        "--conf", "spark.kubernetes.driver.secretKeyRef.EVOMERGE_API_KEY=evomerge:api-key",
+        "--conf", "spark.yarn.appMasterEnv.MY_TOKEN=token-value",
+        "--conf", "spark.executor.extraJavaOptions=-Dservice.password=pw-value -Dx=1",
+        "--conf", "spark.app.name=visible-name");
+    assertEquals(0, r.code, r.err);
+    for (String secret : List.of("k-123-secret-value", "s3-secret-value", "evomerge:api-key", "token-value",
+        "pw-value")) {
+      assertFalse(r.err.contains(secret), "printed " + secret + ": " + r.err);
+    }
+    assertTrue(r.err.contains("spark.executorEnv.EVOMERGE_API_KEY=*********(redacted)"), r.err);
+    assertTrue(r.err.contains("-Dservice.password=*********(redacted) -Dx=1"), r.err);
+    assertTrue(r.err.contains("spark.app.name=visible-name"), r.err);
+    List<String> args = Files.readAllLines(dir.resolve("spark-submit.args"));
+    assertTrue(args.contains("spark.executorEnv.EVOMERGE_API_KEY=k-123-secret-value"), "spark-submit gets the value");
+    String regex = valueOf(args, "spark.redaction.regex=");
+    for (String name : List.of("spark.executorEnv.EVOMERGE_API_KEY", "spark.hadoop.fs.s3a.secret.key",
+        "spark.yarn.appMasterEnv.MY_TOKEN", "service.apiKey", "API-KEY")) {
+      assertTrue(Pattern.compile(regex).matcher(name).find(), regex + " misses " + name);
+    }
+  }
+
+  @Test
+  void submitJoinsAGivenRedactionPatternToTheDefault() throws Exception {
+    Path config = Files.writeString(dir.resolve("job.yaml"), "");
+    Result r = submit(0, "submit", "--config", config.toString(), "--conf", "spark.redaction.regex=(?i)mycred",
+        "--conf", "spark.executorEnv.MYCRED=hidden-value", "--conf", "spark.executorEnv.API_KEY=other-value");
+    assertEquals(0, r.code, r.err);
+    assertFalse(r.err.contains("hidden-value") || r.err.contains("other-value"), r.err);
+    String regex = valueOf(Files.readAllLines(dir.resolve("spark-submit.args")), "spark.redaction.regex=");
+    assertTrue(regex.startsWith("(?i)mycred|secret|"), regex);
+  }
+
+  @Test
+  void standaloneClusterModeWaitsForTheDriverAndExitsWithItsFinalState() throws Exception {
+    Path config = Files.writeString(dir.resolve("job.yaml"), "");
+    for (String state : List.of("FINISHED", "FAILED", "KILLED", "ERROR")) {
+      Result r = submitLogging("INFO ClientEndpoint: State of driver driver-20261129-0001 is " + state
+          + ", exiting spark-submit JVM.", "submit", "--master", "spark://127.0.0.1:7077", "--deploy-mode", "cluster",
+          "--config", config.toString());
+      assertEquals("FINISHED".equals(state) ? 0 : 1, r.code, state + ": " + r.err);
+      if (!"FINISHED".equals(state)) {
+        assertTrue(r.err.contains("the driver ended " + state), r.err);
+      }
+      List<String> args = Files.readAllLines(dir.resolve("spark-submit.args"));
+      assertTrue(args.contains("spark.standalone.submit.waitAppCompletion=true"), args.toString());
+    }
+    Result silent = submitLogging("nothing about the driver", "submit", "--master", "spark://127.0.0.1:7077",
+        "--deploy-mode", "cluster", "--config", config.toString());
+    assertEquals(1, silent.code, "an unknown final state is no success");
+  }
+
   /** Runs the launcher with a fake spark-submit (records its arguments) and a fake java. */
   private Result submit(int javaExit, String... args) throws Exception {
+    return submitWith(javaExit, "", args);
+  }
+
+  /** As {@link #submit}, the fake spark-submit writing {@code line} to its stderr. */
+  private Result submitLogging(String line, String... args) throws Exception {
+    return submitWith(0, "echo '" + line + "' >&2\n", args);
+  }
+
+  private Result submitWith(int javaExit, String sparkSubmitLine, String... args) throws Exception {
     Path sparkHome = dir.resolve("spark");
-    fake(sparkHome.resolve("bin/spark-submit"), "spark-submit.args", 0);
+    fake(sparkHome.resolve("bin/spark-submit"), "spark-submit.args", 0, sparkSubmitLine);
     Path javaHome = dir.resolve("jdk");
     fake(javaHome.resolve("bin/java"), "java.args", javaExit);
     Map<String, String> env = Map.of("SPARK_HOME", sparkHome.toString(), "JAVA_HOME", javaHome.toString(),
@@ -137,8 +213,13 @@ class LauncherTest {
   }
 
   private void fake(Path program, String argsFile, int exit) throws IOException {
+    fake(program, argsFile, exit, "");
+  }
+
+  private void fake(Path program, String argsFile, int exit, String extra) throws IOException {
     Files.createDirectories(program.getParent());
-    Files.writeString(program, "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + dir.resolve(argsFile) + "'\nexit " + exit + "\n");
+    Files.writeString(program, "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + dir.resolve(argsFile) + "'\n" + extra
+        + "exit " + exit + "\n");
     assertTrue(program.toFile().setExecutable(true));
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.evomerge.search.Method;
 import io.evomerge.search.SearchSettings.CovarianceModel;
@@ -25,7 +26,15 @@ class ConfigLoaderTest {
 
   @Test
   void theShippedFileResolvesToTheBuiltInDefaults() {
-    assertEquals(EvoMergeConfig.defaults(), ConfigLoader.load(SHIPPED, List.of()));
+    // The file's relative data paths are read from its folder (conf/../data = data/): the same
+    // files as the defaults' paths, which are read from the working directory (the repository).
+    ObjectNode expected = ConfigLoader.toTree(EvoMergeConfig.defaults());
+    for (String key : ConfigLoader.FILE_RELATIVE_KEYS) {
+      String[] path = key.split("\\.");
+      ObjectNode parent = (ObjectNode) expected.at("/" + String.join("/", List.of(path).subList(0, path.length - 1)));
+      parent.put(path[path.length - 1], Path.of(parent.get(path[path.length - 1]).asText()).toAbsolutePath().toString());
+    }
+    assertEquals(expected, ConfigLoader.toTree(ConfigLoader.load(SHIPPED, List.of())));
   }
 
   @Test

@@ -34,7 +34,7 @@ class ShippedTypesTest {
   void thePartitionFunctionRoundTripsWithItsSettingsAndSet() throws Exception {
     var set = new EvaluationSet.OfExamples(Shards.of(LoopbackService.examples(7), 3));
     var function = new EvaluatePartition(ClientSettings.of("http://127.0.0.1:1").withApiKey(LoopbackService.KEY),
-        set, CallMetrics.counters());
+        set, LocalCallMetrics.counters());
     EvaluatePartition copy = roundTrip(function);
     assertEquals(function.client(), copy.client());
     assertEquals(function.set(), copy.set());

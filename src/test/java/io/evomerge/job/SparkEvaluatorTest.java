@@ -42,7 +42,7 @@ class SparkEvaluatorTest {
     List<ControlVectors> candidates = candidates(4, 11);
     List<CandidateScore> onePartition = spark(1).evaluate(candidates, "one partition");
     List<CandidateScore> sevenPartitions = spark(7).evaluate(candidates, "seven partitions");
-    List<CandidateScore> local = new LocalEvaluator(service.client, SET, CallMetrics.counters())
+    List<CandidateScore> local = new LocalEvaluator(service.client, SET, LocalCallMetrics.counters())
         .evaluate(candidates, "local");
 
     assertEquals(onePartition, sevenPartitions);
@@ -54,7 +54,7 @@ class SparkEvaluatorTest {
   @Test
   void theExecutorsReturnTheSameShardResultsHoweverTheTasksAreCut() {
     var tasks = EvaluationTask.grid(candidates(3, 5), SET.shardCount());
-    var function = new EvaluatePartition(service.client, SET, CallMetrics.counters());
+    var function = new EvaluatePartition(service.client, SET, LocalCallMetrics.counters());
     JavaRDD<ShardResult> two = jsc.parallelize(tasks, 2).mapPartitions(function);
     JavaRDD<ShardResult> nine = jsc.parallelize(tasks, 9).mapPartitions(function);
     JavaRDDComparisons.assertRDDEquals(two, nine);
@@ -82,7 +82,7 @@ class SparkEvaluatorTest {
   }
 
   private SparkEvaluator spark(int partitions) {
-    return new SparkEvaluator(jsc, service.client, SET, CallMetrics.counters(), partitions);
+    return new SparkEvaluator(jsc, service.client, SET, LocalCallMetrics.counters(), partitions);
   }
 
   private static List<ControlVectors> candidates(int n, long seed) {

@@ -6,7 +6,7 @@ import java.util.List;
  * Everything one benchmark run measured: the content of {@code docs/benchmarks.json}, from which
  * {@code docs/BENCHMARKS.md} is written. Sections not run (yet) are null. Immutable.
  *
- * @param plan the plan's name, {@code full} or {@code quick}
+ * @param plan the plan's name, {@code full}, {@code quick} or {@code smoke}
  * @param command the command line that produced it
  * @param started when the run started (ISO-8601)
  * @param seconds the run's wall time so far

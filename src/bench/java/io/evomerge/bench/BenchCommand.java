@@ -1,18 +1,23 @@
-package io.evomerge.cli;
+package io.evomerge.bench;
 
-import io.evomerge.bench.BenchPlan;
-import io.evomerge.bench.Benchmarks;
+import io.evomerge.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bench}: every benchmark of the project, written to {@code BENCHMARKS.md} and {@code benchmarks.json}. */
+/**
+ * {@code submit/evomerge bench}: every benchmark of the project, written to {@code BENCHMARKS.md}
+ * and {@code benchmarks.json}. Test code (src/bench/java), not part of the product or the job jar:
+ * the launcher runs it from target/test-classes.
+ */
 @Command(
     name = "bench",
+    mixinStandardHelpOptions = true,
     description = {
       "Measures throughput against the service's physical limit, the driver's cost per generation,"
           + " the optimizer's cost, and the paper's comparison table (suite A: the sample tasks and"
@@ -21,10 +26,14 @@ import picocli.CommandLine.Spec;
       "The full run takes about an hour on 2 cores; --quick takes a few minutes (a smoke test of"
           + " the harness: tiny budgets, meaningless numbers)."
     })
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--quick", description = "Tiny budgets: a smoke run of the harness in a few minutes.")
   boolean quick;
+
+  @Option(names = "--smoke", description = "The smallest budgets that still run every section:"
+      + " the harness's smoke test (seconds; the numbers mean nothing).")
+  boolean smoke;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "docs",
       description = "Where BENCHMARKS.md and benchmarks.json go (default: ${DEFAULT-VALUE}).")
@@ -61,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
       log.printf("bench: wrote %s from %s%n", out.resolve(Benchmarks.MARKDOWN_FILE), out.resolve(Benchmarks.JSON_FILE));
       return ExitCodes.OK;
     }
-    BenchPlan plan = quick ? BenchPlan.quick() : BenchPlan.full();
+    BenchPlan plan = smoke ? BenchPlan.smoke() : quick ? BenchPlan.quick() : BenchPlan.full();
     Benchmarks.Inputs inputs = new Benchmarks.Inputs(out, work, repository, tasks, datasets, commandText());
     new Benchmarks(plan, inputs, log).run();
     log.printf("bench: done; see %s%n", out.resolve(Benchmarks.MARKDOWN_FILE));
@@ -70,6 +79,15 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private String commandText() {
-    return "submit/evomerge bench" + (quick ? " --quick" : "") + ("docs".equals(out.toString()) ? "" : " --out " + out);
+    return "submit/evomerge bench" + (smoke ? " --smoke" : quick ? " --quick" : "") + ("docs".equals(out.toString()) ? "" : " --out " + out);
+  }
+
+  /** The command line of {@code bench}, with the exit codes of every EvoMerge command. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new BenchCommand()).setExitCodeExceptionMapper(new ExitCodes());
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
   }
 }

@@ -38,6 +38,16 @@ public record BenchPlan(String name, String master, Throughput throughput, Drive
             List.of(0.3, 1.0), List.of(0.2), List.of(1.0), List.of(0.3), List.of(0.5)));
   }
 
+  /** The harness's smoke test: every section once, at the smallest sizes that run it (seconds). */
+  public static BenchPlan smoke() {
+    return new BenchPlan("smoke", "local[2]",
+        new Throughput(5, 32, 4, 2, 5, 1, 1, List.<int[]>of(new int[] {1, 8}), 42),
+        new Driver(1, 4, 2, 5, 42),
+        new Optimizer(List.of(20), 3, 3, 1, List.of(20), 3, 1, false),
+        new Comparison(20, 20, 15, 15, List.of(42L), false, 50, 1,
+            List.of(1.0), List.of(0.2), List.of(1.0), List.of(0.3), List.of(0.5)));
+  }
+
   /**
    * @param latencyMs L, the service time of every call
    * @param concurrency C, the service's {@code max_concurrency}

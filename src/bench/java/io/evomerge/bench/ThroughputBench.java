@@ -7,6 +7,7 @@ import io.evomerge.config.ServiceConfig;
 import io.evomerge.data.Example;
 import io.evomerge.data.Shards;
 import io.evomerge.job.CallMetrics;
+import io.evomerge.job.LocalCallMetrics;
 import io.evomerge.job.CandidateEvaluator;
 import io.evomerge.job.EvaluationSet;
 import io.evomerge.job.LocalEvaluator;
@@ -80,7 +81,7 @@ public final class ThroughputBench {
   }
 
   private void warmUp(JavaSparkContext jsc, ClientSettings base, Target target) {
-    new SparkEvaluator(jsc, base, target.set(), CallMetrics.counters(), 0)
+    new SparkEvaluator(jsc, base, target.set(), LocalCallMetrics.counters(), 0)
         .evaluate(candidates(new SplittableRandom(1), 2, target.adapters()), "warm-up");
   }
 
@@ -94,7 +95,7 @@ public final class ThroughputBench {
   }
 
   private Row sequential(Target target, ClientSettings one) {
-    CallMetrics metrics = CallMetrics.counters();
+    CallMetrics metrics = LocalCallMetrics.counters();
     LocalEvaluator evaluator = new LocalEvaluator(one, target.set(), metrics);
     EvaluationSet set = target.set();
     Row measured = measure(target, evaluator, metrics, "sequential (LocalEvaluator, maxInFlight = 1)", 1, 1, 1,

@@ -1,23 +1,21 @@
-package io.evomerge.cli;
+package io.evomerge.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.evomerge.bench.ComparisonBench;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code bench --quick} as a smoke test of the harness: it runs every section end to end with tiny
- * budgets (real service on loopback, local[2] Spark, the real encoder, the sample repository) and
+ * {@code bench --smoke} as a smoke test of the harness: it runs every section end to end with the
+ * smallest budgets (real service on loopback, local[2] Spark, the real encoder, the sample repository) and
  * writes both documents. Numbers are checked to exist and be finite, never against a time.
  */
 class BenchCommandTest {
@@ -29,9 +27,9 @@ class BenchCommandTest {
   void quickBenchWritesBothDocumentsWithEverySectionAndEveryMethodRow() throws Exception {
     Path out = temp.resolve("docs");
     StringWriter stdout = new StringWriter();
-    CommandLine commandLine = EvoMergeCommand.commandLine(Map.of());
+    CommandLine commandLine = BenchCommand.commandLine();
     commandLine.setOut(new PrintWriter(stdout, true)).setErr(new PrintWriter(new StringWriter(), true));
-    int code = commandLine.execute("bench", "--quick", "--out", out.toString(), "--work", temp.resolve("work").toString(),
+    int code = commandLine.execute("--smoke", "--out", out.toString(), "--work", temp.resolve("work").toString(),
         "--datasets", temp.resolve("no-datasets").toString());
     assertEquals(0, code, stdout.toString());
 
@@ -45,7 +43,7 @@ class BenchCommandTest {
           "no row for " + method);
     }
     JsonNode json = new ObjectMapper().readTree(out.resolve("benchmarks.json").toFile());
-    assertEquals("quick", json.get("plan").asText());
+    assertEquals("smoke", json.get("plan").asText());
     finite(json.at("/throughput/rows/0/efficiency"));
     finite(json.at("/throughput/sequential/msPerGeneration"));
     finite(json.at("/throughput/speedupDefault"));
@@ -63,7 +61,7 @@ class BenchCommandTest {
     assertTrue(json.at("/suites/1/skipped").asText().startsWith("not part of"), json.at("/suites/1").toString());
 
     Files.delete(out.resolve("BENCHMARKS.md"));
-    assertEquals(0, commandLine.execute("bench", "--render", "--out", out.toString()));
+    assertEquals(0, commandLine.execute("--render", "--out", out.toString()));
     assertEquals(markdown, Files.readString(out.resolve("BENCHMARKS.md")), "rendered again from the JSON alone");
   }
 

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Evaluates from this JVM, through the same {@link EvaluatePartition} the executors run, as one
- * partition. For tests, the driver's own test-set scoring, and the sequential baseline of the
- * benchmarks ({@code maxInFlight = 1}).
+ * partition. Test code: for the tests, and the sequential baseline of the benchmarks in
+ * src/bench/java ({@code maxInFlight = 1}).
  */
 public final class LocalEvaluator implements CandidateEvaluator {
 

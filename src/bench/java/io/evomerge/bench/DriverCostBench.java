@@ -9,6 +9,7 @@ import io.evomerge.config.ServiceConfig;
 import io.evomerge.data.Example;
 import io.evomerge.data.Shards;
 import io.evomerge.job.CallMetrics;
+import io.evomerge.job.LocalCallMetrics;
 import io.evomerge.job.CandidateEvaluator;
 import io.evomerge.job.CandidateScore;
 import io.evomerge.job.EvaluatePartition;
@@ -118,7 +119,7 @@ public final class DriverCostBench {
       this.jsc = jsc;
       this.set = set;
       this.spans = jsc.sc().collectionAccumulator("bench.spans");
-      this.partition = new TimedPartition(new EvaluatePartition(client, set, CallMetrics.counters()), spans);
+      this.partition = new TimedPartition(new EvaluatePartition(client, set, LocalCallMetrics.counters()), spans);
       this.checkpoints = checkpoints;
       SearchSettings settings = SearchSettings.defaults().withSeed(plan.seed()).withMethod(Method.EVO_MERGING);
       this.search = MergeSearches.create(settings, adapters);
