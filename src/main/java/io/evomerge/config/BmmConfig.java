@@ -35,4 +35,16 @@ public record BmmConfig(
   public static BmmConfig defaults() {
     return new BmmConfig("", "", "", "", 15, 20);
   }
+
+  public BmmConfig withDataset(String name) {
+    return new BmmConfig(presetId, name, testDataset, datasetDir, batchSize, evaluationBatches);
+  }
+
+  public BmmConfig withTestDataset(String name) {
+    return new BmmConfig(presetId, dataset, name, datasetDir, batchSize, evaluationBatches);
+  }
+
+  public BmmConfig withBatches(int size, int batches) {
+    return new BmmConfig(presetId, dataset, testDataset, datasetDir, size, batches);
+  }
 }

@@ -57,7 +57,7 @@ public record ServiceConfig(
     }
     urls = Check.distinctNonBlank("urls", Check.notNull("urls", urls));
     for (int i = 0; i < urls.size(); i++) {
-      Check.httpUrl("urls[" + i + "]", urls.get(i));
+      Check.httpUrl("urls", urls.get(i));
     }
     Check.notNull("dialect", dialect);
     Objects.requireNonNull(apiKey, "apiKey");
