@@ -5,6 +5,7 @@ import dev.failsafe.RateLimiter;
 import io.evomerge.client.internal.AdaptiveLimit;
 import io.evomerge.client.internal.Backoff;
 import io.evomerge.client.internal.CallTrace;
+import io.evomerge.client.internal.ClosingServers;
 import io.evomerge.client.internal.Failures;
 import io.evomerge.client.internal.InFlight;
 import io.evomerge.client.internal.RateLimiters;
@@ -53,6 +54,8 @@ import okhttp3.Response;
  * ({@code service.retry.maxElapsedMs}): every {@code Retry-After} is honoured within that
  * deadline, an attempt that failed on a dead pooled connection before any answer byte is retried
  * at once on a fresh connection, other transient failures after exponential backoff with jitter.
+ * A server that closes every connection (HTTP/1.0) is asked for {@code Connection: close}, so
+ * that no dead connection is pooled.
  * Authentication is an OkHttp interceptor with the key this JVM resolves (see {@link
  * #registerKey}); the key is never part of {@link ServiceConfig}. Calls routed over replicas go
  * to the first replica in the rotation from their route on.
@@ -273,14 +276,19 @@ public final class MergeClient {
   /** Exactly one HTTP attempt: every response closed, every failure typed. */
   private <T> T attempt(String replica, String method, String path, byte[] content, String call, Class<T> type) {
     CallTrace trace = new CallTrace();
-    Request request = new Request.Builder()
+    Request.Builder builder = new Request.Builder()
         .url(HttpUrl.get(replica + "/" + path))
         .method(method, content == null ? null : RequestBody.create(content, JSON))
-        .tag(CallTrace.class, trace)
-        .build();
+        .tag(CallTrace.class, trace);
+    if (ClosingServers.closes(replica)) {
+      builder.header("Connection", "close");
+    }
+    Request request = builder.build();
     int status = 0;
+    boolean learnedClosing = false;
     try (Response response = http.get(replica).newCall(request).execute()) {
       status = response.code();
+      learnedClosing = ClosingServers.learn(replica, response);
       byte[] answer = response.body().bytes();
       if (!response.isSuccessful()) {
         MergeServiceException failure = Failures.ofStatus(call, status, answer, response.header("Retry-After"), clock);
@@ -294,6 +302,10 @@ public final class MergeClient {
     } catch (IOException e) {
       TransientFailure failure = Failures.ofIo(call, status, e);
       throw status == 0 && trace.failedOnStaleConnection() ? failure.onStaleConnection() : failure;
+    } finally {
+      if (learnedClosing) {
+        SharedHttp.evictIdle();
+      }
     }
   }
 
