@@ -12,7 +12,7 @@ import java.util.Objects;
  * {@link ApiKeySource where each JVM reads it}.
  *
  * <p><b>Replicas.</b> {@code urls}, when not empty, lists replicas of one service and replaces
- * {@code url}: calls are spread over them deterministically, and a replica that keeps failing is
+ * {@code url} (which then reads as the first replica): calls are spread over them deterministically, and a replica that keeps failing is
  * left out. In dialect {@code bmm} the job opens {@code sessionsPerReplica} sessions on each
  * replica and keeps at most {@code maxInFlight} calls in flight on each session.
  *
@@ -58,6 +58,9 @@ public record ServiceConfig(
     urls = Check.distinctNonBlank("urls", Check.notNull("urls", urls));
     for (int i = 0; i < urls.size(); i++) {
       Check.httpUrl("urls", urls.get(i));
+    }
+    if (!urls.isEmpty()) {
+      url = urls.get(0); // one place to read "the service" from: the first replica
     }
     Check.notNull("dialect", dialect);
     Objects.requireNonNull(apiKey, "apiKey");
