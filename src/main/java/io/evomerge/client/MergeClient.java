@@ -58,7 +58,8 @@ import okhttp3.Response;
  * that no dead connection is pooled.
  * Authentication is an OkHttp interceptor with the key this JVM resolves (see {@link
  * #registerKey}); the key is never part of {@link ServiceConfig}. Calls routed over replicas go
- * to the first replica in the rotation from their route on.
+ * to the first replica in the rotation from their route on, and each retry to the next one (see
+ * {@link ReplicaHealth}); a client pinned with {@link #onReplica} stays on its replica.
  *
  * <p>Cheap to create (one per partition is fine: the connection pool, the threads and the
  * concurrency window are per JVM). Immutable and thread-safe.
@@ -230,8 +231,9 @@ public final class MergeClient {
     RetryConfig retry = service.retry();
     long started = System.nanoTime();
     long deadline = started + Duration.ofMillis(retry.maxElapsedMs()).toNanos();
+    int shift = 0;
     for (int attempt = 1; ; attempt++) {
-      String replica = replicas.size() == 1 ? replicas.get(0) : ReplicaHealth.pick(replicas, route);
+      String replica = replicas.size() == 1 ? replicas.get(0) : ReplicaHealth.pick(replicas, route + shift);
       AdaptiveLimit window = AdaptiveLimit.shared(replica, concurrencyCeiling());
       acquire(window);
       boolean throttled = false;
@@ -252,6 +254,7 @@ public final class MergeClient {
         } else {
           ReplicaHealth.failed(replica);
           delayMs = backoff.delay(attempt, failure).toMillis();
+          shift++; // the retry goes to the next replica in the rotation, if there is one
         }
         long elapsedMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
         if (!retry.allowsAttemptAfter(attempt) || System.nanoTime() + delayMs * 1_000_000 > deadline) {

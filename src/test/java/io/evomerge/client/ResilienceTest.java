@@ -231,4 +231,85 @@ class ResilienceTest {
     assertEquals(0, failure.status());
     assertEquals(new CallCounts(2, 0, 1, 1), listener.counts());
   }
+
+  @Test
+  void patienceIsMeasuredInTimeNotAttempts() throws IOException {
+    service = MergeService.start(faulty(FaultSettings.seeded(7).withErrorRate(1.0)).withApiKeys(List.of(KEY)),
+        ToyModel.of(ADAPTERS));
+    MergeClient.registerKey(service.baseUrl(), KEY);
+    MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl())
+        .withRetry(new RetryConfig(300, 0, 10, 40, 0)), listener);
+
+    long start = System.nanoTime();
+    TransientFailure failure = assertThrows(TransientFailure.class, () -> evaluate(client));
+    long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+
+    assertTrue(failure.getMessage().contains("(service.retry.maxElapsedMs = 300"), failure.getMessage());
+    assertTrue(elapsedMs < 3000, "gave up near its deadline: " + elapsedMs + " ms");
+    CallCounts counts = listener.counts();
+    assertTrue(counts.attempts() >= 4, "no attempt cap: as many attempts as 300 ms allow: " + counts);
+    assertEquals(counts.attempts(), service.stats().calls(EVALUATE));
+    assertEquals(new CallCounts(counts.attempts(), 0, counts.attempts() - 1, 1), counts);
+  }
+
+  @Test
+  void aRetryAfterBeyondTheDeadlineFailsAtOnceSayingHowLongItWouldHaveWaited() throws IOException {
+    service = MergeService.start(faulty(FaultSettings.seeded(1).withThrottleRate(1.0, 5)).withApiKeys(List.of(KEY)),
+        ToyModel.of(ADAPTERS));
+    MergeClient.registerKey(service.baseUrl(), KEY);
+    MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl())
+        .withRetry(RetryConfig.defaults().withMaxElapsedMs(2000)), listener);
+
+    long start = System.nanoTime();
+    TransientFailure failure = assertThrows(TransientFailure.class, () -> evaluate(client));
+
+    assertTrue((System.nanoTime() - start) / 1_000_000 < 5000, "it did not wait the 5 s it could not afford");
+    assertEquals(429, failure.status());
+    assertTrue(failure.getMessage().contains("the next would have waited 5000 ms"), failure.getMessage());
+    assertEquals(new CallCounts(1, 0, 0, 1), listener.counts());
+  }
+
+  @Test
+  void throttledCallsShrinkTheCallsInFlightInsteadOfHammeringTheService() throws IOException {
+    ServiceSettings limited = faulty(FaultSettings.seeded(1).withLatency(40, 0))
+        .withLimits(ServiceLimits.defaults().withMaxConcurrency(2));
+    service = MergeService.start(limited.withApiKeys(List.of(KEY)), ToyModel.of(ADAPTERS));
+    MergeClient.registerKey(service.baseUrl(), KEY);
+    MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl()).withMaxInFlight(8)
+        .withRetry(new RetryConfig(60_000, 0, 10, 50, 0.5)), listener);
+    List<EvaluateRequest> requests = java.util.stream.IntStream.range(0, 40)
+        .mapToObj(i -> EvaluateRequest.of(Fixtures.vectors(new SplittableRandom(i), ADAPTERS), Fixtures.examples("a" + i, 2)))
+        .toList();
+
+    List<EvaluateResponse> answers = client.evaluateAll(requests);
+
+    assertEquals(40, answers.size());
+    long throttled = service.stats().calls(EVALUATE, 429);
+    System.out.println("AIMD: 40 calls, 8 in flight against a capacity of 2: " + throttled + " answered 429");
+    assertTrue(throttled < 20, "the window shrank to what the service takes: " + throttled + " 429s for 40 calls");
+    assertEquals(new CallCounts(40 + throttled, 40, throttled, 0), listener.counts());
+  }
+
+  @Test
+  void aReplicaThatKeepsFailingIsLeftOutAndItsCallsGoToTheOthers() throws IOException {
+    service = MergeService.start(ServiceSettings.defaults().withApiKeys(List.of(KEY)), ToyModel.of(ADAPTERS));
+    MergeClient.registerKey(service.baseUrl(), KEY);
+    String dead = "http://127.0.0.1:9";
+    MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl())
+        .withUrls(List.of(service.baseUrl(), dead)).withMaxInFlight(1)
+        .withRetry(new RetryConfig(60_000, 0, 10, 20, 0)), listener);
+    List<EvaluateRequest> requests = java.util.stream.IntStream.range(0, 12)
+        .mapToObj(i -> EvaluateRequest.of(Fixtures.vectors(new SplittableRandom(i), ADAPTERS), Fixtures.examples("f" + i, 1)))
+        .toList();
+
+    List<EvaluateResponse> answers = client.evaluateAll(requests);
+
+    assertEquals(12, answers.size());
+    assertEquals(12, service.stats().calls(EVALUATE, 200), "every call answered by the live replica");
+    CallCounts counts = listener.counts();
+    assertEquals(12, counts.answers());
+    assertEquals(0, counts.failures());
+    assertEquals(io.evomerge.client.internal.ReplicaHealth.OUT_AFTER, counts.retries(),
+        "the dead replica is tried until it is out of the rotation, then no more: " + counts);
+  }
 }

@@ -3,20 +3,25 @@ package io.evomerge.client.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Which replicas of a service are in the rotation, per JVM: a replica whose attempts failed
- * {@link #OUT_AFTER} times in a row is left out, and its calls go to the next replica in the
- * rotation; one answer brings it back. When every replica is out, calls go where they were
- * routed. Routing shapes only where a call goes, never what it returns. Thread-safe.
+ * {@link #OUT_AFTER} times in a row is left out for {@link #COOL_DOWN_NANOS}, and its calls go to
+ * the next replica in the rotation; after the cool-down it gets one attempt again, and one answer
+ * brings it back for good. When every replica is out, calls go where they were routed. Routing
+ * shapes only where a call goes, never what it returns. Thread-safe.
  */
 public final class ReplicaHealth {
 
   /** Consecutive failed attempts that take a replica out of the rotation. */
   public static final int OUT_AFTER = 3;
 
-  private static final Map<String, AtomicInteger> FAILURES_IN_A_ROW = new ConcurrentHashMap<>();
+  /** How long a replica stays out before it is tried again: 30 s. */
+  public static final long COOL_DOWN_NANOS = 30_000_000_000L;
+
+  private record Record(int failuresInARow, long lastFailure) {}
+
+  private static final Map<String, Record> HEALTH = new ConcurrentHashMap<>();
 
   private ReplicaHealth() {}
 
@@ -24,28 +29,29 @@ public final class ReplicaHealth {
   public static String pick(List<String> replicas, int route) {
     int n = replicas.size();
     int start = Math.floorMod(route, n);
+    long now = System.nanoTime();
     for (int i = 0; i < n; i++) {
       String candidate = replicas.get((start + i) % n);
-      if (inRotation(candidate)) {
+      if (inRotation(candidate, now)) {
         return candidate;
       }
     }
     return replicas.get(start);
   }
 
-  public static boolean inRotation(String replica) {
-    AtomicInteger failures = FAILURES_IN_A_ROW.get(replica);
-    return failures == null || failures.get() < OUT_AFTER;
+  /** Whether {@code replica} takes calls now. */
+  public static boolean inRotation(String replica, long nowNanos) {
+    Record record = HEALTH.get(replica);
+    return record == null || record.failuresInARow() < OUT_AFTER
+        || nowNanos - record.lastFailure() > COOL_DOWN_NANOS;
   }
 
   public static void failed(String replica) {
-    FAILURES_IN_A_ROW.computeIfAbsent(replica, r -> new AtomicInteger()).incrementAndGet();
+    long now = System.nanoTime();
+    HEALTH.merge(replica, new Record(1, now), (old, one) -> new Record(old.failuresInARow() + 1, now));
   }
 
   public static void answered(String replica) {
-    AtomicInteger failures = FAILURES_IN_A_ROW.get(replica);
-    if (failures != null) {
-      failures.set(0);
-    }
+    HEALTH.remove(replica);
   }
 }
