@@ -150,4 +150,16 @@ class MergeClientTest {
     assertEquals(6, service.stats().calls("POST /v1/sessions/{id}/evaluate", 200));
     assertEquals(1, service.stats().calls("GET /health", 200));
   }
+
+  @Test
+  void aClientKeepsToItsRate() {
+    MergeClient client = MergeClient.of(settings().withMaxInFlight(4), CallListener.NONE, 20);
+    List<EvaluateRequest> calls = calls(11);
+
+    long start = System.nanoTime();
+    client.evaluateAll(calls);
+    long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+
+    assertTrue(elapsedMs >= 450, "11 calls at 20 per second take at least 0.5 s less a permit: " + elapsedMs + " ms");
+  }
 }
