@@ -76,15 +76,17 @@ public final class MergeClient {
 
   private final ServiceConfig service;
   private final List<String> replicas;
+  private final List<String> all;
   private final Map<String, OkHttpClient> http;
   private final CallListener listener;
   private final RateLimiter<Object> limiter;
   private final Backoff backoff;
   private final Clock clock = Clock.systemUTC();
 
-  private MergeClient(ServiceConfig service, List<String> replicas, CallListener listener,
+  private MergeClient(ServiceConfig service, List<String> all, List<String> replicas, CallListener listener,
       RateLimiter<Object> limiter) {
     this.service = Objects.requireNonNull(service, "service");
+    this.all = List.copyOf(all);
     this.replicas = List.copyOf(replicas);
     this.listener = Objects.requireNonNull(listener, "listener");
     this.limiter = limiter;
@@ -112,7 +114,8 @@ public final class MergeClient {
    */
   public static MergeClient of(ServiceConfig service, CallListener listener, double ratePerSecond) {
     List<String> replicas = service.replicas().stream().map(ServiceKeys::normalise).toList();
-    return new MergeClient(service, replicas, listener, ratePerSecond > 0 ? RateLimiters.of(ratePerSecond) : null);
+    return new MergeClient(service, replicas, replicas, listener,
+        ratePerSecond > 0 ? RateLimiters.of(ratePerSecond) : null);
   }
 
   /**
@@ -124,9 +127,23 @@ public final class MergeClient {
     ServiceKeys.register(baseUrl, key);
   }
 
-  /** This client pinned to replica {@code index} of {@code service.replicas()} (sessions live on one). */
+  /**
+   * This client pinned to replica {@code index} of {@code service.replicas()} (a session lives on
+   * one). Where there are other replicas, a pinned call gives up as soon as its replica is out
+   * of the rotation, so that the caller can move to another one.
+   */
   public MergeClient onReplica(int index) {
-    return new MergeClient(service, List.of(replicas.get(Math.floorMod(index, replicas.size()))), listener, limiter);
+    return new MergeClient(service, all, List.of(all.get(Math.floorMod(index, all.size()))), listener, limiter);
+  }
+
+  /** Whether replica {@code index} of {@code service.replicas()} takes calls now. */
+  public boolean inRotation(int index) {
+    return ReplicaHealth.inRotation(all.get(Math.floorMod(index, all.size())), System.nanoTime());
+  }
+
+  /** How many replicas the service has. */
+  public int replicaCount() {
+    return all.size();
   }
 
   public ServiceConfig service() {
@@ -257,6 +274,12 @@ public final class MergeClient {
           shift++; // the retry goes to the next replica in the rotation, if there is one
         }
         long elapsedMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        if (replicas.size() == 1 && all.size() > 1 && !ReplicaHealth.inRotation(replica, System.nanoTime())) {
+          MergeServiceException given = failure.withContext("replica " + replica + " is out of the rotation after "
+              + ReplicaHealth.OUT_AFTER + " failed attempts in a row");
+          listener.onFailure(call, given);
+          throw given;
+        }
         if (!retry.allowsAttemptAfter(attempt) || System.nanoTime() + delayMs * 1_000_000 > deadline) {
           MergeServiceException given = failure.withContext("gave up after " + attempt + " attempt"
               + (attempt == 1 ? "" : "s") + " in " + elapsedMs + " ms (service.retry.maxElapsedMs = "

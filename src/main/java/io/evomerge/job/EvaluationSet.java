@@ -3,6 +3,7 @@ package io.evomerge.job;
 import io.evomerge.client.MergeClient;
 import io.evomerge.client.MergeServiceException;
 import io.evomerge.client.PermanentFailure;
+import io.evomerge.client.TransientFailure;
 import io.evomerge.data.Shards;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.merge.MergeDigest;
@@ -121,8 +122,8 @@ public sealed interface EvaluationSet extends Serializable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(OfSession.class);
-    /** Sessions this JVM opened again after a 404: old id to new id. */
-    private static final Map<String, String> REOPENED = new ConcurrentHashMap<>();
+    /** Sessions this JVM opened again (after a 404, or on another replica): by the original id. */
+    private static final Map<String, Session> REOPENED = new ConcurrentHashMap<>();
 
     public OfSession {
       sessions = List.copyOf(sessions);
@@ -167,9 +168,8 @@ public sealed interface EvaluationSet extends Serializable {
           throw new IllegalArgumentException("candidate " + task.candidate() + " belongs to another session");
         }
       }
-      MergeClient replica = client.onReplica(session.replica());
-      List<SessionEvaluateResponse> answers = replica.callAll(tasks,
-          task -> call(replica, session, task.candidate(), SessionEvaluateRequest.of(task.vectors(), tag(task)), true));
+      List<SessionEvaluateResponse> answers = client.onReplica(session.replica()).callAll(tasks,
+          task -> call(client, session, task.candidate(), SessionEvaluateRequest.of(task.vectors(), tag(task)), true));
       List<ShardResult> results = new ArrayList<>(tasks.size());
       for (int i = 0; i < tasks.size(); i++) {
         results.add(ShardResult.ofSession(tasks.get(i).candidate(), answers.get(i).loss()));
@@ -179,14 +179,12 @@ public sealed interface EvaluationSet extends Serializable {
 
     @Override
     public Optional<String> materialize(MergeClient client, ControlVectors vectors) {
-      Session session = sessions.get(0);
-      MergeClient replica = client.onReplica(session.replica());
+      Session session = current(sessions.get(0));
       SessionEvaluateRequest request = SessionEvaluateRequest.of(vectors, "best-" + digest(vectors));
-      String id = current(session);
       try {
-        return Optional.of(replica.materialize(id, request).adapterDir());
+        return Optional.of(client.onReplica(session.replica()).materialize(session.sessionId(), request).adapterDir());
       } catch (MergeServiceException e) {
-        throw e.withContext(describe(session, id, "materializing the best merge", vectors));
+        throw e.withContext(describe(session, "materializing the best merge", vectors));
       }
     }
 
@@ -204,34 +202,61 @@ public sealed interface EvaluationSet extends Serializable {
       return hex.substring(0, Math.min(16, hex.length()));
     }
 
-    private SessionEvaluateResponse call(MergeClient replica, Session session, int candidate,
+    /**
+     * Evaluates on the session's current incarnation: opened again when the service forgot it
+     * (404), moved to the next replica in the rotation when its own replica is out of it.
+     */
+    private SessionEvaluateResponse call(MergeClient client, Session original, int candidate,
         SessionEvaluateRequest request, boolean mayReopen) {
-      String id = current(session);
+      Session session = current(original);
+      String what = "candidate " + candidate + " (tag " + request.tag() + ")";
+      ControlVectors vectors = ControlVectors.of(request.alpha(), request.beta());
       try {
-        return replica.evaluateSession(id, request);
+        return client.onReplica(session.replica()).evaluateSession(session.sessionId(), request);
       } catch (PermanentFailure e) {
         if (e.status() != 404 || !mayReopen) {
-          throw e.withContext(describe(session, id, "candidate " + candidate + " (tag " + request.tag() + ")",
-              ControlVectors.of(request.alpha(), request.beta())));
+          throw e.withContext(describe(session, what, vectors));
         }
-        String reopened = replica.createSession(session.request()).sessionId();
-        REOPENED.put(session.sessionId(), reopened);
-        LOG.warn("session {} on {} is unknown to the service (it restarted?); opened {} with the same request",
-            id, replica.replicas().get(0), reopened);
-        return call(replica, session, candidate, request, false);
-      } catch (MergeServiceException e) {
-        throw e.withContext(describe(session, id, "candidate " + candidate + " (tag " + request.tag() + ")",
-            ControlVectors.of(request.alpha(), request.beta())));
+        reopen(client, original, session.replica(), "is unknown to the service (it restarted?)");
+        return call(client, original, candidate, request, false);
+      } catch (TransientFailure e) {
+        int other = nextInRotation(client, session.replica());
+        if (other < 0) {
+          throw e.withContext(describe(session, what, vectors));
+        }
+        reopen(client, original, other, "is on a replica out of the rotation");
+        return call(client, original, candidate, request, mayReopen);
       }
     }
 
-    private static String current(Session session) {
-      return REOPENED.getOrDefault(session.sessionId(), session.sessionId());
+    private static int nextInRotation(MergeClient client, int replica) {
+      if (client.inRotation(replica)) {
+        return -1;
+      }
+      for (int i = 1; i < client.replicaCount(); i++) {
+        int other = (replica + i) % client.replicaCount();
+        if (client.inRotation(other)) {
+          return other;
+        }
+      }
+      return -1;
     }
 
-    private String describe(Session session, String id, String what, ControlVectors vectors) {
-      return "session " + id + " (service.bmm.presetId '" + preset + "', dataset '" + dataset + "', replica "
-          + session.replica() + "), " + what + ", alpha=" + Arrays.toString(vectors.alpha())
+    private static void reopen(MergeClient client, Session original, int replica, String why) {
+      Session stale = current(original);
+      String id = client.onReplica(replica).createSession(original.request()).sessionId();
+      REOPENED.put(original.sessionId(), new Session(replica, id, original.request(), original.adapterCount()));
+      LOG.warn("session {} on replica {} {}; opened {} on replica {} with the same request",
+          stale.sessionId(), stale.replica(), why, id, replica);
+    }
+
+    private static Session current(Session session) {
+      return REOPENED.getOrDefault(session.sessionId(), session);
+    }
+
+    private String describe(Session session, String what, ControlVectors vectors) {
+      return "session " + session.sessionId() + " (service.bmm.presetId '" + preset + "', dataset '" + dataset
+          + "', replica " + session.replica() + "), " + what + ", alpha=" + Arrays.toString(vectors.alpha())
           + ", beta=" + Arrays.toString(vectors.beta());
     }
   }

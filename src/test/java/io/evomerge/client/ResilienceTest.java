@@ -294,7 +294,7 @@ class ResilienceTest {
   void aReplicaThatKeepsFailingIsLeftOutAndItsCallsGoToTheOthers() throws IOException {
     service = MergeService.start(ServiceSettings.defaults().withApiKeys(List.of(KEY)), ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
-    String dead = "http://127.0.0.1:9";
+    String dead = deadUrl();
     MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl())
         .withUrls(List.of(service.baseUrl(), dead)).withMaxInFlight(1)
         .withRetry(new RetryConfig(60_000, 0, 10, 20, 0)), listener);
@@ -311,5 +311,12 @@ class ResilienceTest {
     assertEquals(0, counts.failures());
     assertEquals(io.evomerge.client.internal.ReplicaHealth.OUT_AFTER, counts.retries(),
         "the dead replica is tried until it is out of the rotation, then no more: " + counts);
+  }
+
+  /** A loopback URL nobody listens on (a port just freed), its own for this test. */
+  static String deadUrl() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return "http://127.0.0.1:" + socket.getLocalPort();
+    }
   }
 }

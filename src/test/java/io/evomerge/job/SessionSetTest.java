@@ -108,4 +108,41 @@ class SessionSetTest {
           .materialize(client, ControlVectors.uniform(5)).isEmpty());
     }
   }
+
+  @Test
+  void aSessionWhoseReplicaKeepsFailingMovesToAnotherReplica() throws Exception {
+    try (StandIn release = StandIn.http10()) {
+      String dead = deadUrl();
+      ServiceConfig service = bmm(release.baseUrl()).withUrls(List.of(release.baseUrl(), dead))
+          .withRetry(new RetryConfig(60_000, 0, 10, 20, 0));
+      CallCounter counter = new CallCounter();
+      MergeClient client = MergeClient.of(service, counter);
+      String live = client.onReplica(0).createSession(REQUEST).sessionId();
+      var set = new EvaluationSet.OfSession(List.of(new EvaluationSet.OfSession.Session(0, live, REQUEST, 5),
+          new EvaluationSet.OfSession.Session(1, "on-the-dead-replica", REQUEST, 5)), 300, "conll04", "conll04_sample300");
+      List<ControlVectors> candidates = java.util.stream.IntStream.range(0, 4)
+          .mapToObj(i -> ControlVectors.uniform(5).withAlpha(new double[] {i / 4.0, 0, 0, 0, 0})).toList();
+
+      List<ShardResult> results = new java.util.ArrayList<>();
+      for (List<EvaluationTask> group : set.groups(EvaluationTask.grid(candidates, 1), 2)) {
+        results.addAll(set.evaluate(client, group));
+      }
+
+      assertEquals(4, results.size());
+      assertEquals(2, release.stats().get("sessions").asInt(), "the dead replica's session opened on the live one");
+      assertEquals(4, release.stats().get("evaluate").asInt());
+      assertEquals(0, release.stats().get("overlaps").asInt());
+      for (ShardResult r : results) {
+        double alpha = r.candidate() / 4.0;
+        assertTrue(r.sessionLoss() > 1, "candidate " + r.candidate() + " alpha " + alpha);
+      }
+    }
+  }
+
+  /** A loopback URL nobody listens on (a port just freed), its own for this test. */
+  static String deadUrl() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return "http://127.0.0.1:" + socket.getLocalPort();
+    }
+  }
 }
