@@ -12,7 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Maps what came back (or did not) to a typed failure, following PROTOCOL.md's table. */
+/**
+ * Maps what came back (or did not) to a typed failure, as the README's protocol notes say: 408,
+ * 429 and 5xx (but 501 and 505), timeouts, resets and unreadable bodies are transient; any other
+ * non-2xx answer is permanent.
+ */
 public final class Failures {
 
   private static final int SNIPPET = 200;
