@@ -60,13 +60,19 @@ class InFlightTest {
   void aThrottledCallHalvesTheWindowAndAnsweredCallsCreepBackUp() throws InterruptedException {
     AdaptiveLimit limit = new AdaptiveLimit(8);
     assertEquals(8, limit.window());
+    for (int i = 0; i < 8; i++) {
+      limit.acquire();
+    }
+    limit.release(true, false);
+    assertEquals(4, limit.window(), "8 in flight, one throttled: half of them");
+    for (int i = 0; i < 7; i++) {
+      limit.release(false, false);
+    }
+    limit.acquire();
     limit.acquire();
     limit.release(true, false);
-    assertEquals(4, limit.window());
-    limit.acquire();
-    limit.release(true, false);
-    limit.acquire();
-    limit.release(true, false);
+    assertEquals(1, limit.window(), "half of the 2 really in flight");
+    limit.release(false, false);
     limit.acquire();
     limit.release(true, false);
     assertEquals(1, limit.window(), "never below one call");

@@ -206,6 +206,10 @@ class ResilienceTest {
 
     assertEquals(401, failure.status());
     assertEquals(1, service.stats().calls("GET /v1/repository"));
+    if (System.getenv("EVOMERGE_API_KEY") == null) {
+      assertTrue(failure.getMessage().contains("no API key on this JVM for " + service.baseUrl()
+          + " (service.apiKey: environment variable EVOMERGE_API_KEY)"), failure.getMessage());
+    }
   }
 
   @Test

@@ -5,8 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How many calls this JVM keeps in flight to one service, adapted to what the service can take
- * (AIMD): a 429 halves the window, each answered call widens it by {@code 1 / window}, so it grows
- * by about one call per round trip, up to the configured maximum. Calls wait for a free slot. It
+ * (AIMD): a 429 halves the window (of what was really in flight, if that was less), each
+ * answered call widens it by {@code 1 / window}, so it grows by about one call per round trip, up
+ * to the configured maximum. Calls wait for a free slot. It
  * shapes timing only, never a result. Thread-safe.
  */
 public final class AdaptiveLimit {
@@ -40,12 +41,12 @@ public final class AdaptiveLimit {
 
   /** Gives a slot back; {@code throttled} when the attempt was answered 429, {@code answered} on a 2xx. */
   public synchronized void release(boolean throttled, boolean answered) {
-    inFlight--;
     if (throttled) {
-      window = Math.max(1, window / 2);
+      window = Math.max(1, Math.min(window, inFlight) / 2);
     } else if (answered) {
       window = Math.min(max, window + 1 / window);
     }
+    inFlight--;
     notifyAll();
   }
 
