@@ -255,6 +255,7 @@ public final class MergeClient {
       acquire(window);
       boolean throttled = false;
       boolean answered = false;
+      long delayMs = 0;
       try {
         permit();
         listener.onAttempt(call);
@@ -265,11 +266,12 @@ public final class MergeClient {
         return value;
       } catch (TransientFailure failure) {
         throttled = failure.status() == 429;
-        long delayMs = 0;
         if (failure.staleConnection()) {
-          SharedHttp.evictIdle();
+          SharedHttp.evictIdle(); // and retry at once: the request never reached a live server
         } else {
-          ReplicaHealth.failed(replica);
+          if (!throttled) {
+            ReplicaHealth.failed(replica); // a busy replica is not a failing one
+          }
           delayMs = backoff.delay(attempt, failure).toMillis();
           shift++; // the retry goes to the next replica in the rotation, if there is one
         }
@@ -289,13 +291,13 @@ public final class MergeClient {
           throw given;
         }
         listener.onRetry(call, failure, delayMs);
-        sleep(delayMs);
       } catch (PermanentFailure failure) {
         listener.onFailure(call, failure);
         throw failure;
       } finally {
         window.release(throttled, answered);
       }
+      sleep(delayMs); // outside the window: a call waiting to retry holds no slot
     }
   }
 
