@@ -49,8 +49,8 @@ import okhttp3.Response;
  * The job's client of the merge service, both dialects. Each endpoint is declared once, here, and
  * every request goes through one chokepoint, {@link #send}, which wraps the single place where an
  * HTTP attempt is executed: the rate limit (this client's share of the job-wide limit), the JVM's
- * adaptive concurrency window (AIMD: a 429 halves it), counting (a {@link CallListener} sees every
- * attempt, answer, retry and failure), and retries with patience measured in time
+ * adaptive concurrency window (AIMD: a 429 or a timeout halves it), counting (a
+ * {@link CallListener} sees every attempt, answer, retry and failure), and retries with patience measured in time
  * ({@code service.retry.maxElapsedMs}): every {@code Retry-After} is honoured within that
  * deadline, an attempt that failed on a dead pooled connection before any answer byte is retried
  * at once on a fresh connection, other transient failures after exponential backoff with jitter.
@@ -265,11 +265,12 @@ public final class MergeClient {
         listener.onAnswer(call);
         return value;
       } catch (TransientFailure failure) {
-        throttled = failure.status() == 429;
+        // Overload signals: a 429, or a timeout (the service may still be working on that call).
+        throttled = failure.status() == 429 || "timeout".equals(failure.code());
         if (failure.staleConnection()) {
           SharedHttp.evictIdle(); // and retry at once: the request never reached a live server
         } else {
-          if (!throttled) {
+          if (failure.status() != 429) {
             ReplicaHealth.failed(replica); // a busy replica is not a failing one
           }
           delayMs = backoff.delay(attempt, failure).toMillis();

@@ -5,7 +5,8 @@
  * through one chokepoint, which wraps the single place where an HTTP attempt is executed:
  * <ul>
  *   <li>rate limit: a task's share of the job-wide {@code service.rateLimitPerSecond};
- *   <li>concurrency: the JVM's adaptive window per replica (a 429 halves it, answers widen it);
+ *   <li>concurrency: the JVM's adaptive window per replica (a 429 or a timeout halves it,
+ *       answers widen it);
  *   <li>counting: a {@link io.evomerge.client.CallListener} sees each attempt, answer, retry and
  *       failure, which the job adds to four accumulators ({@link io.evomerge.client.CallCounts});
  *   <li>retries: patience in time ({@code service.retry.maxElapsedMs}), every

@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How many calls this JVM keeps in flight to one service, adapted to what the service can take
- * (AIMD): a 429 halves the window (of what was really in flight, if that was less), each
+ * (AIMD): a 429 or a timed-out attempt halves the window (of what was really in flight, if that was less), each
  * answered call widens it by {@code 1 / window}, so it grows by about one call per round trip, up
  * to the configured maximum. Calls wait for a free slot. It
  * shapes timing only, never a result. Thread-safe.
@@ -39,7 +39,10 @@ public final class AdaptiveLimit {
     inFlight++;
   }
 
-  /** Gives a slot back; {@code throttled} when the attempt was answered 429, {@code answered} on a 2xx. */
+  /**
+   * Gives a slot back; {@code throttled} when the attempt showed overload (a 429, or a timeout),
+   * {@code answered} on a 2xx.
+   */
   public synchronized void release(boolean throttled, boolean answered) {
     if (throttled) {
       window = Math.max(1, Math.min(window, inFlight) / 2);
