@@ -1,7 +1,7 @@
 package io.evomerge.bench;
 
 import io.evomerge.bench.internal.BenchService;
-import io.evomerge.client.ClientSettings;
+import io.evomerge.config.ServiceConfig;
 import io.evomerge.client.MergeClient;
 import io.evomerge.config.ConfigLoader;
 import io.evomerge.config.EvoMergeConfig;
@@ -126,7 +126,7 @@ public final class ComparisonBench {
     Map<String, List<Score>> scores = new LinkedHashMap<>();
     METHODS.forEach(m -> scores.put(m, new ArrayList<>()));
     EvoMergeConfig config = config(suite, target, plan.seeds().get(0), service);
-    ClientSettings client = service.client(config.service());
+    ServiceConfig client = service.client(config.service());
     Shards fitness = Shards.of(Shards.firstById(DataFiles.read(config.data().fitness()), plan.fitnessExamples()),
         config.data().shardSize());
     Shards test = Shards.of(testExamples(config.data().test()), config.data().shardSize());
@@ -165,7 +165,7 @@ public final class ComparisonBench {
     return new Target(target.name(), target.fitness(), file.toString(), target.adapters());
   }
 
-  private Map<String, Score> blackBox(EvoMergeConfig config, ClientSettings client, SparkSession spark)
+  private Map<String, Score> blackBox(EvoMergeConfig config, ServiceConfig client, SparkSession spark)
       throws IOException {
     ResultJson result = new EvoMergeJob(config, spark, InstantSource.system())
         .run(client, RunOptions.defaults().withCompare(true)).result()

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.evomerge.bench.internal.BenchService;
 import io.evomerge.bench.internal.TimedPartition;
 import io.evomerge.bench.internal.TimedPartition.Span;
-import io.evomerge.client.ClientSettings;
+
 import io.evomerge.config.ServiceConfig;
 import io.evomerge.data.Example;
 import io.evomerge.data.Shards;
@@ -84,7 +84,7 @@ public final class DriverCostBench {
   public Result run(JavaSparkContext jsc, MergeModel model, List<Example> fitness, Path work) throws IOException {
     Shards shards = Shards.of(Shards.firstById(fitness, plan.shards() * plan.shardSize()), plan.shardSize());
     try (BenchService service = BenchService.start(model, 64)) {
-      ClientSettings client = service.client(defaults);
+      ServiceConfig client = service.client(defaults);
       Loop loop = new Loop(jsc, client, new EvaluationSet.OfExamples(shards), model.adapters().size(),
           CheckpointStore.of(FileSystem.getLocal(new Configuration()), new org.apache.hadoop.fs.Path(
               work.resolve("driver-checkpoint").toUri())));
@@ -115,11 +115,11 @@ public final class DriverCostBench {
     private final MergeSearch search;
     private MethodState method;
 
-    Loop(JavaSparkContext jsc, ClientSettings client, EvaluationSet set, int adapters, CheckpointStore checkpoints) {
+    Loop(JavaSparkContext jsc, ServiceConfig client, EvaluationSet set, int adapters, CheckpointStore checkpoints) {
       this.jsc = jsc;
       this.set = set;
       this.spans = jsc.sc().collectionAccumulator("bench.spans");
-      this.partition = new TimedPartition(new EvaluatePartition(client, set, LocalCallMetrics.counters()), spans);
+      this.partition = new TimedPartition(new EvaluatePartition(client, set, LocalCallMetrics.counters(), 0), spans);
       this.checkpoints = checkpoints;
       SearchSettings settings = SearchSettings.defaults().withSeed(plan.seed()).withMethod(Method.EVO_MERGING);
       this.search = MergeSearches.create(settings, adapters);
@@ -134,8 +134,8 @@ public final class DriverCostBench {
       long t1 = System.nanoTime();
       spans.reset();
       List<EvaluationTask> tasks = EvaluationTask.grid(vectors, set.shardCount());
-      int slices = Math.min(jsc.defaultParallelism(), tasks.size());
-      List<ShardResult> results = jsc.parallelize(tasks, slices).mapPartitions(partition).collect();
+      var groups = set.groups(tasks, jsc.defaultParallelism());
+      List<ShardResult> results = jsc.parallelize(groups, groups.size()).mapPartitions(partition).collect();
       long t2 = System.nanoTime();
       double[] losses = CandidateEvaluator.reduce(results, vectors.size(), set.shardCount()).stream()
           .mapToDouble(CandidateScore::meanLoss).toArray();

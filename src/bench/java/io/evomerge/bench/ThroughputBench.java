@@ -2,7 +2,7 @@ package io.evomerge.bench;
 
 import io.evomerge.bench.internal.BenchService;
 import io.evomerge.bench.internal.ServiceTime;
-import io.evomerge.client.ClientSettings;
+
 import io.evomerge.config.ServiceConfig;
 import io.evomerge.data.Example;
 import io.evomerge.data.Shards;
@@ -54,7 +54,7 @@ public final class ThroughputBench {
     EvaluationSet set = new EvaluationSet.OfExamples(shards);
     List<Row> rows = new ArrayList<>();
     try (BenchService service = BenchService.start(new ServiceTime(model, plan.latencyMs()), plan.concurrency())) {
-      ClientSettings base = service.client(defaults);
+      ServiceConfig base = service.client(defaults);
       Target target = new Target(service, set, model.adapters().size());
       warmUp(jsc, base, target);
       rows.add(spark(jsc, target, base, "default (partitions = " + jsc.defaultParallelism()
@@ -80,12 +80,12 @@ public final class ThroughputBench {
         best.setting() + " partitions " + best.partitions() + " x maxInFlight " + best.maxInFlight());
   }
 
-  private void warmUp(JavaSparkContext jsc, ClientSettings base, Target target) {
+  private void warmUp(JavaSparkContext jsc, ServiceConfig base, Target target) {
     new SparkEvaluator(jsc, base, target.set(), LocalCallMetrics.counters(), 0)
         .evaluate(candidates(new SplittableRandom(1), 2, target.adapters()), "warm-up");
   }
 
-  private Row spark(JavaSparkContext jsc, Target target, ClientSettings base, String name, int partitions,
+  private Row spark(JavaSparkContext jsc, Target target, ServiceConfig base, String name, int partitions,
       int inFlight) {
     CallMetrics metrics = CallMetrics.accumulators(jsc);
     SparkEvaluator evaluator = new SparkEvaluator(jsc, base.withMaxInFlight(inFlight), target.set(), metrics,
@@ -94,7 +94,7 @@ public final class ThroughputBench {
     return measure(target, evaluator, metrics, name, used, inFlight, plan.generations(), plan.popSize());
   }
 
-  private Row sequential(Target target, ClientSettings one) {
+  private Row sequential(Target target, ServiceConfig one) {
     CallMetrics metrics = LocalCallMetrics.counters();
     LocalEvaluator evaluator = new LocalEvaluator(one, target.set(), metrics);
     EvaluationSet set = target.set();

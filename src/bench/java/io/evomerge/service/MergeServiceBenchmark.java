@@ -2,7 +2,7 @@ package io.evomerge.service;
 
 import io.evomerge.adapter.AdapterRepository;
 import io.evomerge.adapter.LoraAdapter;
-import io.evomerge.client.ClientSettings;
+import io.evomerge.config.ServiceConfig;
 import io.evomerge.client.MergeClient;
 import io.evomerge.data.Example;
 import io.evomerge.model.ReferenceModel;
@@ -40,7 +40,7 @@ class MergeServiceBenchmark {
     ReferenceModel model = ReferenceModel.of(AdapterRepository.of(AdapterRepository.REFERENCE_BASE_MODEL, adapters));
     ApiKey key = ApiKey.of("bench");
     try (MergeService service = MergeService.start(ServiceSettings.defaults().withApiKeys(List.of(key)), model)) {
-      MergeClient client = MergeClient.of(ClientSettings.of(service.baseUrl()).withApiKey(key));
+      MergeClient client = registered(service.baseUrl(), key);
       List<Example> examples = Fixtures.examples("bench", 15);
       SplittableRandom random = new SplittableRandom(1);
       Supplier<EvaluateRequest> fresh = () -> EvaluateRequest.of(Fixtures.vectors(random, 20), examples);
@@ -73,5 +73,10 @@ class MergeServiceBenchmark {
       b[i] = (float) random.nextGaussian(0, 0.05);
     }
     return new LoraAdapter(id, "random", 8, 16.0, 384, a, b);
+  }
+
+  private static MergeClient registered(String url, io.evomerge.protocol.ApiKey key) {
+    MergeClient.registerKey(url, key);
+    return MergeClient.of(ServiceConfig.of(url));
   }
 }

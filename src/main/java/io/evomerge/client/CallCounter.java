@@ -3,14 +3,15 @@ package io.evomerge.client;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A {@link CallListener} that counts. Thread-safe. Make one per partition (or task), read
- * {@link #counts()} when its calls are done and add them to the job's accumulators.
+ * A {@link CallListener} that counts attempts, answers, retries and failures, each in its own
+ * adder. Thread-safe. Make one per partition (or task), read {@link #counts()} when its calls are
+ * done and add them to the job's accumulators.
  */
 public final class CallCounter implements CallListener {
 
   private final LongAdder attempts = new LongAdder();
+  private final LongAdder answers = new LongAdder();
   private final LongAdder retries = new LongAdder();
-  private final LongAdder successes = new LongAdder();
   private final LongAdder failures = new LongAdder();
 
   @Override
@@ -19,13 +20,13 @@ public final class CallCounter implements CallListener {
   }
 
   @Override
-  public void onRetry(String call, MergeServiceException failure, long delayMs) {
-    retries.increment();
+  public void onAnswer(String call) {
+    answers.increment();
   }
 
   @Override
-  public void onSuccess(String call) {
-    successes.increment();
+  public void onRetry(String call, MergeServiceException failure, long delayMs) {
+    retries.increment();
   }
 
   @Override
@@ -35,6 +36,6 @@ public final class CallCounter implements CallListener {
 
   /** What was counted so far. */
   public CallCounts counts() {
-    return new CallCounts(attempts.sum(), retries.sum(), successes.sum(), failures.sum());
+    return new CallCounts(attempts.sum(), answers.sum(), retries.sum(), failures.sum());
   }
 }

@@ -3,16 +3,24 @@ package io.evomerge.client;
 import java.io.Serializable;
 
 /**
- * How many HTTP attempts, retries, successful and failed calls a client made. Immutable.
- * {@code attempts = successes + failures + retries} once every call has finished.
+ * What a client's calls cost, each number from its own accumulator. Every HTTP attempt ends as
+ * exactly one of: an answer (a 2xx), a retry (a transient failure followed by another attempt),
+ * or a failure (the call given up). So {@code attempts = answers + retries + failures} once every
+ * call has finished. {@code attempts} is what the service may have received: the job charges it
+ * to the budget. Immutable.
+ *
+ * @param attempts HTTP attempts sent (retries included)
+ * @param answers attempts answered with a 2xx
+ * @param retries attempts that failed transiently and were followed by another attempt
+ * @param failures calls that failed for good (refused, or out of patience)
  */
-public record CallCounts(long attempts, long retries, long successes, long failures) implements Serializable {
+public record CallCounts(long attempts, long answers, long retries, long failures) implements Serializable {
 
   public static final CallCounts ZERO = new CallCounts(0, 0, 0, 0);
 
   /** The sum of two counts. */
   public CallCounts plus(CallCounts other) {
-    return new CallCounts(attempts + other.attempts, retries + other.retries,
-        successes + other.successes, failures + other.failures);
+    return new CallCounts(attempts + other.attempts, answers + other.answers,
+        retries + other.retries, failures + other.failures);
   }
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * A call to the merge service failed. Either {@link PermanentFailure} (the run must stop with
  * the service's message) or {@link TransientFailure} (worth retrying). Unchecked, so that it
- * crosses Failsafe and Spark functions unchanged. Immutable.
+ * crosses Spark functions unchanged. A caller that knows what the call was about (the preset, the
+ * data set, the candidate's vectors) adds it with {@link #withContext}. Immutable.
  */
 public abstract sealed class MergeServiceException extends RuntimeException
     permits PermanentFailure, TransientFailure {
@@ -14,13 +15,16 @@ public abstract sealed class MergeServiceException extends RuntimeException
   private final int status;
   private final String code;
   private final String serviceMessage;
+  private final String context;
 
-  MergeServiceException(String call, int status, String code, String serviceMessage, Throwable cause) {
-    super(describe(call, status, code, serviceMessage), cause);
+  MergeServiceException(
+      String call, int status, String code, String serviceMessage, String context, Throwable cause) {
+    super(describe(call, status, code, serviceMessage, context), cause);
     this.call = Objects.requireNonNull(call);
     this.status = status;
     this.code = Objects.requireNonNull(code);
     this.serviceMessage = Objects.requireNonNull(serviceMessage);
+    this.context = context;
   }
 
   /** The call, e.g. {@code POST /v1/evaluate}. */
@@ -43,11 +47,20 @@ public abstract sealed class MergeServiceException extends RuntimeException
     return serviceMessage;
   }
 
+  /** What the call was about, in words, or null. */
+  public String context() {
+    return context;
+  }
+
   /** Whether retrying may help. */
   public abstract boolean isTransient();
 
-  private static String describe(String call, int status, String code, String message) {
+  /** The same failure, its message starting with {@code what} (e.g. the session, preset and vector). */
+  public abstract MergeServiceException withContext(String what);
+
+  private static String describe(String call, int status, String code, String message, String context) {
     String answer = status == 0 ? "got no answer" : "answered " + status;
-    return "merge service " + answer + " (" + code + ") to " + call + ": " + message;
+    String text = "merge service " + answer + " (" + code + ") to " + call + ": " + message;
+    return context == null ? text : context + ": " + text;
   }
 }

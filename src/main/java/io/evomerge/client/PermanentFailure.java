@@ -1,17 +1,26 @@
 package io.evomerge.client;
 
 /**
- * The service refused the call for a reason a retry cannot fix (400, 401, 403, 404, 413, ...):
- * the run fails with the service's message. Immutable.
+ * The service refused the call for a reason a retry cannot fix (400, 401, 403, 404, 413, 422,
+ * ...), or the call ran out of patience: the run fails with the service's message. Immutable.
  */
 public final class PermanentFailure extends MergeServiceException {
 
   public PermanentFailure(String call, int status, String code, String serviceMessage) {
-    super(call, status, code, serviceMessage, null);
+    this(call, status, code, serviceMessage, null, null);
+  }
+
+  PermanentFailure(String call, int status, String code, String serviceMessage, String context, Throwable cause) {
+    super(call, status, code, serviceMessage, context, cause);
   }
 
   @Override
   public boolean isTransient() {
     return false;
+  }
+
+  @Override
+  public PermanentFailure withContext(String what) {
+    return new PermanentFailure(call(), status(), code(), serviceMessage(), what, this);
   }
 }

@@ -3,9 +3,9 @@ package io.evomerge.config;
 import java.io.Serializable;
 
 /**
- * The session of the {@code bmm} dialect ({@code POST /v1/sessions}, PROTOCOL.md): the service
- * keeps the data set and samples its own batches. Unused by the {@code evomerge} dialect.
- * Immutable.
+ * The session of the {@code bmm} dialect ({@code POST /v1/sessions}; see the README's protocol
+ * notes): the service keeps the data set and samples its own batches. Unused by the
+ * {@code evomerge} dialect. Immutable.
  *
  * @param presetId the service's preset (base model and repository); empty = the service's default
  * @param dataset name of the data set on the service; required when the dialect is {@code bmm}
@@ -34,5 +34,17 @@ public record BmmConfig(
   /** No data sets named; batches of 15, 20 batches per evaluation. */
   public static BmmConfig defaults() {
     return new BmmConfig("", "", "", "", 15, 20);
+  }
+
+  public BmmConfig withDataset(String name) {
+    return new BmmConfig(presetId, name, testDataset, datasetDir, batchSize, evaluationBatches);
+  }
+
+  public BmmConfig withTestDataset(String name) {
+    return new BmmConfig(presetId, dataset, name, datasetDir, batchSize, evaluationBatches);
+  }
+
+  public BmmConfig withBatches(int size, int batches) {
+    return new BmmConfig(presetId, dataset, testDataset, datasetDir, size, batches);
   }
 }

@@ -3,29 +3,56 @@ package io.evomerge.config;
 import java.io.Serializable;
 
 /**
- * Retries of transient service failures (PROTOCOL.md's table): exponential backoff from {@code
- * initialBackoffMs}, doubling up to {@code maxBackoffMs}, each delay randomised by {@code jitter}
- * (0.5 = up to 50 % shorter or longer); a 429's {@code Retry-After} wins over the backoff. Immutable.
+ * Patience with transient service failures (429, 5xx, timeouts, reset connections, truncated
+ * bodies), measured in time: a call is retried until it succeeds or {@code maxElapsedMs} has
+ * passed since its first attempt. A {@code Retry-After} the service sends is honoured as asked,
+ * as long as the deadline allows; otherwise exponential backoff from {@code initialBackoffMs},
+ * doubling up to {@code maxBackoffMs}, each delay spread by {@code ±jitter} of itself. Jitter
+ * shapes timing only, never a result. Immutable; this is the client's one retry setting (the
+ * YAML section {@code service.retry} binds to it).
  *
- * @param maxAttempts attempts per request including the first, at least 1
- * @param initialBackoffMs delay before the first retry, &gt; 0
- * @param maxBackoffMs largest delay, &gt;= {@code initialBackoffMs}
- * @param jitter relative random spread of each delay, in [0, 1]
+ * @param maxElapsedMs per-call deadline: no retry starts later than this after the first attempt, &gt; 0
+ * @param maxAttempts attempts per call including the first, as an extra cap; 0 = no cap (the deadline alone)
+ * @param initialBackoffMs delay before the first retry without {@code Retry-After}, &gt; 0
+ * @param maxBackoffMs largest backoff delay, &gt;= {@code initialBackoffMs}
+ * @param jitter relative random spread of each backoff delay, in [0, 1]
  */
-public record RetryConfig(int maxAttempts, long initialBackoffMs, long maxBackoffMs, double jitter)
-    implements Serializable {
+public record RetryConfig(long maxElapsedMs, int maxAttempts, long initialBackoffMs, long maxBackoffMs,
+    double jitter) implements Serializable {
 
   public RetryConfig {
-    Check.atLeast("maxAttempts", maxAttempts, 1);
+    Check.positive("maxElapsedMs", maxElapsedMs);
+    Check.atLeast("maxAttempts", maxAttempts, 0);
     Check.positive("initialBackoffMs", initialBackoffMs);
     if (maxBackoffMs < initialBackoffMs) {
-      throw Check.invalid("maxBackoffMs", maxBackoffMs, "must be >= initialBackoffMs (" + initialBackoffMs + ")");
+      throw Check.invalid("maxBackoffMs", maxBackoffMs,
+          "must be >= initialBackoffMs (" + initialBackoffMs + ")");
     }
     Check.inRange("jitter", jitter, 0, 1);
   }
 
-  /** 6 attempts, 200 ms doubling up to 10 s, jitter 0.5. */
+  /** 10 minutes of patience, no attempt cap, 200 ms doubling up to 10 s, jitter 0.5. */
   public static RetryConfig defaults() {
-    return new RetryConfig(6, 200, 10_000, 0.5);
+    return new RetryConfig(600_000, 0, 200, 10_000, 0.5);
+  }
+
+  /** No retry at all: every failure surfaces at once. */
+  public static RetryConfig none() {
+    return new RetryConfig(1, 1, 1, 1, 0);
+  }
+
+  /** At most {@code attempts} attempts, within the same deadline. */
+  public RetryConfig withMaxAttempts(int attempts) {
+    return new RetryConfig(maxElapsedMs, attempts, initialBackoffMs, maxBackoffMs, jitter);
+  }
+
+  /** A per-call deadline of {@code ms}. */
+  public RetryConfig withMaxElapsedMs(long ms) {
+    return new RetryConfig(ms, maxAttempts, initialBackoffMs, maxBackoffMs, jitter);
+  }
+
+  /** Whether attempt number {@code attempt} (1 for the first) may be followed by another. */
+  public boolean allowsAttemptAfter(int attempt) {
+    return maxAttempts == 0 || attempt < maxAttempts;
   }
 }

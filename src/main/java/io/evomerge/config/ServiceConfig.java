@@ -2,30 +2,46 @@ package io.evomerge.config;
 
 import io.evomerge.protocol.Dialect;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The merge service the job calls, and how it calls it (PROTOCOL.md). Immutable; serialisable, so
- * executor-side functions may carry it.
+ * The merge service the job calls, and how it calls it: the client's one settings type (the YAML
+ * section {@code service} binds to it; defaults live in {@link #defaults()} only). Immutable and
+ * serialisable: the executors' task functions carry it. It never holds the API key itself, only
+ * {@link ApiKeySource where each JVM reads it}.
+ *
+ * <p><b>Replicas.</b> {@code urls}, when not empty, lists replicas of one service and replaces
+ * {@code url} (which then reads as the first replica): calls are spread over them deterministically, and a replica that keeps failing is
+ * left out. In dialect {@code bmm} the job opens {@code sessionsPerReplica} sessions on each
+ * replica and keeps at most {@code maxInFlight} calls in flight on each session.
+ *
+ * <p><b>Rate limit.</b> {@code rateLimitPerSecond} holds for the whole job: each running Spark
+ * task gets an equal share (the limit divided by the tasks that run at once).
  *
  * @param url {@value #EMBEDDED} (start the reference service on loopback) or an http(s) URL
+ * @param urls replicas of the service (http(s) URLs); empty = just {@code url}
  * @param dialect the service's dialect
- * @param apiKey where the API key is read from (the key itself is never configured)
+ * @param apiKey where each JVM (driver and executors) reads the API key from
  * @param connectTimeoutMs TCP connect timeout, &gt; 0
- * @param requestTimeoutMs whole-call timeout, &gt; 0
- * @param maxInFlight requests in flight per partition, &gt; 0
- * @param rateLimitPerSecond calls per second over all executors together, 0 = no limit
- * @param retry retries of transient failures
+ * @param requestTimeoutMs timeout of one attempt (connect, write, wait, read), &gt; 0
+ * @param maxInFlight calls in flight per partition (dialect {@code evomerge}) or per session
+ *     (dialect {@code bmm}); 0 = the dialect's default (16 and 1)
+ * @param sessionsPerReplica sessions opened on each replica (dialect {@code bmm}), &gt; 0
+ * @param rateLimitPerSecond calls per second over the whole job, 0 = no limit
+ * @param retry patience with transient failures
  * @param bmm the session of the {@code bmm} dialect
  * @param embedded the reference service started when {@code url} is {@value #EMBEDDED}
  */
 public record ServiceConfig(
     String url,
+    List<String> urls,
     Dialect dialect,
     ApiKeySource apiKey,
     int connectTimeoutMs,
     int requestTimeoutMs,
     int maxInFlight,
+    int sessionsPerReplica,
     double rateLimitPerSecond,
     RetryConfig retry,
     BmmConfig bmm,
@@ -39,12 +55,23 @@ public record ServiceConfig(
     if (!EMBEDDED.equals(Check.notNull("url", url))) {
       Check.httpUrl("url", url);
     }
+    urls = Check.distinctNonBlank("urls", Check.notNull("urls", urls));
+    for (int i = 0; i < urls.size(); i++) {
+      Check.httpUrl("urls", urls.get(i));
+    }
+    if (!urls.isEmpty()) {
+      url = urls.get(0); // one place to read "the service" from: the first replica
+    }
     Check.notNull("dialect", dialect);
     Objects.requireNonNull(apiKey, "apiKey");
     Check.positive("connectTimeoutMs", connectTimeoutMs);
     Check.positive("requestTimeoutMs", requestTimeoutMs);
-    Check.positive("maxInFlight", maxInFlight);
+    Check.atLeast("maxInFlight", maxInFlight, 0);
+    Check.positive("sessionsPerReplica", sessionsPerReplica);
     Check.nonNegative("rateLimitPerSecond", rateLimitPerSecond);
+    if (!Double.isFinite(rateLimitPerSecond)) {
+      throw Check.invalid("rateLimitPerSecond", rateLimitPerSecond, "must be finite");
+    }
     Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(bmm, "bmm");
     Objects.requireNonNull(embedded, "embedded");
@@ -53,28 +80,94 @@ public record ServiceConfig(
     }
   }
 
-  /** The embedded reference service, dialect {@code evomerge}, 16 requests in flight per partition. */
+  /** The embedded reference service, dialect {@code evomerge}, 10 minutes of patience per call. */
   public static ServiceConfig defaults() {
     return new ServiceConfig(
         EMBEDDED,
+        List.of(),
         Dialect.EVOMERGE,
         ApiKeySource.defaults(),
         10_000,
         60_000,
-        16,
+        0,
+        1,
         0,
         RetryConfig.defaults(),
         BmmConfig.defaults(),
         EmbeddedConfig.defaults());
   }
 
+  /** Settings for the service at {@code baseUrl}, with every other setting at its default. */
+  public static ServiceConfig of(String baseUrl) {
+    return defaults().withUrl(baseUrl);
+  }
+
   /** True when the driver starts the reference service itself. */
   public boolean usesEmbedded() {
-    return EMBEDDED.equals(url);
+    return urls.isEmpty() && EMBEDDED.equals(url);
+  }
+
+  /** The base URLs calls go to: {@code urls}, or else {@code url}; never {@value #EMBEDDED}. */
+  public List<String> replicas() {
+    if (usesEmbedded()) {
+      throw new IllegalStateException("service.url: 'embedded' has no address until the service is started");
+    }
+    return urls.isEmpty() ? List.of(url) : urls;
+  }
+
+  /** {@code maxInFlight}, or the dialect's default when it is 0: 16 (evomerge) or 1 per session (bmm). */
+  public int inFlight() {
+    return maxInFlight > 0 ? maxInFlight : dialect == Dialect.BMM ? 1 : 16;
   }
 
   public ServiceConfig withUrl(String newUrl) {
-    return new ServiceConfig(newUrl, dialect, apiKey, connectTimeoutMs, requestTimeoutMs,
-        maxInFlight, rateLimitPerSecond, retry, bmm, embedded);
+    return new ServiceConfig(newUrl, List.of(), dialect, apiKey, connectTimeoutMs, requestTimeoutMs,
+        maxInFlight, sessionsPerReplica, rateLimitPerSecond, retry, bmm, embedded);
+  }
+
+  public ServiceConfig withUrls(List<String> newUrls) {
+    return new ServiceConfig(newUrls.isEmpty() ? url : newUrls.get(0), newUrls, dialect, apiKey,
+        connectTimeoutMs, requestTimeoutMs, maxInFlight, sessionsPerReplica, rateLimitPerSecond, retry, bmm,
+        embedded);
+  }
+
+  public ServiceConfig withDialect(Dialect d) {
+    return new ServiceConfig(url, urls, d, apiKey, connectTimeoutMs, requestTimeoutMs, maxInFlight,
+        sessionsPerReplica, rateLimitPerSecond, retry, bmm, embedded);
+  }
+
+  public ServiceConfig withApiKey(ApiKeySource source) {
+    return new ServiceConfig(url, urls, dialect, source, connectTimeoutMs, requestTimeoutMs, maxInFlight,
+        sessionsPerReplica, rateLimitPerSecond, retry, bmm, embedded);
+  }
+
+  public ServiceConfig withTimeouts(int connectMs, int requestMs) {
+    return new ServiceConfig(url, urls, dialect, apiKey, connectMs, requestMs, maxInFlight,
+        sessionsPerReplica, rateLimitPerSecond, retry, bmm, embedded);
+  }
+
+  public ServiceConfig withMaxInFlight(int n) {
+    return new ServiceConfig(url, urls, dialect, apiKey, connectTimeoutMs, requestTimeoutMs, n,
+        sessionsPerReplica, rateLimitPerSecond, retry, bmm, embedded);
+  }
+
+  public ServiceConfig withSessionsPerReplica(int n) {
+    return new ServiceConfig(url, urls, dialect, apiKey, connectTimeoutMs, requestTimeoutMs, maxInFlight,
+        n, rateLimitPerSecond, retry, bmm, embedded);
+  }
+
+  public ServiceConfig withRateLimitPerSecond(double rate) {
+    return new ServiceConfig(url, urls, dialect, apiKey, connectTimeoutMs, requestTimeoutMs, maxInFlight,
+        sessionsPerReplica, rate, retry, bmm, embedded);
+  }
+
+  public ServiceConfig withRetry(RetryConfig r) {
+    return new ServiceConfig(url, urls, dialect, apiKey, connectTimeoutMs, requestTimeoutMs, maxInFlight,
+        sessionsPerReplica, rateLimitPerSecond, r, bmm, embedded);
+  }
+
+  public ServiceConfig withBmm(BmmConfig b) {
+    return new ServiceConfig(url, urls, dialect, apiKey, connectTimeoutMs, requestTimeoutMs, maxInFlight,
+        sessionsPerReplica, rateLimitPerSecond, retry, b, embedded);
   }
 }

@@ -6,8 +6,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.LongAccumulator;
 
 /**
- * Where executors report how many service calls they attempted, retried and lost. Metrics only:
- * no result depends on them (Spark may count a re-run task twice). Serializable.
+ * Where executors report what their service calls cost: attempts, answers, retries and
+ * failures, each in its own accumulator. {@code attempts} counts every attempt sent, retries
+ * included: that is what the job charges to its budget. Serializable.
  */
 public interface CallMetrics extends Serializable {
 
@@ -16,27 +17,32 @@ public interface CallMetrics extends Serializable {
   /** The totals so far, as seen by the driver. */
   CallCounts total();
 
-  /** Spark accumulators named {@code evomerge.calls}, {@code .retries}, {@code .failures} (visible in the UI). */
+  /**
+   * Spark accumulators {@code evomerge.attempts}, {@code .answers}, {@code .retries} and
+   * {@code .failures} (visible in the UI).
+   */
   static CallMetrics accumulators(JavaSparkContext jsc) {
     return new Accumulators(
-        jsc.sc().longAccumulator("evomerge.calls"),
+        jsc.sc().longAccumulator("evomerge.attempts"),
+        jsc.sc().longAccumulator("evomerge.answers"),
         jsc.sc().longAccumulator("evomerge.retries"),
         jsc.sc().longAccumulator("evomerge.failures"));
   }
 
   /** Backed by Spark accumulators. */
-  record Accumulators(LongAccumulator calls, LongAccumulator retries, LongAccumulator failures)
-      implements CallMetrics {
+  record Accumulators(LongAccumulator attempts, LongAccumulator answers, LongAccumulator retries,
+      LongAccumulator failures) implements CallMetrics {
     @Override
     public void add(CallCounts counts) {
-      calls.add(counts.attempts());
+      attempts.add(counts.attempts());
+      answers.add(counts.answers());
       retries.add(counts.retries());
       failures.add(counts.failures());
     }
 
     @Override
     public CallCounts total() {
-      return new CallCounts(calls.value(), retries.value(), calls.value() - failures.value(), failures.value());
+      return new CallCounts(attempts.value(), answers.value(), retries.value(), failures.value());
     }
   }
 }

@@ -1,19 +1,32 @@
 package io.evomerge.job;
 
-import io.evomerge.client.EvaluateCall;
 import io.evomerge.client.MergeClient;
+import io.evomerge.client.MergeServiceException;
+import io.evomerge.client.PermanentFailure;
+import io.evomerge.client.TransientFailure;
 import io.evomerge.data.Shards;
+import io.evomerge.merge.ControlVectors;
+import io.evomerge.merge.MergeDigest;
+import io.evomerge.protocol.EvaluateRequest;
 import io.evomerge.protocol.EvaluateResponse;
+import io.evomerge.protocol.SessionCreateRequest;
 import io.evomerge.protocol.SessionEvaluateRequest;
 import io.evomerge.protocol.SessionEvaluateResponse;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * What candidates are evaluated on, and how one partition's tasks become service calls. Travels
- * to executors inside {@link EvaluatePartition}; immutable.
+ * What candidates are evaluated on, how a generation's tasks are cut into partitions, and how one
+ * partition's tasks become service calls. Travels to executors inside {@link EvaluatePartition};
+ * immutable.
  */
 public sealed interface EvaluationSet extends Serializable {
 
@@ -23,8 +36,18 @@ public sealed interface EvaluationSet extends Serializable {
   /** Examples one candidate is scored on. */
   long examplesPerCandidate();
 
-  /** Makes the calls of {@code tasks} through {@code client}; results in task order. */
+  /** The tasks cut into groups, one Spark partition each, at most {@code partitions} of them. */
+  List<List<EvaluationTask>> groups(List<EvaluationTask> tasks, int partitions);
+
+  /** Makes the calls of {@code tasks} (one group) through {@code client}; results in task order. */
   List<ShardResult> evaluate(MergeClient client, List<EvaluationTask> tasks);
+
+  /**
+   * Asks the provider to keep the merge of {@code vectors} (dialect {@code bmm}:
+   * {@code POST /v1/sessions/{id}/materialize}) and returns its {@code adapter_dir}; empty for a
+   * dialect without it.
+   */
+  Optional<String> materialize(MergeClient client, ControlVectors vectors);
 
   /** Dialect {@code evomerge}: the examples travel with each call, one shard per call. */
   record OfExamples(Shards shards) implements EvaluationSet {
@@ -43,13 +66,24 @@ public sealed interface EvaluationSet extends Serializable {
       return shards.exampleCount();
     }
 
+    /** Contiguous slices, as Spark's {@code parallelize} cuts them. */
+    @Override
+    public List<List<EvaluationTask>> groups(List<EvaluationTask> tasks, int partitions) {
+      int slices = Math.max(1, Math.min(partitions, tasks.size()));
+      List<List<EvaluationTask>> groups = new ArrayList<>(slices);
+      for (int i = 0; i < slices; i++) {
+        int from = (int) ((long) i * tasks.size() / slices);
+        int to = (int) ((long) (i + 1) * tasks.size() / slices);
+        groups.add(List.copyOf(tasks.subList(from, to)));
+      }
+      return groups;
+    }
+
     @Override
     public List<ShardResult> evaluate(MergeClient client, List<EvaluationTask> tasks) {
-      List<EvaluateCall> calls = new ArrayList<>(tasks.size());
-      for (EvaluationTask task : tasks) {
-        calls.add(EvaluateCall.of(task.vectors(), shards.shard(task.shard()).examples()));
-      }
-      List<EvaluateResponse> answers = client.evaluateAll(calls);
+      List<EvaluateResponse> answers = client.callAll(tasks, task -> client.evaluate(
+          EvaluateRequest.of(task.vectors(), shards.shard(task.shard()).examples()),
+          task.candidate() * shards.count() + task.shard()));
       List<ShardResult> results = new ArrayList<>(tasks.size());
       for (int i = 0; i < tasks.size(); i++) {
         EvaluationTask task = tasks.get(i);
@@ -57,13 +91,47 @@ public sealed interface EvaluationSet extends Serializable {
       }
       return results;
     }
+
+    @Override
+    public Optional<String> materialize(MergeClient client, ControlVectors vectors) {
+      return Optional.empty();
+    }
   }
 
-  /** Dialect {@code bmm}: the service holds the data set; one call evaluates a whole candidate. */
-  record OfSession(String sessionId, long examplesPerCandidate) implements EvaluationSet {
+  /**
+   * Dialect {@code bmm}: the service holds the data set, one call evaluates a whole candidate.
+   * Candidate {@code c} goes to session {@code c mod sessions.size()}, always; all of a session's
+   * candidates are one partition, which keeps at most {@code service.inFlight()} calls on it (1 by
+   * default: the release answers wrongly when a session gets two at once). A session the service
+   * no longer knows (404: it restarted) is opened again with the same request.
+   *
+   * @param sessions the sessions opened for this set, over the replicas
+   * @param preset the preset, for messages
+   * @param dataset the data set, for messages
+   */
+  record OfSession(List<Session> sessions, long examplesPerCandidate, String preset, String dataset)
+      implements EvaluationSet {
+
+    /** One open session: on replica {@code replica}, opened by {@code request}. */
+    public record Session(int replica, String sessionId, SessionCreateRequest request, int adapterCount)
+        implements Serializable {
+      public Session {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(request, "request");
+      }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(OfSession.class);
+    /** Sessions this JVM opened again (after a 404, or on another replica): by the original id. */
+    private static final Map<String, Session> REOPENED = new ConcurrentHashMap<>();
 
     public OfSession {
-      Objects.requireNonNull(sessionId, "sessionId");
+      sessions = List.copyOf(sessions);
+      if (sessions.isEmpty()) {
+        throw new IllegalArgumentException("a session set needs at least one session");
+      }
+      Objects.requireNonNull(preset, "preset");
+      Objects.requireNonNull(dataset, "dataset");
     }
 
     @Override
@@ -71,18 +139,125 @@ public sealed interface EvaluationSet extends Serializable {
       return 1;
     }
 
+    /** The adapters of the preset: the length of every control vector. */
+    public int adapterCount() {
+      return sessions.get(0).adapterCount();
+    }
+
+    /** One group per session that has candidates, whatever {@code partitions} says. */
+    @Override
+    public List<List<EvaluationTask>> groups(List<EvaluationTask> tasks, int partitions) {
+      List<List<EvaluationTask>> bySession = new ArrayList<>();
+      for (int s = 0; s < sessions.size(); s++) {
+        bySession.add(new ArrayList<>());
+      }
+      for (EvaluationTask task : tasks) {
+        bySession.get(task.candidate() % sessions.size()).add(task);
+      }
+      return bySession.stream().filter(g -> !g.isEmpty()).map(List::copyOf).toList();
+    }
+
     @Override
     public List<ShardResult> evaluate(MergeClient client, List<EvaluationTask> tasks) {
-      List<SessionEvaluateRequest> requests = new ArrayList<>(tasks.size());
-      for (EvaluationTask task : tasks) {
-        requests.add(SessionEvaluateRequest.of(task.vectors(), "candidate-" + task.candidate()));
+      if (tasks.isEmpty()) {
+        return List.of();
       }
-      List<SessionEvaluateResponse> answers = client.evaluateSessionAll(sessionId, requests);
+      Session session = sessions.get(tasks.get(0).candidate() % sessions.size());
+      for (EvaluationTask task : tasks) {
+        if (task.candidate() % sessions.size() != sessions.indexOf(session)) {
+          throw new IllegalArgumentException("candidate " + task.candidate() + " belongs to another session");
+        }
+      }
+      List<SessionEvaluateResponse> answers = client.onReplica(session.replica()).callAll(tasks,
+          task -> call(client, session, task.candidate(), SessionEvaluateRequest.of(task.vectors(), tag(task)), true));
       List<ShardResult> results = new ArrayList<>(tasks.size());
       for (int i = 0; i < tasks.size(); i++) {
         results.add(ShardResult.ofSession(tasks.get(i).candidate(), answers.get(i).loss()));
       }
       return results;
+    }
+
+    @Override
+    public Optional<String> materialize(MergeClient client, ControlVectors vectors) {
+      Session session = current(sessions.get(0));
+      SessionEvaluateRequest request = SessionEvaluateRequest.of(vectors, "best-" + digest(vectors));
+      try {
+        return Optional.of(client.onReplica(session.replica()).materialize(session.sessionId(), request).adapterDir());
+      } catch (MergeServiceException e) {
+        throw e.withContext(describe(session, "materializing the best merge", vectors));
+      }
+    }
+
+    /**
+     * The tag of a candidate's evaluation: its index and the digest of its vectors, so that two
+     * candidates never share the folder the service writes the merged adapter to, and a re-run
+     * call writes the same one.
+     */
+    static String tag(EvaluationTask task) {
+      return "c" + task.candidate() + "-" + digest(task.vectors());
+    }
+
+    private static String digest(ControlVectors vectors) {
+      String hex = MergeDigest.of(vectors);
+      return hex.substring(0, Math.min(16, hex.length()));
+    }
+
+    /**
+     * Evaluates on the session's current incarnation: opened again when the service forgot it
+     * (404), moved to the next replica in the rotation when its own replica is out of it.
+     */
+    private SessionEvaluateResponse call(MergeClient client, Session original, int candidate,
+        SessionEvaluateRequest request, boolean mayReopen) {
+      Session session = current(original);
+      String what = "candidate " + candidate + " (tag " + request.tag() + ")";
+      ControlVectors vectors = ControlVectors.of(request.alpha(), request.beta());
+      try {
+        return client.onReplica(session.replica()).evaluateSession(session.sessionId(), request);
+      } catch (PermanentFailure e) {
+        if (e.status() != 404 || !mayReopen) {
+          throw e.withContext(describe(session, what, vectors));
+        }
+        reopen(client, original, session.replica(), "is unknown to the service (it restarted?)");
+        return call(client, original, candidate, request, false);
+      } catch (TransientFailure e) {
+        int other = nextInRotation(client, session.replica());
+        if (other < 0) {
+          throw e.withContext(describe(session, what, vectors));
+        }
+        reopen(client, original, other, "is on a replica out of the rotation");
+        return call(client, original, candidate, request, mayReopen);
+      }
+    }
+
+    private static int nextInRotation(MergeClient client, int replica) {
+      if (client.inRotation(replica)) {
+        return -1;
+      }
+      for (int i = 1; i < client.replicaCount(); i++) {
+        int other = (replica + i) % client.replicaCount();
+        if (client.inRotation(other)) {
+          return other;
+        }
+      }
+      return -1;
+    }
+
+    private static void reopen(MergeClient client, Session original, int replica, String why) {
+      Session stale = current(original);
+      String id = client.onReplica(replica).createSession(original.request()).sessionId();
+      REOPENED.put(original.sessionId(), new Session(replica, id, original.request(), original.adapterCount()));
+      LOG.warn("session {} on replica {} {}; opened {} on replica {} with the same request",
+          stale.sessionId(), stale.replica(), why, id, replica);
+    }
+
+    private static Session current(Session session) {
+      return REOPENED.getOrDefault(session.sessionId(), session);
+    }
+
+    private String describe(Session session, String what, ControlVectors vectors) {
+      return "session " + session.sessionId() + " (service.bmm.presetId '" + preset + "', dataset '" + dataset
+          + "', replica " + session.replica() + "), " + what + ", alpha=" + Arrays.toString(vectors.alpha())
+          + ", beta=" + Arrays.toString(vectors.beta());
     }
   }
 }

@@ -1,10 +1,10 @@
 package io.evomerge.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.evomerge.client.ClientSettings;
 import io.evomerge.client.MergeClient;
 import io.evomerge.config.ConfigLoader;
 import io.evomerge.config.EvoMergeConfig;
+import io.evomerge.config.ServiceConfig;
 import io.evomerge.job.output.ApiUsage;
 import io.evomerge.job.output.HistoryRow;
 import io.evomerge.job.output.HistoryWriter;
@@ -63,7 +63,7 @@ public final class EvoMergeJob {
   }
 
   /** Runs (or resumes) the run against the service {@code client} reaches. */
-  public RunOutcome run(ClientSettings client, RunOptions options) throws IOException {
+  public RunOutcome run(ServiceConfig client, RunOptions options) throws IOException {
     Instant started = clock.instant();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     RunInputs inputs = RunInputs.read(config, hadoop);

@@ -1,6 +1,7 @@
 package io.evomerge.job;
 
 import io.evomerge.client.MergeClient;
+import io.evomerge.client.MergeServiceException;
 import io.evomerge.config.EvoMergeConfig;
 import io.evomerge.protocol.AdapterInfo;
 import io.evomerge.protocol.Dialect;
@@ -8,6 +9,7 @@ import io.evomerge.protocol.PresetsResponse;
 import io.evomerge.protocol.QueryPlus;
 import io.evomerge.protocol.SessionCreateRequest;
 import io.evomerge.protocol.SessionInfo;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -36,17 +38,20 @@ record RunSets(AdapterSelection adapters, EvaluationSet fitness, Optional<Evalua
 
   /**
    * Dialect bmm: the preset ({@code service.bmm.presetId}, or the service's only one) names the
-   * adapters; a session on the service's fitness data set, another on its test data set (if one
-   * is named).
+   * adapters; {@code sessionsPerReplica} sessions on every replica for the fitness data set, one
+   * per replica for the test data set (if one is named). Each session gets at most
+   * {@code service.inFlight()} calls at once (DESIGN: the release answers wrongly otherwise).
    */
   private static RunSets sessionSets(EvoMergeConfig config, MergeClient driver) {
-    var bmm = config.service().bmm();
+    var service = config.service();
+    var bmm = service.bmm();
     PresetsResponse.Preset preset = preset(driver.presets(), bmm.presetId());
-    SessionInfo fitness = session(config, driver, preset, bmm.dataset());
-    List<String> ids = IntStream.range(0, fitness.adapterCount()).mapToObj(i -> "adapter-" + i).toList();
+    EvaluationSet.OfSession fitness = sessionSet(config, driver, preset, bmm.dataset(), service.sessionsPerReplica());
+    int adapters = fitness.adapterCount();
+    List<String> ids = IntStream.range(0, adapters).mapToObj(i -> "adapter-" + i).toList();
     Optional<EvaluationSet> test = bmm.testDataset().isBlank()
-        ? Optional.empty() : Optional.of(sessionSet(session(config, driver, preset, bmm.testDataset())));
-    return new RunSets(AdapterSelection.of(ids, config.data().adapters()), sessionSet(fitness), test);
+        ? Optional.empty() : Optional.of(sessionSet(config, driver, preset, bmm.testDataset(), 1));
+    return new RunSets(AdapterSelection.of(ids, config.data().adapters()), fitness, test);
   }
 
   private static PresetsResponse.Preset preset(PresetsResponse presets, String wanted) {
@@ -59,17 +64,35 @@ record RunSets(AdapterSelection adapters, EvaluationSet fitness, Optional<Evalua
             + "' is not among the service's presets: " + String.join(", ", known)));
   }
 
-  private static SessionInfo session(EvoMergeConfig config, MergeClient driver,
-      PresetsResponse.Preset preset, String dataset) {
+  private static EvaluationSet.OfSession sessionSet(EvoMergeConfig config, MergeClient driver,
+      PresetsResponse.Preset preset, String dataset, int perReplica) {
     var bmm = config.service().bmm();
     QueryPlus query = QueryPlus.of(dataset).withBatches(bmm.batchSize(), bmm.evaluationBatches());
     if (!bmm.datasetDir().isBlank()) {
       query = query.withDatasetDir(bmm.datasetDir());
     }
-    return driver.createSession(SessionCreateRequest.of(preset.presetId(), query));
-  }
-
-  private static EvaluationSet sessionSet(SessionInfo session) {
-    return new EvaluationSet.OfSession(session.sessionId(), session.examplesPerEvaluation());
+    SessionCreateRequest request = SessionCreateRequest.of(preset.presetId(), query);
+    List<EvaluationSet.OfSession.Session> sessions = new ArrayList<>();
+    long examples = 0;
+    int adapters = -1;
+    for (int s = 0; s < perReplica; s++) {
+      for (int r = 0; r < driver.replicas().size(); r++) {
+        SessionInfo info;
+        try {
+          info = driver.onReplica(r).createSession(request);
+        } catch (MergeServiceException e) {
+          throw e.withContext("opening a session for service.bmm.presetId '" + preset.presetId()
+              + "', dataset '" + dataset + "' on " + driver.replicas().get(r));
+        }
+        if (adapters >= 0 && info.adapterCount() != adapters) {
+          throw new IllegalStateException("service.urls: replica " + driver.replicas().get(r) + " has "
+              + info.adapterCount() + " adapters in preset '" + preset.presetId() + "', the first has " + adapters);
+        }
+        adapters = info.adapterCount();
+        examples = info.examplesPerEvaluation();
+        sessions.add(new EvaluationSet.OfSession.Session(r, info.sessionId(), request, adapters));
+      }
+    }
+    return new EvaluationSet.OfSession(sessions, examples, preset.presetId(), dataset);
   }
 }

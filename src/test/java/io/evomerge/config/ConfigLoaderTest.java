@@ -98,7 +98,7 @@ class ConfigLoaderTest {
         "search:\n  stage1:\n    popSize: 2.5\n");
     assertError("x.yaml: output.checkpoint: 'maybe' must be true or false",
         "output:\n  checkpoint: maybe\n");
-    assertError("x.yaml: service.retry: 5 must be a mapping with the keys maxAttempts, "
+    assertError("x.yaml: service.retry: 5 must be a mapping with the keys maxElapsedMs, maxAttempts, "
         + "initialBackoffMs, maxBackoffMs, jitter", "service:\n  retry: 5\n");
   }
 

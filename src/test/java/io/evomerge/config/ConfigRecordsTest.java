@@ -47,7 +47,7 @@ class ConfigRecordsTest {
 
   @Test
   void retryBackoffMayNotShrink() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RetryConfig(3, 500, 100, 0));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RetryConfig(1000, 3, 500, 100, 0));
     assertEquals("maxBackoffMs: 100 must be >= initialBackoffMs (500)", e.getMessage());
   }
 

@@ -7,22 +7,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link CallMetrics} in this JVM's atomic longs, for evaluation without Spark (tests and the
  * benchmarks in src/bench/java). Thread-safe.
  */
-public record LocalCallMetrics(AtomicLong calls, AtomicLong retries, AtomicLong failures) implements CallMetrics {
+public record LocalCallMetrics(AtomicLong attempts, AtomicLong answers, AtomicLong retries, AtomicLong failures)
+    implements CallMetrics {
 
   /** Counters at zero. */
   public static LocalCallMetrics counters() {
-    return new LocalCallMetrics(new AtomicLong(), new AtomicLong(), new AtomicLong());
+    return new LocalCallMetrics(new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong());
   }
 
   @Override
   public void add(CallCounts counts) {
-    calls.addAndGet(counts.attempts());
+    attempts.addAndGet(counts.attempts());
+    answers.addAndGet(counts.answers());
     retries.addAndGet(counts.retries());
     failures.addAndGet(counts.failures());
   }
 
   @Override
   public CallCounts total() {
-    return new CallCounts(calls.get(), retries.get(), calls.get() - failures.get(), failures.get());
+    return new CallCounts(attempts.get(), answers.get(), retries.get(), failures.get());
   }
 }

@@ -1,6 +1,6 @@
 package io.evomerge.job;
 
-import io.evomerge.client.ClientSettings;
+import io.evomerge.config.ServiceConfig;
 import io.evomerge.merge.ControlVectors;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,15 +14,15 @@ public final class LocalEvaluator implements CandidateEvaluator {
 
   private final EvaluatePartition partition;
 
-  public LocalEvaluator(ClientSettings client, EvaluationSet set, CallMetrics metrics) {
-    this.partition = new EvaluatePartition(client, set, metrics);
+  public LocalEvaluator(ServiceConfig service, EvaluationSet set, CallMetrics metrics) {
+    this.partition = new EvaluatePartition(service, set, metrics, service.rateLimitPerSecond());
   }
 
   @Override
   public List<CandidateScore> evaluate(List<ControlVectors> candidates, String label) {
     List<EvaluationTask> tasks = EvaluationTask.grid(candidates, set().shardCount());
     List<ShardResult> results = new ArrayList<>(tasks.size());
-    partition.call(tasks.iterator()).forEachRemaining(results::add);
+    partition.call(set().groups(tasks, 1).iterator()).forEachRemaining(results::add);
     return CandidateEvaluator.reduce(results, candidates.size(), set().shardCount());
   }
 

@@ -2,7 +2,8 @@ package io.evomerge.job;
 
 import io.evomerge.adapter.AdapterRepository;
 import io.evomerge.adapter.LoraAdapter;
-import io.evomerge.client.ClientSettings;
+import io.evomerge.client.MergeClient;
+import io.evomerge.config.ServiceConfig;
 import io.evomerge.data.Example;
 import io.evomerge.model.ReferenceModel;
 import io.evomerge.protocol.ApiKey;
@@ -22,11 +23,12 @@ final class LoopbackService implements AutoCloseable {
   static final ApiKey KEY = ApiKey.of("test-key-loopback");
 
   final MergeService service;
-  final ClientSettings client;
+  final ServiceConfig client;
 
   private LoopbackService(MergeService service) {
     this.service = service;
-    this.client = ClientSettings.of(service.baseUrl()).withApiKey(KEY).withMaxInFlight(4);
+    MergeClient.registerKey(service.baseUrl(), KEY);
+    this.client = ServiceConfig.of(service.baseUrl()).withMaxInFlight(4);
   }
 
   static LoopbackService start(int adapters, long seed) throws IOException {

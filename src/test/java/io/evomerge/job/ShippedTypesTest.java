@@ -1,8 +1,16 @@
 package io.evomerge.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.evomerge.client.ClientSettings;
+import io.evomerge.client.internal.ServiceKeys;
+import io.evomerge.config.ApiKeySource;
+import io.evomerge.config.ServiceConfig;
+import io.evomerge.protocol.QueryPlus;
+import io.evomerge.protocol.SessionCreateRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import io.evomerge.data.Shards;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.protocol.ExampleResult;
@@ -12,6 +20,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every type that travels to executors survives Java serialisation (Spark's closure serialiser). */
 class ShippedTypesTest {
@@ -33,16 +42,45 @@ class ShippedTypesTest {
   @Test
   void thePartitionFunctionRoundTripsWithItsSettingsAndSet() throws Exception {
     var set = new EvaluationSet.OfExamples(Shards.of(LoopbackService.examples(7), 3));
-    var function = new EvaluatePartition(ClientSettings.of("http://127.0.0.1:1").withApiKey(LoopbackService.KEY),
-        set, LocalCallMetrics.counters());
+    var function = new EvaluatePartition(ServiceConfig.of("http://127.0.0.1:1"), set, LocalCallMetrics.counters(), 2.5);
     EvaluatePartition copy = roundTrip(function);
-    assertEquals(function.client(), copy.client());
+    assertEquals(function.service(), copy.service());
     assertEquals(function.set(), copy.set());
+    assertEquals(2.5, copy.ratePerSecond(), 0.0);
+  }
+
+  /**
+   * Issue 9: the API key never travels inside a serialised task. The executor reads it itself,
+   * here from a secret file that {@code service.apiKey.file} names, and its calls are accepted.
+   */
+  @Test
+  void theSerialisedTaskHoldsNoKeyAndTheExecutorReadsItFromItsSecretFile(@TempDir Path dir) throws Exception {
+    try (LoopbackService service = LoopbackService.start(3, 5)) {
+      ServiceKeys.unregister(service.service.baseUrl());
+      Path secret = dir.resolve("api-key");
+      Files.writeString(secret, LoopbackService.KEY.reveal() + "\n");
+      ServiceConfig config = service.client.withApiKey(new ApiKeySource("", secret.toString()));
+      var set = new EvaluationSet.OfExamples(Shards.of(LoopbackService.examples(4), 2));
+      var function = new EvaluatePartition(config, set, LocalCallMetrics.counters(), 0);
+
+      byte[] bytes = serialise(function);
+      String asText = new String(bytes, StandardCharsets.ISO_8859_1);
+      assertFalse(asText.contains(LoopbackService.KEY.reveal()), "the task's bytes hold the key");
+
+      EvaluatePartition onExecutor = deserialise(bytes);
+      var tasks = EvaluationTask.grid(List.of(ControlVectors.uniform(3)), set.shardCount());
+      List<ShardResult> results = new java.util.ArrayList<>();
+      onExecutor.call(set.groups(tasks, 1).iterator()).forEachRemaining(results::add);
+      assertEquals(2, results.size());
+      assertEquals(4, results.stream().mapToInt(r -> r.results().size()).sum());
+    }
   }
 
   @Test
   void aSessionSetRoundTrips() throws Exception {
-    var set = new EvaluationSet.OfSession("s-1", 300);
+    var request = SessionCreateRequest.of("p", QueryPlus.of("d"));
+    var set = new EvaluationSet.OfSession(List.of(new EvaluationSet.OfSession.Session(0, "s-1", request, 5),
+        new EvaluationSet.OfSession.Session(1, "s-2", request, 5)), 300, "p", "d");
     assertEquals(set, roundTrip(set));
   }
 
@@ -52,6 +90,21 @@ class ShippedTypesTest {
     assertEquals(selection, roundTrip(selection));
     ControlVectors full = selection.expand(VECTORS);
     assertEquals(ControlVectors.of(new double[] {0.5, 0, 1}, new double[] {-0.25, 0, 0.75}), full);
+  }
+
+  private static byte[] serialise(Object value) throws Exception {
+    var bytes = new ByteArrayOutputStream();
+    try (var out = new ObjectOutputStream(bytes)) {
+      out.writeObject(value);
+    }
+    return bytes.toByteArray();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T deserialise(byte[] bytes) throws Exception {
+    try (var in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+      return (T) in.readObject();
+    }
   }
 
   @SuppressWarnings("unchecked")

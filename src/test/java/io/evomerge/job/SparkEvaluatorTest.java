@@ -54,9 +54,9 @@ class SparkEvaluatorTest {
   @Test
   void theExecutorsReturnTheSameShardResultsHoweverTheTasksAreCut() {
     var tasks = EvaluationTask.grid(candidates(3, 5), SET.shardCount());
-    var function = new EvaluatePartition(service.client, SET, LocalCallMetrics.counters());
-    JavaRDD<ShardResult> two = jsc.parallelize(tasks, 2).mapPartitions(function);
-    JavaRDD<ShardResult> nine = jsc.parallelize(tasks, 9).mapPartitions(function);
+    var function = new EvaluatePartition(service.client, SET, LocalCallMetrics.counters(), 0);
+    JavaRDD<ShardResult> two = jsc.parallelize(SET.groups(tasks, 2), 2).mapPartitions(function);
+    JavaRDD<ShardResult> nine = jsc.parallelize(SET.groups(tasks, 9), 9).mapPartitions(function);
     JavaRDDComparisons.assertRDDEquals(two, nine);
   }
 
@@ -78,7 +78,17 @@ class SparkEvaluatorTest {
     new SparkEvaluator(jsc, service.client, SET, metrics, 2).evaluate(candidates(2, 9), "counted");
     assertTrue(jsc.statusTracker().getJobIdsForGroup("evomerge").length > 0);
     assertEquals(2L * SET.shardCount(), metrics.total().attempts());
+    assertEquals(2L * SET.shardCount(), metrics.total().answers());
     assertEquals(0, metrics.total().retries());
+    assertEquals(0, metrics.total().failures());
+  }
+
+  @Test
+  void eachTaskGetsItsShareOfTheJobWideRate() {
+    assertEquals(2.5, SparkEvaluator.ratePerTask(10, 4, 8), 0.0);
+    assertEquals(5.0, SparkEvaluator.ratePerTask(10, 9, 2), 0.0, "at most the slots run at once");
+    assertEquals(10.0, SparkEvaluator.ratePerTask(10, 1, 8), 0.0);
+    assertEquals(0.0, SparkEvaluator.ratePerTask(0, 4, 8), 0.0, "0 stays no limit");
   }
 
   private SparkEvaluator spark(int partitions) {

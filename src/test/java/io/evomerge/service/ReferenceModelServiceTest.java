@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evomerge.adapter.AdapterRepository;
 import io.evomerge.adapter.LoraAdapter;
-import io.evomerge.client.ClientSettings;
-import io.evomerge.client.EvaluateCall;
+import io.evomerge.config.BmmConfig;
+import io.evomerge.config.ServiceConfig;
+import io.evomerge.protocol.EvaluateRequest;
 import io.evomerge.client.MergeClient;
 import io.evomerge.client.PermanentFailure;
 import io.evomerge.data.Example;
@@ -72,30 +73,32 @@ class ReferenceModelServiceTest {
     return new LoraAdapter(id, "random " + id, rank, 4.0, dim, a, b);
   }
 
-  ClientSettings settings() {
-    return ClientSettings.of(service.baseUrl()).withApiKey(KEY).withMaxInFlight(3);
+  ServiceConfig settings() {
+    MergeClient.registerKey(service.baseUrl(), KEY);
+    return ServiceConfig.of(service.baseUrl()).withMaxInFlight(3);
   }
 
   @Test
   void evaluateAllReturnsExactlyWhatTheModelComputesWithItsMergeId() {
     SplittableRandom random = new SplittableRandom(42);
-    List<EvaluateCall> calls = new ArrayList<>();
+    List<EvaluateRequest> calls = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      calls.add(EvaluateCall.of(Fixtures.vectors(random, ADAPTERS), Fixtures.examples("s" + i, 3)));
+      calls.add(EvaluateRequest.of(Fixtures.vectors(random, ADAPTERS), Fixtures.examples("s" + i, 3)));
     }
 
     List<EvaluateResponse> answers = MergeClient.of(settings()).evaluateAll(calls);
 
     for (int i = 0; i < calls.size(); i++) {
-      EvaluateCall call = calls.get(i);
-      assertEquals(model.evaluate(call.vectors(), call.examples()), answers.get(i).results());
-      assertEquals(ReferenceModel.mergeId(call.vectors()), answers.get(i).mergeId());
+      EvaluateRequest call = calls.get(i);
+      ControlVectors vectors = ControlVectors.of(call.alpha(), call.beta());
+      assertEquals(model.evaluate(vectors, call.examples()), answers.get(i).results());
+      assertEquals(ReferenceModel.mergeId(vectors), answers.get(i).mergeId());
     }
   }
 
   @Test
   void aBmmSessionOverAJsonLinesFileGivesTheModelsMeanLoss() {
-    MergeClient client = MergeClient.of(settings().withDialect(Dialect.BMM));
+    MergeClient client = MergeClient.of(settings().withBmm(BmmConfig.defaults().withDataset("target")).withDialect(Dialect.BMM));
     SessionInfo session = client.createSession(SessionCreateRequest.of("reference",
         QueryPlus.of("target").withBatches(12, 1)));
     ControlVectors vectors = ControlVectors.uniform(ADAPTERS);
@@ -109,7 +112,7 @@ class ReferenceModelServiceTest {
 
   @Test
   void aBadDataFileRefusesTheSessionNamingTheLine() {
-    MergeClient client = MergeClient.of(settings().withDialect(Dialect.BMM));
+    MergeClient client = MergeClient.of(settings().withBmm(BmmConfig.defaults().withDataset("target")).withDialect(Dialect.BMM));
 
     PermanentFailure failure = assertThrows(PermanentFailure.class,
         () -> client.createSession(SessionCreateRequest.of("reference", QueryPlus.of("broken").withBatches(1, 1))));

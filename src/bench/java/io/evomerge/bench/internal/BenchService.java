@@ -1,7 +1,6 @@
 package io.evomerge.bench.internal;
 
-import io.evomerge.client.ClientSettings;
-import io.evomerge.client.RetrySettings;
+import io.evomerge.client.MergeClient;
 import io.evomerge.config.ServiceConfig;
 import io.evomerge.model.MergeModel;
 import io.evomerge.protocol.ApiKey;
@@ -11,7 +10,6 @@ import io.evomerge.service.ServiceLimits;
 import io.evomerge.service.ServiceSettings;
 import java.io.IOException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -38,12 +36,9 @@ public final class BenchService implements AutoCloseable {
   }
 
   /** The job's client settings from {@code config} (timeouts, retries, in flight) for this service. */
-  public ClientSettings client(ServiceConfig config) {
-    var retry = config.retry();
-    return new ClientSettings(service.baseUrl(), config.dialect(), key,
-        Duration.ofMillis(config.connectTimeoutMs()), Duration.ofMillis(config.requestTimeoutMs()),
-        config.maxInFlight(), config.rateLimitPerSecond(),
-        RetrySettings.of(retry.maxAttempts(), retry.initialBackoffMs(), retry.maxBackoffMs(), retry.jitter()));
+  public ServiceConfig client(ServiceConfig config) {
+    MergeClient.registerKey(service.baseUrl(), key);
+    return config.withUrl(service.baseUrl());
   }
 
   public String baseUrl() {

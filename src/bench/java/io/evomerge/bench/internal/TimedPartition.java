@@ -5,6 +5,7 @@ import io.evomerge.job.EvaluationTask;
 import io.evomerge.job.ShardResult;
 import java.io.Serializable;
 import java.util.Iterator;
+import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.util.CollectionAccumulator;
 
@@ -15,10 +16,10 @@ import org.apache.spark.util.CollectionAccumulator;
  * exactly its inputs.
  */
 public record TimedPartition(EvaluatePartition partition, CollectionAccumulator<Span> spans)
-    implements FlatMapFunction<Iterator<EvaluationTask>, ShardResult> {
+    implements FlatMapFunction<Iterator<List<EvaluationTask>>, ShardResult> {
 
   @Override
-  public Iterator<ShardResult> call(Iterator<EvaluationTask> tasks) throws Exception {
+  public Iterator<ShardResult> call(Iterator<List<EvaluationTask>> tasks) throws Exception {
     long start = System.nanoTime();
     Iterator<ShardResult> results = partition.call(tasks);
     spans.add(new Span(start, System.nanoTime()));

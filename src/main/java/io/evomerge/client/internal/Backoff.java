@@ -1,6 +1,6 @@
 package io.evomerge.client.internal;
 
-import io.evomerge.client.RetrySettings;
+import io.evomerge.config.RetryConfig;
 import io.evomerge.client.TransientFailure;
 import java.time.Duration;
 import java.util.Objects;
@@ -8,16 +8,17 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * The delay before a retry: what the service asked for in {@code Retry-After} (cut to
- * {@code maxRetryAfterMs}), otherwise exponential backoff with jitter. Jitter only spreads the
+ * The delay before a retry: what the service asked for in {@code Retry-After}, as asked (the
+ * caller's deadline decides whether it can wait that long), otherwise exponential backoff with
+ * jitter. Jitter only spreads the
  * timing of retries, never what a call returns. Thread-safe (the generator is guarded).
  */
 public final class Backoff {
 
-  private final RetrySettings settings;
+  private final RetryConfig settings;
   private final RandomGenerator jitterSource;
 
-  public Backoff(RetrySettings settings, RandomGenerator jitterSource) {
+  public Backoff(RetryConfig settings, RandomGenerator jitterSource) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.jitterSource = Objects.requireNonNull(jitterSource, "jitterSource");
   }
@@ -26,7 +27,7 @@ public final class Backoff {
   public Duration delay(int attempt, Throwable failure) {
     Optional<Duration> asked = failure instanceof TransientFailure t ? t.retryAfter() : Optional.empty();
     if (asked.isPresent()) {
-      return min(asked.get(), Duration.ofMillis(settings.maxRetryAfterMs()));
+      return asked.get();
     }
     return Duration.ofMillis(jittered(exponential(attempt), nextUniform()));
   }
@@ -48,9 +49,5 @@ public final class Backoff {
     synchronized (jitterSource) {
       return jitterSource.nextDouble();
     }
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
   }
 }

@@ -3,6 +3,7 @@ package io.evomerge.client.internal;
 import io.evomerge.client.MergeServiceException;
 import io.evomerge.client.PermanentFailure;
 import io.evomerge.client.TransientFailure;
+import io.evomerge.protocol.BmmErrorResponse;
 import io.evomerge.protocol.ErrorResponse;
 import io.evomerge.protocol.Json;
 import java.io.IOException;
@@ -11,7 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Maps what came back (or did not) to a typed failure, following PROTOCOL.md's table. */
+/**
+ * Maps what came back (or did not) to a typed failure, as the README's protocol notes say: 408,
+ * 429 and 5xx (but 501 and 505), timeouts, resets and unreadable bodies are transient; any other
+ * non-2xx answer is permanent.
+ */
 public final class Failures {
 
   private static final int SNIPPET = 200;
@@ -41,9 +46,24 @@ public final class Failures {
     return new TransientFailure(call, status, code, e.getClass().getSimpleName() + ": " + e.getMessage(), null, e);
   }
 
+  /**
+   * The code and message of an error body: this project's {@code {"error": {...}}}, FastAPI's
+   * {@code {"detail": "..."}} or {@code {"detail": [{"loc", "msg", "type"}]}} (the paper's release),
+   * or a bare text such as {@code Internal Server Error}, quoted.
+   */
   private static ErrorResponse.Detail detail(int status, byte[] body) {
     try {
-      return Json.lenientReader(ErrorResponse.class).<ErrorResponse>readValue(body).error();
+      ErrorResponse.Detail own = Json.lenientReader(ErrorResponse.class).<ErrorResponse>readValue(body).error();
+      if (own != null) {
+        return own;
+      }
+    } catch (IOException | RuntimeException e) {
+      // not this project's shape; try FastAPI's
+    }
+    try {
+      BmmErrorResponse fastApi = Json.lenientReader(BmmErrorResponse.class).readValue(body);
+      String code = fastApi.detail().isArray() ? "validation_error" : status == 404 ? "not_found" : "http_" + status;
+      return new ErrorResponse.Detail(code, fastApi.message());
     } catch (IOException | RuntimeException e) {
       return new ErrorResponse.Detail("http_" + status, "body was not an error object: " + snippet(body));
     }

@@ -2,33 +2,24 @@ package io.evomerge.client.internal;
 
 import dev.failsafe.RateLimiter;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The JVM's rate limiters, one per (base URL, rate): every client of this JVM that calls the
- * same service at the same configured rate shares one limiter, so the limit holds for all tasks
- * of an executor together. It holds timing state only, never anything a result depends on.
- * Thread-safe.
+ * Rate limiters of one client (one Spark task): a task gets its share of the job-wide
+ * {@code service.rateLimitPerSecond}, so the tasks running at once together keep to the limit. It
+ * holds timing state only, never anything a result depends on.
  */
 public final class RateLimiters {
 
   /** How long an attempt may wait for a permit before it fails. */
   public static final Duration MAX_WAIT = Duration.ofMinutes(10);
 
-  private static final Map<String, RateLimiter<Object>> LIMITERS = new ConcurrentHashMap<>();
-
   private RateLimiters() {}
 
-  /** The shared smooth limiter of {@code ratePerSecond} attempts per second for {@code baseUrl}. */
-  public static RateLimiter<Object> shared(String baseUrl, double ratePerSecond) {
-    if (!(ratePerSecond > 0)) {
-      throw new IllegalArgumentException("ratePerSecond = " + ratePerSecond + " must be > 0");
+  /** A smooth limiter of {@code ratePerSecond} attempts per second. */
+  public static RateLimiter<Object> of(double ratePerSecond) {
+    if (!(ratePerSecond > 0) || !Double.isFinite(ratePerSecond)) {
+      throw new IllegalArgumentException("ratePerSecond = " + ratePerSecond + " must be > 0 and finite");
     }
-    return LIMITERS.computeIfAbsent(baseUrl + " @ " + ratePerSecond, key -> create(ratePerSecond));
-  }
-
-  private static RateLimiter<Object> create(double ratePerSecond) {
     long nanosPerPermit = Math.max(1, Math.round(1e9 / ratePerSecond));
     return RateLimiter.smoothBuilder(Duration.ofNanos(nanosPerPermit)).withMaxWaitTime(MAX_WAIT).build();
   }

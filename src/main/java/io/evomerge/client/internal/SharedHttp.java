@@ -1,6 +1,9 @@
 package io.evomerge.client.internal;
 
-import io.evomerge.client.ClientSettings;
+import io.evomerge.config.ServiceConfig;
+import io.evomerge.protocol.ApiKey;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -12,29 +15,38 @@ import okhttp3.OkHttpClient;
 /**
  * What one JVM shares among all its merge clients, created on first use: one
  * {@link OkHttpClient} (its connection pool and dispatcher), and one pool of daemon threads that
- * keep requests in flight. Per-settings clients are variants from {@code newBuilder()}, so they
+ * keep requests in flight. Per-service clients are variants from {@code newBuilder()}, so they
  * share the pool. Thread-safe.
+ *
+ * <p>OkHttp's own {@code retryOnConnectionFailure} stays off: it would resend a request, uncounted,
+ * even after the whole body had been written and the server may have acted on it. The client's
+ * one chokepoint retries instead, and counts it: at once on a fresh connection when the attempt
+ * failed on a reused one before any answer byte (see {@link CallTrace}), after a delay otherwise.
  */
 public final class SharedHttp {
 
   private SharedHttp() {}
 
-  /** The JVM's base client. OkHttp's own silent retries are off: every retry is counted by ours. */
+  /** The JVM's base client. */
   public static OkHttpClient base() {
     return Holder.CLIENT;
   }
 
-  /** A variant of {@link #base()} with the timeouts and the key of {@code settings}. */
-  public static OkHttpClient forSettings(ClientSettings settings) {
+  /** A variant of {@link #base()} with the timeouts of {@code service} and its key, if any. */
+  public static OkHttpClient forService(ServiceConfig service, Optional<ApiKey> key) {
+    Duration request = Duration.ofMillis(service.requestTimeoutMs());
     OkHttpClient.Builder builder = base().newBuilder()
-        .connectTimeout(settings.connectTimeout())
-        .readTimeout(settings.requestTimeout())
-        .writeTimeout(settings.requestTimeout())
-        .callTimeout(settings.requestTimeout());
-    if (settings.apiKey() != null) {
-      builder.addInterceptor(new BearerAuth(settings.apiKey()));
-    }
+        .connectTimeout(Duration.ofMillis(service.connectTimeoutMs()))
+        .readTimeout(request)
+        .writeTimeout(request)
+        .callTimeout(request);
+    key.ifPresent(k -> builder.addInterceptor(new BearerAuth(k)));
     return builder.build();
+  }
+
+  /** Closes every idle pooled connection: after one was found dead, the others likely are too. */
+  public static void evictIdle() {
+    Holder.CLIENT.connectionPool().evictAll();
   }
 
   /** Threads that run the calls a client keeps in flight. */
@@ -47,6 +59,7 @@ public final class SharedHttp {
         .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
         .retryOnConnectionFailure(false)
         .followRedirects(false)
+        .eventListenerFactory(CallTrace.FACTORY)
         .build();
     static final ExecutorService CALLERS = Executors.newCachedThreadPool(daemons());
   }

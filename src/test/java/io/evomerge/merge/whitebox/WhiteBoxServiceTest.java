@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evomerge.adapter.AdapterRepository;
 import io.evomerge.adapter.LoraAdapter;
-import io.evomerge.client.ClientSettings;
+import io.evomerge.config.ServiceConfig;
 import io.evomerge.client.MergeClient;
 import io.evomerge.client.PermanentFailure;
 import io.evomerge.data.Example;
@@ -50,7 +50,7 @@ class WhiteBoxServiceTest {
     model = ReferenceModel.of(AdapterRepository.of(AdapterRepository.REFERENCE_BASE_MODEL,
         List.of(random("a0", 1), random("a1", 2), random("a2", 3))));
     service = MergeService.start(ServiceSettings.defaults().withApiKeys(List.of(KEY)), model);
-    client = MergeClient.of(ClientSettings.of(service.baseUrl()).withApiKey(KEY));
+    client = registered(service.baseUrl(), KEY);
   }
 
   @AfterAll
@@ -126,5 +126,10 @@ class WhiteBoxServiceTest {
     assertEquals(3, client.evaluate(request).results().size());
     assertThrows(PermanentFailure.class, () -> client.evaluate(
         EvaluateRequest.of(ControlVectors.of(new double[2], new double[2]), EXAMPLES).withStrategy(StrategySpec.taskArithmetic())));
+  }
+
+  private static MergeClient registered(String url, io.evomerge.protocol.ApiKey key) {
+    MergeClient.registerKey(url, key);
+    return MergeClient.of(ServiceConfig.of(url));
   }
 }
