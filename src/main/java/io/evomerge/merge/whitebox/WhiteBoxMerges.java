@@ -2,6 +2,7 @@ package io.evomerge.merge.whitebox;
 
 import io.evomerge.protocol.StrategySpec;
 import io.evomerge.adapter.LoraAdapter;
+import io.evomerge.merge.ConcatMerge;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.merge.MergeDigest;
 import io.evomerge.merge.MergeStrategy;
@@ -11,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The white-box rules over one repository, for a service that holds the weights: the dense task
+ * The provider-side rules other than the paper's over one repository, for a service that holds the
+ * weights: {@code concat} (low-rank, built once) and the white-box rules, whose dense task
  * vectors are built on first use (about {@code 4 d^2} bytes per adapter), and the last few dense
  * merges are kept by strategy and {@link MergeDigest} (each is about {@code 16 d^2} bytes, so the
  * bound is small). Thread-safe.
@@ -24,6 +26,7 @@ public final class WhiteBoxMerges {
   private final List<LoraAdapter> adapters;
   private final Map<String, MergedLora> recent = new LinkedHashMap<>(16, 0.75f, true);
   private TaskVectors tasks;
+  private ConcatMerge concat;
 
   private WhiteBoxMerges(List<LoraAdapter> adapters) {
     this.adapters = List.copyOf(adapters);
@@ -58,11 +61,19 @@ public final class WhiteBoxMerges {
   /** The rule {@code spec} names, over this repository. */
   public MergeStrategy strategy(StrategySpec spec) {
     return switch (spec.kind()) {
+      case CONCAT -> concat();
       case TASK_ARITHMETIC -> TaskArithmetic.of(tasks());
       case TIES -> Ties.of(tasks(), spec.density());
       case DARE -> Dare.of(tasks(), spec.density(), spec.seed());
       case ASYMMETRIC -> throw new IllegalArgumentException("the asymmetric rule is not a white-box merge");
     };
+  }
+
+  private synchronized ConcatMerge concat() {
+    if (concat == null) {
+      concat = ConcatMerge.of(adapters);
+    }
+    return concat;
   }
 
   private synchronized TaskVectors tasks() {
