@@ -74,8 +74,8 @@ public final class GenerateRepositoryCommand implements Callable<Integer> {
       RepositoryGenerator.Generated generated = RepositoryGenerator.of(settings, MiniLmEncoder.sharedCached(), workers)
           .generate(tasks, manifest, plan, maxExamples, line -> progress(stdout, line, count, start));
       generated.writeTo(out, about(settings));
-      stdout.printf(Locale.ROOT, "wrote %d adapters to %s in %.1f s on %d threads%n", generated.repository().size(),
-          out, (System.nanoTime() - start) / 1e9, workers);
+      stdout.printf(Locale.ROOT, "wrote %d adapters to %s in %.1f s (process cpu %.1f s) on %d threads%n",
+          generated.repository().size(), out, (System.nanoTime() - start) / 1e9, cpuSeconds(), workers);
       stdout.flush();
       return 0;
     } catch (RuntimeException | java.io.IOException e) {
@@ -95,6 +95,15 @@ public final class GenerateRepositoryCommand implements Callable<Integer> {
     return about;
   }
 
+  /** CPU time of this JVM so far (all threads), or NaN where the platform does not say. */
+  private static double cpuSeconds() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime() / 1e9;
+    }
+    return Double.NaN;
+  }
+
   /** Prints encoding lines, and a training line every 50 adapters (and the last), with the time so far. */
   private static void progress(PrintWriter out, String line, int count, long start) {
     if (line.startsWith("trained ")) {
@@ -103,7 +112,7 @@ public final class GenerateRepositoryCommand implements Callable<Integer> {
         return;
       }
     }
-    out.printf(Locale.ROOT, "[%7.1f s] %s%n", (System.nanoTime() - start) / 1e9, line);
+    out.printf(Locale.ROOT, "[%7.1f s, cpu %7.1f s] %s%n", (System.nanoTime() - start) / 1e9, cpuSeconds(), line);
     out.flush();
   }
 }

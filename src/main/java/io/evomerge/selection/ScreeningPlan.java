@@ -1,5 +1,6 @@
 package io.evomerge.selection;
 
+import io.evomerge.merge.ControlVectors;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -203,6 +204,21 @@ public final class ScreeningPlan implements Serializable {
       }
     }
     return new Round(stages.size(), List.of());
+  }
+
+  /**
+   * The control vectors of {@code pair} over the repository: the adapter alone (alpha = 1 and beta =
+   * 1 for it, beta = 0 for every other), or the base model (every alpha and beta 0).
+   */
+  public ControlVectors vectors(ShardLoss.Pair pair) {
+    int n = adapterIds.size();
+    double[] alpha = new double[n];
+    double[] beta = new double[n];
+    if (!pair.isBase()) {
+      alpha[pair.adapter()] = 1;
+      beta[pair.adapter()] = 1;
+    }
+    return ControlVectors.of(alpha, beta);
   }
 
   /** Whether every round of {@code state} is scored. */

@@ -14,14 +14,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 
@@ -29,7 +32,8 @@ import java.util.random.RandomGeneratorFactory;
  * Makes a large adapter repository for the reference service from the sample tasks (issue 11):
  * every adapter of an {@link AdapterVariant#plan} is trained, not copied, on data derived from the
  * tasks (the full splits, bootstrap halves, permuted labels, mixtures of two tasks, random labels).
- * Each task's texts are encoded once; adapters are trained on {@code threads} threads, each with its
+ * Each task's texts are encoded once (tasks in parallel); adapters are trained on {@code threads}
+ * threads, each with its
  * own generator seeded by its variant, and collected in plan order, so the result does not depend
  * on the thread count: the same tasks, plan and settings give the same adapters bit for bit.
  * Immutable and thread-safe.
@@ -97,31 +101,45 @@ public final class RepositoryGenerator {
    */
   public Generated generate(Path tasksDir, TaskManifest manifest, List<AdapterVariant> plan, int maxExamples,
       Consumer<String> progress) {
-    Map<String, VariantSets.Encoded> encoded = encode(tasksDir, manifest, plan, maxExamples, progress);
-    List<Outcome> outcomes = train(plan, encoded, progress);
-    List<Row> rows = new ArrayList<>(plan.size());
-    for (int i = 0; i < plan.size(); i++) {
-      rows.add(outcomes.get(i).row(plan.get(i)));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      Map<String, VariantSets.Encoded> encoded = encode(pool, tasksDir, manifest, plan, maxExamples, progress);
+      List<Callable<Outcome>> jobs = plan.stream().<Callable<Outcome>>map(v -> () -> trainOne(v, encoded)).toList();
+      List<Outcome> outcomes = inOrder(pool, jobs, i -> progress.accept(String.format(Locale.ROOT,
+          "trained %d/%d %s", i + 1, plan.size(), plan.get(i).id())));
+      List<Row> rows = new ArrayList<>(plan.size());
+      for (int i = 0; i < plan.size(); i++) {
+        rows.add(outcomes.get(i).row(plan.get(i)));
+      }
+      return new Generated(AdapterRepository.of(AdapterRepository.REFERENCE_BASE_MODEL,
+          outcomes.stream().map(o -> o.result().adapter()).toList()), rows);
+    } finally {
+      pool.shutdownNow();
     }
-    return new Generated(AdapterRepository.of(AdapterRepository.REFERENCE_BASE_MODEL,
-        outcomes.stream().map(o -> o.result().adapter()).toList()), rows);
   }
 
-  private Map<String, VariantSets.Encoded> encode(Path tasksDir, TaskManifest manifest, List<AdapterVariant> plan,
-      int maxExamples, Consumer<String> progress) {
+  /** Encodes the train and dev splits of every task the plan uses, one task per job. */
+  private Map<String, VariantSets.Encoded> encode(ExecutorService pool, Path tasksDir, TaskManifest manifest,
+      List<AdapterVariant> plan, int maxExamples, Consumer<String> progress) {
     Set<String> needed = new LinkedHashSet<>();
     plan.forEach(v -> needed.addAll(v.tasks()));
-    Map<String, VariantSets.Encoded> out = new LinkedHashMap<>();
-    for (String id : needed) {
+    List<String> ids = List.copyOf(needed);
+    List<Callable<VariantSets.Encoded>> jobs = new ArrayList<>();
+    for (String id : ids) {
       TaskInfo info = manifest.task(id);
       if (!info.isSource()) {
         throw new IllegalArgumentException("task " + id + " is a target, not a source task");
       }
       TaskData task = TaskData.load(tasksDir, info);
-      out.put(id, new VariantSets.Encoded(EncodedSet.of(cut(task.split("train"), maxExamples), encoder),
+      jobs.add(() -> new VariantSets.Encoded(EncodedSet.of(cut(task.split("train"), maxExamples), encoder),
           EncodedSet.of(cut(task.split("dev"), maxExamples), encoder)));
-      progress.accept("encoded " + id);
     }
+    List<VariantSets.Encoded> sets = inOrder(pool, jobs, i -> progress.accept("encoded " + ids.get(i)));
+    Map<String, VariantSets.Encoded> out = new LinkedHashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      out.put(ids.get(i), sets.get(i));
+    }
+    progress.accept("encoded " + out.size() + " tasks; training " + plan.size() + " adapters");
     return out;
   }
 
@@ -138,27 +156,21 @@ public final class RepositoryGenerator {
     }
   }
 
-  private List<Outcome> train(List<AdapterVariant> plan, Map<String, VariantSets.Encoded> encoded,
-      Consumer<String> progress) {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+  /** Runs {@code jobs} on {@code pool} and returns their results in job order; {@code done} hears each index. */
+  private static <T> List<T> inOrder(ExecutorService pool, List<Callable<T>> jobs, IntConsumer done) {
+    List<Future<T>> futures = jobs.stream().map(pool::submit).toList();
+    List<T> out = new ArrayList<>(jobs.size());
     try {
-      List<Future<Outcome>> futures = new ArrayList<>(plan.size());
-      for (AdapterVariant v : plan) {
-        futures.add(pool.submit(() -> trainOne(v, encoded)));
-      }
-      List<Outcome> out = new ArrayList<>(plan.size());
       for (int i = 0; i < futures.size(); i++) {
         out.add(futures.get(i).get());
-        progress.accept(String.format(java.util.Locale.ROOT, "trained %d/%d %s", i + 1, plan.size(), plan.get(i).id()));
+        done.accept(i);
       }
       return out;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while training adapters", e);
+      throw new IllegalStateException("interrupted while generating adapters", e);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
     }
   }
 

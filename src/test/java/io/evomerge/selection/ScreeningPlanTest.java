@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.evomerge.merge.ControlVectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -137,6 +138,14 @@ class ScreeningPlanTest {
     }
     assertFalse(asked.stream().anyMatch(p -> p.adapter() == 3 || p.adapter() == 14));
     assertArrayEquals(new int[] {1, 3, 5, 14}, plan.selection(state));
+  }
+
+  @Test
+  void anAdapterIsScoredAloneAtAlphaOneBetaOneAndTheBaseWithEveryBetaZero() {
+    ScreeningPlan plan = ScreeningPlan.of(SelectionSettings.topK(1), ids(3), 2);
+    assertEquals(ControlVectors.of(new double[] {0, 1, 0}, new double[] {0, 1, 0}),
+        plan.vectors(new ShardLoss.Pair(1, 0)));
+    assertEquals(ControlVectors.of(new double[3], new double[3]), plan.vectors(new ShardLoss.Pair(ScreeningPlan.BASE, 1)));
   }
 
   @Test
