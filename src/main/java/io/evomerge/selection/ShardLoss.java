@@ -9,7 +9,7 @@ import java.io.Serializable;
  *
  * @param adapter index into the repository, or {@link ScreeningPlan#BASE}
  * @param shard index of the fitness shard
- * @param loss mean loss over the shard's examples (finite, >= 0)
+ * @param loss mean loss over the shard's examples (finite; lower is better)
  * @param examples how many examples the mean is over (> 0); shards are weighted by it
  */
 public record ShardLoss(int adapter, int shard, double loss, int examples) implements Serializable {
@@ -19,9 +19,9 @@ public record ShardLoss(int adapter, int shard, double loss, int examples) imple
       throw new IllegalArgumentException("screening score of adapter " + adapter + " on shard " + shard
           + ": the adapter must be >= -1 (the base) and the shard >= 0");
     }
-    if (!(loss >= 0) || !Double.isFinite(loss) || examples <= 0) {
+    if (!Double.isFinite(loss) || examples <= 0) {
       throw new IllegalArgumentException("screening score of adapter " + adapter + " on shard " + shard
-          + ": loss " + loss + " must be finite and >= 0, examples " + examples + " must be > 0");
+          + ": loss " + loss + " must be finite, examples " + examples + " must be > 0");
     }
   }
 
