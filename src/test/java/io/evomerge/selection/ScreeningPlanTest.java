@@ -186,6 +186,14 @@ class ScreeningPlanTest {
   }
 
   @Test
+  void aScoreWithoutAFiniteLossOrWithoutExamplesIsRefusedNamingThePair() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ShardLoss(4, 2, Double.NaN, 10));
+    assertTrue(e.getMessage().contains("adapter 4 on shard 2"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new ShardLoss(4, 2, 0.3, 0));
+    assertThrows(IllegalArgumentException.class, () -> new ShardLoss(-2, 0, 0.3, 10));
+  }
+
+  @Test
   void aStateOfAnotherPlanOrAPairScoredTwiceIsRefused() {
     ScreeningPlan plan = ScreeningPlan.of(SelectionSettings.topK(3), ids(10), 4);
     ScreeningPlan other = ScreeningPlan.of(SelectionSettings.topK(4), ids(10), 4);
