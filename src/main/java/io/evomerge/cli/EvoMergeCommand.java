@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       ServeCommand.class,
       GenerateTasksCommand.class,
       TrainAdaptersCommand.class,
+      GenerateRepositoryCommand.class,
       ValidateConfigCommand.class,
       HelpCommand.class
     })

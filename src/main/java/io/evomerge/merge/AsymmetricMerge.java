@@ -11,41 +11,20 @@ import java.util.List;
  *   delta_W  = (lora_alpha / r) * B_merged @ A_merged
  * </pre>
  * with {@link Sparsify} defining the per-tensor top-k by magnitude. Sums run over adapters in
- * repository order, in double precision. Each adapter's magnitude ranking of A is computed once at
- * construction, so a merge costs O(N r d). Immutable and thread-safe.
+ * repository order, in double precision.
+ *
+ * <p>Cost: an adapter with {@code beta_i = 0} adds nothing to either sum and is skipped, so a merge
+ * costs {@code O(N + K r d)} for K adapters with a non-zero beta, whatever the repository's size N
+ * (the {@code O(N)} is reading the vectors). An adapter with {@code alpha_i = 0} and a non-zero beta
+ * still adds to B_merged, as the rule says. An adapter's magnitude ranking of A is computed on the
+ * first merge that sparsifies it, and kept. Immutable and thread-safe.
  */
 public final class AsymmetricMerge implements MergeStrategy {
 
-  private final List<LoraAdapter> adapters;
-  private final int[][] orders;
-  private final float[][] as;
-  private final float[][] bs;
-  private final int rank;
-  private final int dim;
-  private final double scale;
+  private final SparseFactors factors;
 
   private AsymmetricMerge(List<LoraAdapter> adapters) {
-    if (adapters.isEmpty()) {
-      throw new IllegalArgumentException("nothing to merge: no adapters");
-    }
-    this.adapters = List.copyOf(adapters);
-    LoraAdapter first = adapters.get(0);
-    this.rank = first.rank();
-    this.dim = first.dim();
-    this.scale = first.scale();
-    this.orders = new int[adapters.size()][];
-    this.as = new float[adapters.size()][];
-    this.bs = new float[adapters.size()][];
-    for (int i = 0; i < orders.length; i++) {
-      LoraAdapter a = adapters.get(i);
-      if (a.rank() != rank || a.dim() != dim || a.scale() != scale) {
-        throw new IllegalArgumentException("adapter " + a.id() + " differs in rank, dim or lora_alpha from "
-            + first.id());
-      }
-      as[i] = a.a();
-      bs[i] = a.b();
-      orders[i] = Sparsify.magnitudeOrder(as[i]);
-    }
+    this.factors = SparseFactors.of(adapters);
   }
 
   /** The rule over {@code adapters}, which must share rank, dim and lora_alpha. */
@@ -60,37 +39,25 @@ public final class AsymmetricMerge implements MergeStrategy {
 
   @Override
   public int adapterCount() {
-    return adapters.size();
+    return factors.size();
   }
 
   @Override
   public MergedLora merge(ControlVectors vectors) {
-    if (vectors.size() != adapters.size()) {
-      throw new IllegalArgumentException("control vectors have " + vectors.size()
-          + " entries but the repository has " + adapters.size() + " adapters");
-    }
-    double[] a = new double[rank * dim];
-    double[] b = new double[dim * rank];
-    for (int i = 0; i < adapters.size(); i++) {
+    factors.checkLength(vectors);
+    double[] a = new double[factors.entries()];
+    double[] b = new double[factors.entries()];
+    for (int i = 0; i < factors.size(); i++) {
       double beta = vectors.beta(i);
       if (beta != 0) {
-        addSparseA(a, i, beta, Sparsify.keepCount(vectors.alpha(i), rank * dim));
-        addB(b, i, beta);
+        factors.addSparseA(a, 0, i, beta, factors.keepCount(vectors.alpha(i)));
+        addB(b, factors.b(i), beta);
       }
     }
-    return new MergedLora(dim, rank, scale, b, a);
+    return new MergedLora(factors.dim(), factors.rank(), factors.scale(), b, a);
   }
 
-  private void addSparseA(double[] sum, int i, double beta, int keep) {
-    float[] values = as[i];
-    int[] order = orders[i];
-    for (int j = 0; j < keep; j++) {
-      sum[order[j]] += beta * values[order[j]];
-    }
-  }
-
-  private void addB(double[] sum, int i, double beta) {
-    float[] values = bs[i];
+  private static void addB(double[] sum, float[] values, double beta) {
     for (int j = 0; j < values.length; j++) {
       sum[j] += beta * values[j];
     }

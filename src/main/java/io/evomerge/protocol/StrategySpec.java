@@ -10,8 +10,11 @@ import java.util.Objects;
 /**
  * Which merge rule the service applies to a request's control vectors: the optional {@code
  * strategy} field of {@code POST /v1/evaluate}. Absent means the paper's asymmetric rule, the
- * default. The white-box rules need the adapters' weights, so only the provider can run them; they
- * read {@code beta[i]} as adapter i's weight (0 leaves it out) and ignore {@code alpha}:
+ * default. {@code concat} is the provider-side exact sum {@code delta_W = sum_i beta_i (lora_alpha /
+ * r) B_i sparsify(A_i, alpha_i)} (rank {@code sum r}), where, unlike under the paper's rule, a
+ * negative beta truly subtracts an adapter. The white-box rules need the adapters' weights, so only
+ * the provider can run them; they read {@code beta[i]} as adapter i's weight (0 leaves it out) and
+ * ignore {@code alpha}:
  * <ul>
  *   <li>{@code task-arithmetic}: {@code delta_W = sum_i beta_i tau_i}, with {@code tau_i =
  *       (lora_alpha / r) B_i A_i} the dense task vector of adapter i;</li>
@@ -24,7 +27,7 @@ import java.util.Objects;
  * </ul>
  * Immutable; values are checked here, so a bad one is a 400 that names the field.
  *
- * @param name {@code asymmetric} (default), {@code task-arithmetic}, {@code ties} or {@code dare}
+ * @param name {@code asymmetric} (default), {@code concat}, {@code task-arithmetic}, {@code ties} or {@code dare}
  * @param density fraction kept, in (0, 1]; required by {@code ties} and {@code dare}, else unused
  * @param seed seed of the DARE masks; 0 when absent
  */
@@ -41,6 +44,11 @@ public record StrategySpec(String name, Double density, Long seed) {
   /** The paper's rule. */
   public static StrategySpec asymmetric() {
     return new StrategySpec(Kind.ASYMMETRIC.id(), null, null);
+  }
+
+  /** The exact sum of the adapters' own updates ({@code concat}); a negative weight subtracts. */
+  public static StrategySpec concat() {
+    return new StrategySpec(Kind.CONCAT.id(), null, null);
   }
 
   public static StrategySpec taskArithmetic() {
@@ -69,7 +77,7 @@ public record StrategySpec(String name, Double density, Long seed) {
   /** A stable text naming the rule and its parameters, e.g. {@code ties:density=0.2}. */
   public String key() {
     return switch (kind()) {
-      case ASYMMETRIC, TASK_ARITHMETIC -> name;
+      case ASYMMETRIC, CONCAT, TASK_ARITHMETIC -> name;
       case TIES -> name + ":density=" + density;
       case DARE -> name + ":density=" + density + ",seed=" + seed;
     };
@@ -93,6 +101,7 @@ public record StrategySpec(String name, Double density, Long seed) {
   /** The rules the reference service offers. */
   public enum Kind {
     ASYMMETRIC("asymmetric"),
+    CONCAT("concat"),
     TASK_ARITHMETIC("task-arithmetic"),
     TIES("ties"),
     DARE("dare");

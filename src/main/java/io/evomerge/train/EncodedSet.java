@@ -66,6 +66,26 @@ public final class EncodedSet {
     return new EncodedSet(out);
   }
 
+  /** The same examples with new target indices (one per example, each among its options). */
+  EncodedSet withTargets(int[] targets) {
+    if (targets.length != examples.size()) {
+      throw new IllegalArgumentException(targets.length + " targets for " + examples.size() + " examples");
+    }
+    List<EncodedExample> out = new ArrayList<>(examples.size());
+    for (int i = 0; i < targets.length; i++) {
+      EncodedExample e = examples.get(i);
+      out.add(new EncodedExample(e.x(), e.options(), targets[i], e.cosines()));
+    }
+    return new EncodedSet(out);
+  }
+
+  /** These examples followed by {@code other}'s. */
+  EncodedSet concat(EncodedSet other) {
+    List<EncodedExample> out = new ArrayList<>(examples);
+    out.addAll(other.examples);
+    return new EncodedSet(out);
+  }
+
   EncodedExample get(int i) {
     return examples.get(i);
   }

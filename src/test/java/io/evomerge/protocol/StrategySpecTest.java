@@ -32,6 +32,16 @@ class StrategySpecTest {
   }
 
   @Test
+  void concatIsAProviderRuleWithoutParametersAndNotTheDefault() {
+    StrategySpec concat = new StrategySpec("Concat", null, null);
+    assertEquals(StrategySpec.Kind.CONCAT, concat.kind());
+    assertEquals(StrategySpec.concat(), concat);
+    assertEquals("concat", concat.key());
+    assertFalse(concat.isDefault());
+    assertTrue(StrategySpec.asymmetric().isDefault());
+  }
+
+  @Test
   void aRequestWithoutStrategyWritesNoStrategyField() throws Exception {
     EvaluateRequest request = new EvaluateRequest(new double[] {1}, new double[] {0.5}, List.of(EXAMPLE));
     String json = Json.mapper().writeValueAsString(request);

@@ -106,6 +106,21 @@ class WhiteBoxServiceTest {
   }
 
   @Test
+  void concatThroughTheServiceTrulySubtractsAnAdapterWithANegativeWeight() {
+    ControlVectors plus = ControlVectors.of(new double[] {1, 1, 1}, new double[] {0, 1, 0});
+    ControlVectors minus = ControlVectors.of(new double[] {1, 1, 1}, new double[] {0, -1, 0});
+    EvaluateRequest request = EvaluateRequest.of(minus, EXAMPLES).withStrategy(new StrategySpec("concat", null, null));
+    List<ExampleResult> viaService = client.evaluate(request).results();
+    assertEquals(model.evaluate(minus, EXAMPLES, StrategySpec.concat()), viaService);
+    float[] x = model.encoder().encode(EXAMPLES.get(0).prompt());
+    float[] y = model.encoder().encode("positive");
+    double up = model.merged(plus, StrategySpec.concat()).bilinear(x, y);
+    assertEquals(-up, model.merged(minus, StrategySpec.concat()).bilinear(x, y), 1e-9 * Math.max(1, Math.abs(up)));
+    assertEquals(up, model.merged(minus).bilinear(x, y), 1e-9 * Math.max(1, Math.abs(up)), "the paper's rule: -1 = +1");
+    assertNotEquals(0.0, up);
+  }
+
+  @Test
   void aStrategyWithoutItsDensityIsABadRequestNamingTheField() throws IOException {
     String body = "{\"alpha\":[1,1,1],\"beta\":[1,1,1],\"examples\":[{\"id\":\"x\",\"input\":\"hi\","
         + "\"output\":\"a\",\"options\":[\"a\",\"b\"]}],\"strategy\":{\"name\":\"ties\"}}";

@@ -1,0 +1,59 @@
+package io.evomerge.selection;
+
+import io.evomerge.config.Check;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Which adapters a run searches over (the configuration section {@code selection}, DESIGN.md
+ * section 7): every adapter, or the top K of a screening through the API plus any adapter the user
+ * pins. Immutable.
+ *
+ * @param topK adapters chosen by screening; 0 means every adapter (no screening, no calls)
+ * @param pinned adapter ids always searched, screened or not; no repeats
+ * @param initialShards fitness shards each adapter is scored on in the first round (>= 1)
+ * @param keepFraction the fraction of adapters each round keeps, in (0, 1)
+ */
+public record SelectionSettings(int topK, List<String> pinned, int initialShards, double keepFraction)
+    implements Serializable {
+
+  public SelectionSettings {
+    Check.atLeast("topK", topK, 0);
+    pinned = Check.distinctNonBlank("pinned", pinned == null ? List.of() : pinned);
+    Check.atLeast("initialShards", initialShards, 1);
+    if (!(keepFraction > 0 && keepFraction < 1)) {
+      throw Check.invalid("keepFraction", keepFraction, "must be between 0 and 1 (both excluded)");
+    }
+  }
+
+  /** Every adapter, no screening: {@code topK 0}, nothing pinned, 2 initial shards, keep half. */
+  public static SelectionSettings all() {
+    return new SelectionSettings(0, List.of(), 2, 0.5);
+  }
+
+  /** The top {@code k} of a screening with the defaults otherwise. */
+  public static SelectionSettings topK(int k) {
+    return all().withTopK(k);
+  }
+
+  /** Whether a screening runs at all ({@code topK > 0}). */
+  public boolean screens() {
+    return topK > 0;
+  }
+
+  public SelectionSettings withTopK(int value) {
+    return new SelectionSettings(value, pinned, initialShards, keepFraction);
+  }
+
+  public SelectionSettings withPinned(List<String> value) {
+    return new SelectionSettings(topK, value, initialShards, keepFraction);
+  }
+
+  public SelectionSettings withInitialShards(int value) {
+    return new SelectionSettings(topK, pinned, value, keepFraction);
+  }
+
+  public SelectionSettings withKeepFraction(double value) {
+    return new SelectionSettings(topK, pinned, initialShards, value);
+  }
+}
