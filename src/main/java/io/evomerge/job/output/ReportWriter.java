@@ -48,6 +48,8 @@ public final class ReportWriter {
     summary.put("API calls", Long.toString(result.api().calls()));
     summary.put("examples sent", Long.toString(result.api().examples()));
     summary.put("retries / failures", result.api().retries() + " / " + result.api().failures());
+    summary.put("calls sent / answered / charged for lost tasks", result.api().sent() + " / "
+        + result.api().answered() + " / " + result.api().lostTaskCalls());
     summary.put("started", result.timing().startedAt());
     summary.put("elapsed", String.format(Locale.ROOT, "%.1f s", result.timing().elapsedMs() / 1000.0));
     return summary;
