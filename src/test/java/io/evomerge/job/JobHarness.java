@@ -58,7 +58,11 @@ final class JobHarness {
     try (ServiceEndpoint service = ServiceEndpoint.open(config.service(), Map.of());
         SparkSession spark = SparkSessions.open(config)) {
       try {
-        RunOutcome outcome = new EvoMergeJob(config, spark, InstantSource.system()).run(service.client(), options);
+        var limits = service.embedded().orElseThrow().settings().limits();
+        LimitsSource accepted = LimitsSource.of(new io.evomerge.protocol.LimitsResponse(limits.maxBodyBytes(),
+            limits.maxExamplesPerCall(), 0, 0, limits.betaBound()));
+        RunOutcome outcome = new EvoMergeJob(config, spark, InstantSource.system())
+            .run(service.client(), accepted, options);
         return new Ran(outcome, service.embedded().orElseThrow().stats());
       } catch (RuntimeException e) {
         throw new Failed(e, service.embedded().orElseThrow().stats());
