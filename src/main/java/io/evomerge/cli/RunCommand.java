@@ -6,6 +6,7 @@ import io.evomerge.job.RunOptions;
 import io.evomerge.job.RunOutcome;
 import io.evomerge.job.ServiceEndpoint;
 import io.evomerge.job.SparkSessions;
+import io.evomerge.config.ConfigException;
 import io.evomerge.config.ServiceConfig;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -20,7 +21,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code run}: the Evo-Merging job, locally or under spark-submit. */
@@ -55,8 +55,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (stopAfterGenerations < 1) {
-      throw new ParameterException(spec.commandLine(), "--stop-after-generations: "
-          + stopAfterGenerations + " must be >= 1");
+      throw new ConfigException("--stop-after-generations", "", stopAfterGenerations + " must be >= 1");
     }
     EvoMergeConfig resolved = config.load();
     RunOptions options = new RunOptions(resume, compare, stopAfterGenerations);
