@@ -30,13 +30,20 @@ public final class ReportWriter {
         summary(result),
         result.comparisonTable(),
         history.stream().filter(r -> r.method().equals(method)).map(HistoryRow::toConvergencePoint).toList(),
-        result.best().adapters());
+        result.best().adapters(),
+        compared(result));
   }
 
   public static void write(FileSystem fs, Path path, ResultJson result, List<HistoryRow> history)
       throws IOException {
     byte[] html = report(result, history).render().getBytes(StandardCharsets.UTF_8);
     AtomicFiles.write(fs, path, html);
+  }
+
+  private static Map<String, List<io.evomerge.report.AdapterWeight>> compared(ResultJson result) {
+    Map<String, List<io.evomerge.report.AdapterWeight>> compared = new LinkedHashMap<>();
+    result.compared().forEach(m -> compared.put(m.method(), m.adapters()));
+    return compared;
   }
 
   private static Map<String, String> summary(ResultJson result) {
