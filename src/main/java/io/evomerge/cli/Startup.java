@@ -23,6 +23,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +40,7 @@ final class Startup {
   static final String WARM_UP = "evomerge.warmUp";
 
   private static final Logger LOG = LoggerFactory.getLogger(Startup.class);
-  private static final int BATCH = 512;
+  private static final int BATCH = 64;
 
   private Startup() {}
 
@@ -88,12 +90,15 @@ final class Startup {
     List<String> texts = texts(config, hadoop);
     LOG.info("encoding: {} distinct texts of the fitness and test sets (encoder warm-up)", texts.size());
     TextEncoder encoder = MiniLmEncoder.sharedCached();
-    for (int from = 0; from < texts.size(); from += BATCH) {
-      encoder.encodeAll(texts.subList(from, Math.min(texts.size(), from + BATCH)));
-      if (texts.size() > BATCH) {
-        LOG.info("encoding: {}/{} texts", Math.min(texts.size(), from + BATCH), texts.size());
+    AtomicInteger done = new AtomicInteger();
+    IntStream.range(0, (texts.size() + BATCH - 1) / BATCH).parallel().forEach(b -> {
+      List<String> batch = texts.subList(b * BATCH, Math.min(texts.size(), (b + 1) * BATCH));
+      encoder.encodeAll(batch);
+      int encoded = done.addAndGet(batch.size());
+      if (encoded < texts.size()) {
+        LOG.info("encoding: {}/{} texts", encoded, texts.size());
       }
-    }
+    });
     LOG.info("encoded {} texts in {} ms", texts.size(), Duration.between(started, Instant.now()).toMillis());
   }
 

@@ -249,6 +249,11 @@ public final class EvoMergeJob {
       directory.historyLog().append(method, generation, rows);
       save(state);
       LOG.info("{}", progress);
+      if (progress.timeLeft() == null && view.progress().firstGeneration() != null) {
+        LOG.info("the first generation took {} s with one-off costs (Spark's first job, the service's"
+            + " first merges); the estimate of time left starts with the next one",
+            view.progress().firstGeneration().toMillis() / 1000.0);
+      }
     }
 
     void save(JobState state) throws IOException {

@@ -8,8 +8,9 @@ import java.util.Objects;
 /**
  * The progress of a whole run, over every method it compares and its test scoring: calls against
  * the budget, time since the run started, and an estimate of the time left from the calls still
- * planned and the call rate measured so far. The rate leaves out the attempt's first generation
- * once a second one is measured (it may carry one-off costs: Spark's first job, a cold service).
+ * planned and the call rate measured so far. The rate leaves out the attempt's first generation,
+ * which carries one-off costs (Spark's first job, the service's first merges, a cold encoder):
+ * its line has no estimate, and the estimate starts with the second generation.
  * Not thread-safe: one instance per attempt, on the driver.
  */
 public final class RunProgress {
@@ -45,6 +46,11 @@ public final class RunProgress {
     }
   }
 
+  /** How long the first generation took (from {@link #measureFrom}); null until it is measured. */
+  public Duration firstGeneration() {
+    return firstEnd == null ? null : Duration.between(startTime, firstEnd);
+  }
+
   /** Time since the attempt started. */
   public Duration elapsed() {
     return Duration.between(started, clock.instant());
@@ -67,7 +73,7 @@ public final class RunProgress {
       firstCalls = calls;
       firstEnd = now;
       firstDone = calls - startCalls;
-      return estimate(firstDone, Duration.between(startTime, now), remaining);
+      return remaining <= 0 ? Duration.ZERO : null;
     }
     if (calls > firstCalls) {
       return estimate(calls - firstCalls, Duration.between(firstEnd, now), remaining);

@@ -19,15 +19,20 @@ class RunProgressTest {
   }
 
   @Test
-  void theFirstLineEstimatesTheWholeRunFromTheFirstGenerationsCallRate() {
+  void theFirstGenerationCarriesOneOffCostsAndGivesNoEstimate() {
     RunProgress progress = RunProgress.start(clock, 1000);
     advance(20);
     progress.measureFrom(0);
     advance(10);
     ProgressLine line = progress.line("1/4 evo-merging/denoising", 0, 60, 0.5, 0.6, 0.05, 100, 900);
-    assertEquals(Duration.ofSeconds(90), line.timeLeft(), "900 calls left at 10 calls per second");
+    assertEquals(null, line.timeLeft());
+    assertEquals(Duration.ofSeconds(10), progress.firstGeneration());
     assertEquals(Duration.ofSeconds(30), line.elapsed(), "elapsed counts the start-up");
     assertTrue(line.format().contains("calls 100/1000"), line.format());
+    assertTrue(line.format().endsWith("eta -"), line.format());
+    advance(2);
+    assertEquals(Duration.ofSeconds(8), progress.line("1/4 evo-merging/denoising", 1, 60, 0.5, 0.6, 0.05, 200, 400)
+        .timeLeft(), "100 calls in 2 s after the first generation, 400 left");
   }
 
   @Test

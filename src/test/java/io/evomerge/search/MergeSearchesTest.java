@@ -242,7 +242,7 @@ class MergeSearchesTest {
 
   @Test
   void restoreRefusesASnapshotOfAnotherMethodSeedOrRepository() throws Exception {
-    SearchSnapshot snap = (SearchSnapshot) MergeSearches.create(settings(Method.EVO_MERGING), N).snapshot();
+    SearchSnapshot snap = MergeSearches.create(settings(Method.EVO_MERGING), N).snapshot();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> MergeSearches.restore(settings(Method.LORAHUB), N, snap));
     assertTrue(e.getMessage().contains("evo-merging") && e.getMessage().contains("lorahub"), e.getMessage());
@@ -267,8 +267,8 @@ class MergeSearchesTest {
 
   @Test
   void autoCovarianceTurnsSeparableAboveTwoHundredAdapters() {
-    SearchSnapshot small = (SearchSnapshot) MergeSearches.create(settings(Method.EVO_MERGING), 200).snapshot();
-    SearchSnapshot large = (SearchSnapshot) MergeSearches.create(settings(Method.EVO_MERGING), 201).snapshot();
+    SearchSnapshot small = MergeSearches.create(settings(Method.EVO_MERGING), 200).snapshot();
+    SearchSnapshot large = MergeSearches.create(settings(Method.EVO_MERGING), 201).snapshot();
     assertEquals(CmaEsSettings.Covariance.FULL, small.current().cma().settings().covariance());
     assertEquals(CmaEsSettings.Covariance.SEPARABLE, large.current().cma().settings().covariance());
   }
