@@ -24,6 +24,10 @@ public final class RunProgress {
   private long startCalls;
   private Instant startTime;
   private boolean marked;
+  private final java.util.ArrayDeque<Point> recent = new java.util.ArrayDeque<>();
+
+  /** Generations the call rate is measured over. */
+  public static final int WINDOW = 10;
 
   private RunProgress(InstantSource clock, Instant started, long apiBudget) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -66,20 +70,33 @@ public final class RunProgress {
         sigma, calls, apiBudget, elapsed(), timeLeft(calls, remaining));
   }
 
-  /** The estimated time to do {@code remaining} more calls, having done {@code calls}; null when unknown. */
+  /**
+   * The estimated time to do {@code remaining} more calls, having done {@code calls}; null when
+   * unknown (at the first generation). The rate is that of the last {@value #WINDOW} generations,
+   * so that the estimate follows the run as the JVM and the service warm up.
+   */
   public Duration timeLeft(long calls, long remaining) {
     Instant now = clock.instant();
     if (firstCalls < 0) {
       firstCalls = calls;
       firstEnd = now;
       firstDone = calls - startCalls;
+      recent.addLast(new Point(now, calls));
       return remaining <= 0 ? Duration.ZERO : null;
     }
-    if (calls > firstCalls) {
-      return estimate(calls - firstCalls, Duration.between(firstEnd, now), remaining);
+    recent.addLast(new Point(now, calls));
+    if (recent.size() > WINDOW + 1) {
+      recent.removeFirst();
+    }
+    Point oldest = recent.peekFirst();
+    if (calls > oldest.calls()) {
+      return estimate(calls - oldest.calls(), Duration.between(oldest.at(), now), remaining);
     }
     return estimate(firstDone, Duration.between(startTime, firstEnd), remaining);
   }
+
+  /** Calls done by an instant. */
+  private record Point(Instant at, long calls) {}
 
   private static Duration estimate(long done, Duration took, long remaining) {
     if (done <= 0) {
