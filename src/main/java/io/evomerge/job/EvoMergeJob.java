@@ -147,7 +147,7 @@ public final class EvoMergeJob {
       Optional<JobState> saved, RunProgress progress) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     RunInputs inputs = RunInputs.read(config, hadoop);
-    RunSets sets = RunSets.open(config, MergeClient.of(client), inputs);
+    RunSets sets = openSets(client, inputs);
     AdapterSelection adapters = sets.adapters();
     limits.limits().ifPresent(l ->
         Preflight.againstLimits(config, l, inputs, adapters.repository().size(), client.baseUrl()));
@@ -167,6 +167,26 @@ public final class EvoMergeJob {
         test.map(t -> t.callsFor(1)).orElse(0L));
     return new Run(directory, inputs, adapters, fitness, test, meter, view, options, jsc);
   }
+
+  /**
+   * The service's sets for this run; a setting the service does not know (an adapter id of
+   * {@code data.adapters}, a bmm preset) is a configuration error, named by its key.
+   */
+  private RunSets openSets(ClientSettings client, RunInputs inputs) {
+    try {
+      return RunSets.open(config, MergeClient.of(client), inputs);
+    } catch (IllegalArgumentException e) {
+      java.util.regex.Matcher key = CONFIG_KEY.matcher(String.valueOf(e.getMessage()));
+      if (!key.matches()) {
+        throw e;
+      }
+      throw new ConfigException("service " + client.baseUrl(), key.group(1), key.group(2), e);
+    }
+  }
+
+  /** A message that starts with the configuration key at fault: {@code data.adapters: ...}. */
+  private static final java.util.regex.Pattern CONFIG_KEY =
+      java.util.regex.Pattern.compile("((?:data|service|search)\\.[A-Za-z0-9.]+): (.*)", java.util.regex.Pattern.DOTALL);
 
   private JobState initialState(String runId, Run run) {
     List<MethodState> methods = new ArrayList<>();
