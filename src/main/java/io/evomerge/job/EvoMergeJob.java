@@ -90,7 +90,15 @@ public final class EvoMergeJob {
       LOG.info("run {} is finished and scored; its outputs are in {}: nothing to do", runId, directory.path());
       return outcome(directory, ResultJsonFile.read(directory.fileSystem(), directory.resolve(RunDirectory.RESULT_JSON)));
     }
-    Run run = open(client, limits, options, directory, saved, progress);
+    try (Run run = open(client, limits, options, directory, saved, progress)) {
+      return run(run, saved, started, progress);
+    }
+  }
+
+  private RunOutcome run(Run run, Optional<JobState> saved, Instant started, RunProgress progress)
+      throws IOException {
+    RunDirectory directory = run.directory;
+    String runId = directory.runId();
     JobState state = run.search(saved.map(JobState::resumed).orElseGet(() -> initialState(runId, run)));
     if (!state.searched()) {
       LOG.info("stopped after the allowed generations; checkpoint in {}; continue with --resume",
@@ -156,7 +164,8 @@ public final class EvoMergeJob {
         sets.test().map(t -> t.examplesPerCandidate() + " examples").orElse("none"));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     CallMetrics metrics = CallMetrics.accumulators(jsc);
-    Meter meter = Meter.of(jsc, metrics, LostTasks.on(jsc));
+    LostTasks lost = LostTasks.on(jsc);
+    Meter meter = Meter.of(jsc, metrics, lost);
     int partitions = config.spark().partitions();
     var fitness = new SparkEvaluator(jsc, client, sets.fitness(), metrics, partitions);
     Optional<CandidateEvaluator> test = sets.test()
@@ -165,7 +174,7 @@ public final class EvoMergeJob {
         .orElseGet(() -> methodsOf(options));
     ProgressView view = new ProgressView(progress, config.search(), methods, adapters.size(), fitness,
         test.map(t -> t.callsFor(1)).orElse(0L));
-    return new Run(directory, inputs, adapters, fitness, test, meter, view, options, jsc);
+    return new Run(directory, inputs, adapters, fitness, test, meter, view, options, jsc, lost);
   }
 
   /**
@@ -211,7 +220,7 @@ public final class EvoMergeJob {
   }
 
   /** One attempt's wiring: what it evaluates on, how it meters, where it saves. Driver only. */
-  private final class Run implements SearchLoop.Listener {
+  private final class Run implements SearchLoop.Listener, AutoCloseable {
     final RunDirectory directory;
     final RunInputs inputs;
     final AdapterSelection adapters;
@@ -221,10 +230,12 @@ public final class EvoMergeJob {
     final ProgressView view;
     final RunOptions options;
     final JavaSparkContext jsc;
+    final LostTasks lost;
 
     Run(RunDirectory directory, RunInputs inputs, AdapterSelection adapters, CandidateEvaluator fitness,
         Optional<CandidateEvaluator> test, Meter meter, ProgressView view, RunOptions options,
-        JavaSparkContext jsc) {
+        JavaSparkContext jsc, LostTasks lost) {
+      this.lost = lost;
       this.directory = directory;
       this.inputs = inputs;
       this.adapters = adapters;
@@ -234,6 +245,12 @@ public final class EvoMergeJob {
       this.view = view;
       this.options = options;
       this.jsc = jsc;
+    }
+
+    /** Stops listening to the Spark context, which may outlive the run. */
+    @Override
+    public void close() {
+      jsc.sc().removeSparkListener(lost);
     }
 
     JobState search(JobState state) throws IOException {

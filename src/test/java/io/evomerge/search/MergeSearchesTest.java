@@ -57,6 +57,32 @@ class MergeSearchesTest {
 
   @ParameterizedTest
   @EnumSource(Method.class)
+  void eachMethodReportsTheGenerationsAndEvaluationsItRuns(Method method) {
+    MergeSearch search = MergeSearches.create(settings(method), N);
+    int planned = search.plannedGenerations();
+    int evaluations = search.plannedEvaluations();
+    List<Generation> gens = all(search);
+    assertEquals(planned, gens.size(), "no stage stops early on this loss");
+    assertEquals(evaluations, gens.stream().mapToInt(Generation::size).sum());
+  }
+
+  @Test
+  void tellReturnsTheCandidatesWithTheirFitnessAndTheLastStageOneLineShowsStageOnesSigma() {
+    MergeSearch search = MergeSearches.create(settings(Method.EVO_MERGING), N);
+    drive(search, 19);
+    Generation last = search.ask();
+    assertEquals("denoising", last.stage());
+    double[] losses = new double[last.size()];
+    java.util.Arrays.fill(losses, 0.5);
+    List<Evaluated> told = search.tell(losses);
+    assertEquals(last.candidates(), told.stream().map(Evaluated::candidate).toList());
+    assertEquals(0.5 + last.candidates().get(3).penalty(), told.get(3).fitness());
+    assertEquals(0.05, search.snapshot().current().cma().sigma(), "stage 2 starts at its own sigma");
+    assertTrue(search.sigma() != 0.05 && search.sigma() > 0, "stage 1's own sigma: " + search.sigma());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Method.class)
   void eachMethodSpendsExactlyItsPlannedBudget(Method method) {
     MergeSearch search = MergeSearches.create(settings(method), N);
     List<Generation> gens = all(search);
