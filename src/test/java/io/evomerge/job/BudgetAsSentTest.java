@@ -41,6 +41,7 @@ class BudgetAsSentTest {
 
     long served = ran.stats().calls(EVALUATE);
     ApiUsage api = ran.outcome().result().orElseThrow().api();
+    System.out.println("budget 150 with faults: service counted " + served + ", " + api);
     assertTrue(served <= 150, served + " evaluate calls reached the service, budget 150");
     assertTrue(api.retries() > 0, "faults cause retries: " + api);
     assertEquals(served, api.sent(), "every attempt is counted as sent: " + api);
@@ -58,6 +59,7 @@ class BudgetAsSentTest {
 
     long served = ran.stats().calls(EVALUATE);
     ApiUsage api = ran.outcome().result().orElseThrow().api();
+    System.out.println("budget 200 with lost tasks: service counted " + served + ", " + api);
     assertTrue(api.lostTaskCalls() > 0, "without client retries, failed calls fail their task: " + api);
     assertTrue(served <= api.calls(), "the charge covers what the service saw: " + served + " vs " + api);
     assertTrue(served <= 200, served + " evaluate calls reached the service, budget 200");
@@ -79,6 +81,8 @@ class BudgetAsSentTest {
     Ran resumed = JobHarness.run(clean, RunOptions.defaults().withResume(true));
     long served = first.stats().calls(EVALUATE) + crash.stats.calls(EVALUATE) + resumed.stats().calls(EVALUATE);
     ApiUsage api = resumed.outcome().result().orElseThrow().api();
+    System.out.println("budget 150, stop + crash + resume: service counted " + first.stats().calls(EVALUATE)
+        + " + " + crash.stats.calls(EVALUATE) + " + " + resumed.stats().calls(EVALUATE) + " = " + served + ", " + api);
     assertTrue(crash.stats.calls(EVALUATE) > 0, "the crashed attempt reached the service: " + crash.getMessage());
     assertTrue(api.lostTaskCalls() > 0, "the resume charges what the crashed generation reserved: " + api);
     assertTrue(served <= 150, served + " evaluate calls over three invocations, budget 150");
