@@ -30,7 +30,6 @@ import io.evomerge.search.MergeSearch;
 import io.evomerge.search.MergeSearches;
 import io.evomerge.search.Method;
 import io.evomerge.search.SearchSettings;
-import io.evomerge.search.SearchSnapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -123,7 +122,7 @@ public final class DriverCostBench {
       this.checkpoints = checkpoints;
       SearchSettings settings = SearchSettings.defaults().withSeed(plan.seed()).withMethod(Method.EVO_MERGING);
       this.search = MergeSearches.create(settings, adapters);
-      this.method = MethodState.start(Method.EVO_MERGING, (SearchSnapshot) search.snapshot());
+      this.method = MethodState.start(Method.EVO_MERGING, search.snapshot());
     }
 
     /** {total, calls, scheduling, aggregation, optimizer, checkpoint} in ms. */
@@ -144,7 +143,7 @@ public final class DriverCostBench {
       long t4 = System.nanoTime();
       record(generation, losses);
       long t5 = System.nanoTime();
-      checkpoints.save(new JobState("bench", "bench", List.of(method)), MAPPER);
+      checkpoints.save(JobState.start("bench", "bench", List.of(method)), MAPPER);
       long t6 = System.nanoTime();
       double calls = callSpan() / 1e6;
       return new double[] {(t6 - t0) / 1e6, calls, (t2 - t1) / 1e6 - calls, (t3 - t2 + t5 - t4) / 1e6,
@@ -152,15 +151,15 @@ public final class DriverCostBench {
     }
 
     private void record(Generation generation, double[] losses) {
-      List<HistoryRow> history = new ArrayList<>(method.history());
+      List<HistoryRow> history = new ArrayList<>();
       double best = search.best().map(Evaluated::fitness).orElse(Double.NaN);
       long calls = method.calls() + (long) losses.length * set.shardCount();
       for (int i = 0; i < losses.length; i++) {
         Evaluated e = Evaluated.of(generation.candidates().get(i), losses[i]);
         history.add(HistoryRow.of("bench", Method.EVO_MERGING, e, best, calls, 0));
       }
-      method = new MethodState(method.method(), (SearchSnapshot) search.snapshot(), history, calls,
-          method.examples() + losses.length * set.examplesPerCandidate(), search.isDone(), false);
+      method = new MethodState(method.method(), search.snapshot(), calls,
+          method.examples() + losses.length * set.examplesPerCandidate(), search.isDone(), false, null);
     }
 
     private long callSpan() {

@@ -1,6 +1,8 @@
 package io.evomerge.cli;
 
+import io.evomerge.adapter.MalformedFileException;
 import io.evomerge.config.ConfigException;
+import io.evomerge.data.DataFileException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,8 +31,18 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
     return isUsage(failure) ? USAGE : FAILURE;
   }
 
-  /** True for the failures that mean the command was asked wrongly, not that it failed. */
+  /**
+   * True for the failures that mean the command was asked wrongly, not that it failed: bad usage,
+   * a bad configuration, and bad input files (data files, adapter repositories), wherever in the
+   * chain of causes they were found.
+   */
   static boolean isUsage(Throwable failure) {
-    return failure instanceof ConfigException || failure instanceof CommandLine.ParameterException;
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ConfigException || t instanceof CommandLine.ParameterException
+          || t instanceof DataFileException || t instanceof MalformedFileException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

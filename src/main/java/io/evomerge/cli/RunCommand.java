@@ -6,10 +6,17 @@ import io.evomerge.job.RunOptions;
 import io.evomerge.job.RunOutcome;
 import io.evomerge.job.ServiceEndpoint;
 import io.evomerge.job.SparkSessions;
+import io.evomerge.config.ConfigException;
+import io.evomerge.config.ServiceConfig;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +35,8 @@ import picocli.CommandLine.Spec;
     })
 final class RunCommand implements Callable<Integer> {
 
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
   @Mixin private ConfigOptions config;
 
   @Option(names = "--resume", description = "Continue the run (output.runId) from its last checkpoint.")
@@ -45,6 +54,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (stopAfterGenerations < 1) {
+      throw new ConfigException("--stop-after-generations", "", stopAfterGenerations + " must be >= 1");
+    }
     EvoMergeConfig resolved = config.load();
     RunOptions options = new RunOptions(resume, compare, stopAfterGenerations);
     return RunCommand.run(resolved, options, spec.commandLine().getOut());
@@ -52,9 +64,23 @@ final class RunCommand implements Callable<Integer> {
 
   /** Runs {@code config} and prints where the outputs are and the comparison table. */
   static int run(EvoMergeConfig config, RunOptions options, PrintWriter out) throws Exception {
-    try (ServiceEndpoint service = ServiceEndpoint.open(config.service(), System.getenv());
+    return run(config, options, out, System.getenv());
+  }
+
+  /** As {@link #run(EvoMergeConfig, RunOptions, PrintWriter)}, reading {@code environment}. */
+  static int run(EvoMergeConfig config, RunOptions options, PrintWriter out, Map<String, String> environment)
+      throws Exception {
+    Instant startup = Instant.now();
+    LOG.info("starting: {} and Spark ({})", ServiceConfig.EMBEDDED.equals(config.service().url())
+        ? "the embedded merge service on " + config.service().embedded().repository()
+        : "the merge service at " + config.service().url(), config.spark().master().isBlank()
+        ? "master from spark-submit or local[*]" : config.spark().master());
+    try (ServiceEndpoint service = Startup.service(config, environment);
         SparkSession spark = SparkSessions.open(config)) {
-      RunOutcome outcome = new EvoMergeJob(config, spark, InstantSource.system()).run(service.client(), options);
+      LOG.info("started in {} s", Duration.between(startup, Instant.now()).toSeconds());
+      Startup.warmUp(service, config, spark.sparkContext().hadoopConfiguration());
+      RunOutcome outcome = new EvoMergeJob(config, spark, InstantSource.system())
+          .run(service.client(), Startup.limits(service), options);
       if (outcome.finished()) {
         out.println();
         out.println(outcome.result().orElseThrow().comparisonTable().toMarkdown());

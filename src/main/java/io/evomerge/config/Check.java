@@ -84,15 +84,26 @@ public final class Check {
     return value;
   }
 
+  /**
+   * {@code value} if it is a finite number. YAML reads {@code .nan} and {@code .inf} as numbers;
+   * they are refused here, by name, before any range check could mistake them for a bad range.
+   */
+  public static double finite(String key, double value) {
+    if (!Double.isFinite(value)) {
+      throw invalid(key, value, "must be finite");
+    }
+    return value;
+  }
+
   public static double nonNegative(String key, double value) {
-    if (!(value >= 0) || !Double.isFinite(value)) {
+    if (!(finite(key, value) >= 0)) {
       throw invalid(key, value, "must be a finite number >= 0");
     }
     return value;
   }
 
   public static double positive(String key, double value) {
-    if (!(value > 0) || !Double.isFinite(value)) {
+    if (!(finite(key, value) > 0)) {
       throw invalid(key, value, "must be a finite number > 0");
     }
     return value;
@@ -100,7 +111,7 @@ public final class Check {
 
   /** {@code value} in the closed interval {@code [min, max]}. */
   public static double inRange(String key, double value, double min, double max) {
-    if (!(value >= min && value <= max)) {
+    if (!(finite(key, value) >= min && value <= max)) {
       throw invalid(key, value, "must be between " + show(min) + " and " + show(max));
     }
     return value;

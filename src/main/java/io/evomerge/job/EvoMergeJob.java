@@ -2,9 +2,12 @@ package io.evomerge.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.evomerge.client.MergeClient;
+import io.evomerge.config.Check;
+import io.evomerge.config.ConfigException;
 import io.evomerge.config.ConfigLoader;
 import io.evomerge.config.EvoMergeConfig;
 import io.evomerge.config.ServiceConfig;
+import io.evomerge.job.Meter.Metered;
 import io.evomerge.job.output.ApiUsage;
 import io.evomerge.job.output.HistoryRow;
 import io.evomerge.job.output.HistoryWriter;
@@ -17,12 +20,15 @@ import io.evomerge.job.output.StagedOutputs;
 import io.evomerge.job.output.Timing;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.protocol.Json;
+import io.evomerge.report.ProgressLine;
+import io.evomerge.report.RunProgress;
 import io.evomerge.report.TestScore;
 import io.evomerge.search.Evaluated;
 import io.evomerge.search.MergeSearches;
 import io.evomerge.search.Method;
 import io.evomerge.search.SearchSnapshot;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
@@ -38,14 +44,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One EvoMerge run on a Spark session: reads and checks the data, fetches the repository, runs
- * the configured method (and with {@code --compare} the others) generation by generation on the
- * executors, checkpointing after each, then scores every method's best merge on the test set and
- * writes {@code result.json}, {@code history/} and {@code report.html} under
- * {@code <output.dir>/<run-id>/}.
+ * One EvoMerge run on a Spark session: checks the output folder, reads and checks the data,
+ * fetches the repository, checks the run against the service's limits, runs the configured
+ * method (and with {@code --compare} the others) generation by generation on the executors,
+ * checkpointing after each; then writes the history, {@code result.json} and {@code report.html}
+ * <em>before</em> scoring every method's best merge on the test set (a failure there loses
+ * nothing, and a resume scores only what is missing), and writes them again with the scores.
  *
  * <p>Budget: {@code budget.maxApiCalls} and {@code budget.maxExamples} cover every evaluation call
- * the run makes, test-set scoring included; the test-set calls are reserved up front.
+ * the run makes, test-set scoring included, counted as sent (retries, and failed Spark task
+ * attempts charged their planned calls in full). Each generation is planned with headroom for
+ * retries and with the test-set calls reserved; the run stops cleanly when the next one cannot
+ * fit.
  */
 public final class EvoMergeJob {
 
@@ -62,69 +72,138 @@ public final class EvoMergeJob {
     this.clock = clock;
   }
 
-  /** Runs (or resumes) the run against the service {@code client} reaches. */
+  /** Runs (or resumes) the run against the service {@code client} reaches, its limits unknown. */
   public RunOutcome run(ServiceConfig client, RunOptions options) throws IOException {
+    return run(client, LimitsSource.unknown(), options);
+  }
+
+  /** Runs (or resumes) the run against the service {@code client} reaches, which accepts {@code limits}. */
+  public RunOutcome run(ServiceConfig client, LimitsSource limits, RunOptions options) throws IOException {
     Instant started = clock.instant();
+    RunProgress progress = RunProgress.start(clock, config.budget().maxApiCalls());
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    RunInputs inputs = RunInputs.read(config, hadoop);
-    MergeClient driver = MergeClient.of(client);
-    RunSets sets = RunSets.open(config, driver, inputs);
-    AdapterSelection adapters = sets.adapters();
-    LOG.info("repository: {} adapters, searching {}; fitness set {} examples per candidate, test set {}",
-        adapters.repository().size(), adapters.size(), sets.fitness().examplesPerCandidate(),
-        sets.test().map(t -> t.examplesPerCandidate() + " examples").orElse("none"));
-
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    CallMetrics metrics = CallMetrics.accumulators(jsc);
-    int partitions = config.spark().partitions();
-    var fitness = new SparkEvaluator(jsc, client, sets.fitness(), metrics, partitions);
-    Optional<CandidateEvaluator> test = sets.test()
-        .map(set -> new SparkEvaluator(jsc, client, set, metrics, partitions));
-
-    String runId = runId(started);
+    String runId = runId(started, options);
+    Preflight.outputFolder(config, hadoop);
     RunDirectory directory = RunDirectory.of(new Path(config.output().dir()), runId, hadoop);
-    JobState state = initialState(directory, runId, options, adapters.size());
-    SearchLoop loop = new SearchLoop(config.search(), adapters, fitness, clock,
-        (s, progress) -> checkpoint(directory, s, progress), options.stopAfterGenerations());
-    RunBudget limits = RunBudget.of(config.budget().maxApiCalls(), config.budget().maxExamples());
-    int methods = state.methods().size();
-    for (int i = 0; i < methods && !loop.interrupted(); i++) {
-      state = loop.run(state, i, limits, test.map(t -> t.callsFor(methods)).orElse(0L),
-          test.map(t -> t.examplesFor(methods)).orElse(0L));
+    Optional<JobState> saved = saved(directory, runId, options);
+    if (saved.isPresent() && complete(saved.get()) && directory.hasResult()) {
+      LOG.info("run {} is finished and scored; its outputs are in {}: nothing to do", runId, directory.path());
+      return outcome(directory, ResultJsonFile.read(directory.fileSystem(), directory.resolve(RunDirectory.RESULT_JSON)));
     }
-    if (!state.methods().get(methods - 1).finished()) {
+    try (Run run = open(client, limits, options, directory, saved, progress)) {
+      return run(run, saved, started, progress);
+    }
+  }
+
+  private RunOutcome run(Run run, Optional<JobState> saved, Instant started, RunProgress progress)
+      throws IOException {
+    RunDirectory directory = run.directory;
+    String runId = directory.runId();
+    JobState state = run.search(saved.map(JobState::resumed).orElseGet(() -> initialState(runId, run)));
+    if (!state.searched()) {
       LOG.info("stopped after the allowed generations; checkpoint in {}; continue with --resume",
           directory.checkpoints().folder());
       return new RunOutcome(runId, directory.path().toString(), Optional.empty());
     }
-    checkpoint(directory, state, null);
-    ResultJson result = finish(state, adapters, inputs, test, metrics, started);
-    write(directory, result, state);
-    LOG.info("outputs written to {}", directory.path());
-    return new RunOutcome(runId, directory.path().toString(), Optional.of(result));
+    List<HistoryRow> history = directory.historyLog().read(generations(state));
+    write(directory, result(state, run, started), history, true);
+    state = run.scoreTests(state);
+    ResultJson result = result(state, run, started);
+    write(directory, result, history, false);
+    LOG.info("outputs written to {} (elapsed {})", directory.path(), ProgressLine.clock(progress.elapsed()));
+    return outcome(directory, result);
   }
 
-  private JobState initialState(RunDirectory directory, String runId, RunOptions options, int adapters)
-      throws IOException {
-    String fingerprint = JobState.fingerprintOf(config);
-    if (options.resume()) {
-      Optional<JobState> saved = directory.checkpoints().load(JobState.class, MAPPER);
-      if (saved.isPresent()) {
-        if (!saved.get().fingerprint().equals(fingerprint)) {
-          throw new IllegalArgumentException("run " + runId + ": its checkpoint was made with another "
-              + "search, data or service configuration; start a new run id instead of --resume");
-        }
-        LOG.info("resuming run {} after {} service calls", runId, saved.get().calls());
-        return saved.get();
+  private static RunOutcome outcome(RunDirectory directory, ResultJson result) {
+    return new RunOutcome(directory.runId(), directory.path().toString(), Optional.of(result));
+  }
+
+  /** Whether every method of {@code state} has ended its search and, where there is a test set, been scored. */
+  private static boolean complete(JobState state) {
+    return state.searched() && state.methods().stream().allMatch(m -> m.test() != null);
+  }
+
+  /** The run's state to resume; a resume without one, or of another configuration, is refused. */
+  private Optional<JobState> saved(RunDirectory directory, String runId, RunOptions options) throws IOException {
+    if (!options.resume()) {
+      return Optional.empty();
+    }
+    Optional<JobState> saved;
+    try {
+      saved = directory.checkpoints().load(JobState.class, MAPPER);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new ConfigException("--resume", "output.runId", Check.show(runId) + ": its checkpoint in "
+          + directory.checkpoints().folder() + " cannot be read by this version (" + e.getOriginalMessage()
+          + "); start a new run id instead of --resume", e);
+    }
+    if (saved.isEmpty()) {
+      throw new ConfigException("--resume", "output.runId", Check.show(runId) + " has no checkpoint in "
+          + directory.checkpoints().folder() + ": nothing to resume; check the run id and output.dir,"
+          + " or leave out --resume to start a new run");
+    }
+    if (!saved.get().fingerprint().equals(JobState.fingerprintOf(config))) {
+      throw new ConfigException("--resume", "output.runId", Check.show(runId) + ": its checkpoint was"
+          + " made with another search, comparison, data or service configuration; start a new run id"
+          + " instead of --resume");
+    }
+    LOG.info("resuming run {} after {} service calls", runId, saved.get().calls());
+    return saved;
+  }
+
+  /** Reads the data, opens the service's sets, checks them against its limits, wires Spark. */
+  private Run open(ServiceConfig client, LimitsSource limits, RunOptions options, RunDirectory directory,
+      Optional<JobState> saved, RunProgress progress) {
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    RunInputs inputs = RunInputs.read(config, hadoop);
+    RunSets sets = openSets(client, inputs);
+    AdapterSelection adapters = sets.adapters();
+    limits.limits().ifPresent(l ->
+        Preflight.againstLimits(config, l, inputs, adapters.repository().size(), client.url()));
+    LOG.info("repository: {} adapters, searching {}; fitness set {} examples per candidate, test set {}",
+        adapters.repository().size(), adapters.size(), sets.fitness().examplesPerCandidate(),
+        sets.test().map(t -> t.examplesPerCandidate() + " examples").orElse("none"));
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    CallMetrics metrics = CallMetrics.accumulators(jsc);
+    LostTasks lost = LostTasks.on(jsc);
+    Meter meter = Meter.of(jsc, metrics, lost);
+    int partitions = config.spark().partitions();
+    var fitness = new SparkEvaluator(jsc, client, sets.fitness(), metrics, partitions);
+    Optional<CandidateEvaluator> test = sets.test()
+        .map(set -> new SparkEvaluator(jsc, client, set, metrics, partitions));
+    List<Method> methods = saved.map(s -> s.methods().stream().map(MethodState::method).toList())
+        .orElseGet(() -> methodsOf(options));
+    ProgressView view = new ProgressView(progress, config.search(), methods, adapters.size(), fitness,
+        test.map(t -> t.callsFor(1)).orElse(0L));
+    return new Run(directory, inputs, adapters, fitness, test, meter, view, options, jsc, lost);
+  }
+
+  /**
+   * The service's sets for this run; a setting the service does not know (an adapter id of
+   * {@code data.adapters}, a bmm preset) is a configuration error, named by its key.
+   */
+  private RunSets openSets(ServiceConfig client, RunInputs inputs) {
+    try {
+      return RunSets.open(config, MergeClient.of(client), inputs);
+    } catch (IllegalArgumentException e) {
+      java.util.regex.Matcher key = CONFIG_KEY.matcher(String.valueOf(e.getMessage()));
+      if (!key.matches()) {
+        throw e;
       }
-      LOG.info("no checkpoint for run {}: starting it", runId);
+      throw new ConfigException("service " + client.url(), key.group(1), key.group(2), e);
     }
+  }
+
+  /** A message that starts with the configuration key at fault: {@code data.adapters: ...}. */
+  private static final java.util.regex.Pattern CONFIG_KEY =
+      java.util.regex.Pattern.compile("((?:data|service|search)\\.[A-Za-z0-9.]+): (.*)", java.util.regex.Pattern.DOTALL);
+
+  private JobState initialState(String runId, Run run) {
     List<MethodState> methods = new ArrayList<>();
-    for (Method method : methodsOf(options)) {
-      var search = MergeSearches.create(config.search().withMethod(method), adapters);
-      methods.add(MethodState.start(method, (SearchSnapshot) search.snapshot()));
+    for (Method method : run.view.methods()) {
+      var search = MergeSearches.create(config.search().withMethod(method), run.adapters.size());
+      methods.add(MethodState.start(method, search.snapshot()));
     }
-    return new JobState(runId, fingerprint, methods);
+    return JobState.start(runId, JobState.fingerprintOf(config), methods);
   }
 
   private List<Method> methodsOf(RunOptions options) {
@@ -136,73 +215,220 @@ public final class EvoMergeJob {
     return methods;
   }
 
-  private void checkpoint(RunDirectory directory, JobState state, Object progress) throws IOException {
-    if (config.output().checkpoint()) {
-      directory.checkpoints().save(state, MAPPER);
+  private static List<Integer> generations(JobState state) {
+    return state.methods().stream().map(m -> m.search().generation()).toList();
+  }
+
+  /** One attempt's wiring: what it evaluates on, how it meters, where it saves. Driver only. */
+  private final class Run implements SearchLoop.Listener, AutoCloseable {
+    final RunDirectory directory;
+    final RunInputs inputs;
+    final AdapterSelection adapters;
+    final CandidateEvaluator fitness;
+    final Optional<CandidateEvaluator> test;
+    final Meter meter;
+    final ProgressView view;
+    final RunOptions options;
+    final JavaSparkContext jsc;
+    final LostTasks lost;
+
+    Run(RunDirectory directory, RunInputs inputs, AdapterSelection adapters, CandidateEvaluator fitness,
+        Optional<CandidateEvaluator> test, Meter meter, ProgressView view, RunOptions options,
+        JavaSparkContext jsc, LostTasks lost) {
+      this.lost = lost;
+      this.directory = directory;
+      this.inputs = inputs;
+      this.adapters = adapters;
+      this.fitness = fitness;
+      this.test = test;
+      this.meter = meter;
+      this.view = view;
+      this.options = options;
+      this.jsc = jsc;
     }
-    if (progress != null) {
+
+    /** Stops listening to the Spark context, which may outlive the run. */
+    @Override
+    public void close() {
+      jsc.sc().removeSparkListener(lost);
+    }
+
+    JobState search(JobState state) throws IOException {
+      int methods = state.methods().size();
+      var byBudget = Stops.byBudget(RunBudget.of(config.budget().maxApiCalls(), config.budget().maxExamples()),
+          test.map(t -> t.callsFor(methods)).orElse(0L), test.map(t -> t.examplesFor(methods)).orElse(0L));
+      var parts = new SearchLoop.Parts(config.search(), adapters, fitness, meter, byBudget, this, clock);
+      SearchLoop loop = new SearchLoop(parts, view, options.stopAfterGenerations());
+      LOG.info("search: {} method(s), {} calls planned{}", methods, view.plannedCalls(),
+          config.budget().maxApiCalls() > 0 ? " (budget " + config.budget().maxApiCalls() + ")" : "");
+      view.progress().measureFrom(state.calls());
+      for (int i = 0; i < methods && !loop.interrupted(); i++) {
+        state = loop.run(state, i);
+        if (state.methods().get(i).stoppedByBudget()) {
+          LOG.info("{}: the next generation would not fit the budget; the method ends here", view.phase(i));
+        }
+      }
+      save(state);
+      return state;
+    }
+
+    /** Saves the reservation, which a resume after a crash charges; only a budget needs it. */
+    @Override
+    public void beforeGeneration(JobState state) throws IOException {
+      if (config.budget().maxApiCalls() > 0) {
+        save(state);
+      }
+    }
+
+    @Override
+    public void onGeneration(JobState state, int method, int generation, List<HistoryRow> rows,
+        ProgressLine progress) throws IOException {
+      directory.historyLog().append(method, generation, rows);
+      save(state);
       LOG.info("{}", progress);
+      if (progress.timeLeft() == null && view.progress().firstGeneration() != null) {
+        LOG.info("the first generation took {} s with one-off costs (Spark's first job, the service's"
+            + " first merges); the estimate of time left starts with the next one",
+            view.progress().firstGeneration().toMillis() / 1000.0);
+      }
+    }
+
+    void save(JobState state) throws IOException {
+      if (config.output().checkpoint()) {
+        directory.checkpoints().save(state, MAPPER);
+      }
+    }
+
+    /** Scores each method's best merge not yet scored, one Spark job each, saving after each. */
+    JobState scoreTests(JobState state) throws IOException {
+      List<Integer> missing = new ArrayList<>();
+      for (int i = 0; i < state.methods().size(); i++) {
+        if (state.methods().get(i).test() == null) {
+          missing.add(i);
+        }
+      }
+      if (test.isEmpty() || missing.isEmpty()) {
+        return noTestSet(state);
+      }
+      CandidateEvaluator set = test.get();
+      LOG.info("test scoring: the best merge of {} method(s), {} calls", missing.size(),
+          set.callsFor(missing.size()));
+      var byBudget = Stops.byBudget(RunBudget.of(config.budget().maxApiCalls(), config.budget().maxExamples()), 0, 0);
+      int done = 0;
+      for (int i : missing) {
+        MethodState method = state.methods().get(i);
+        Optional<Evaluated> best = best(method);
+        if (best.isEmpty()) {
+          state = state.with(i, method.withTest(TestScore.lossOnly(0, Double.NaN)), CallUsage.ZERO);
+          continue;
+        }
+        if (byBudget.test(new Stops.Next(state, set.callsFor(1), set.examplesFor(1)))) {
+          LOG.warn("test scoring of {} does not fit the budget that is left: skipped", method.method().id());
+          state = state.with(i, method.withTest(TestScore.lossOnly(0, Double.NaN)), CallUsage.ZERO);
+          save(state);
+          continue;
+        }
+        state = scoreOne(state, i, best.get(), set);
+        done++;
+        LOG.info("test scoring {}/{}: {} accuracy {} loss {} calls {} elapsed {} eta {}", done, missing.size(),
+            method.method().id(), number(state.methods().get(i).test().accuracy()),
+            number(state.methods().get(i).test().loss()), state.calls(),
+            ProgressLine.clock(view.progress().elapsed()), eta(state));
+      }
+      return state;
+    }
+
+    private JobState scoreOne(JobState state, int i, Evaluated best, CandidateEvaluator set) throws IOException {
+      MethodState method = state.methods().get(i);
+      beforeGeneration(state.reserving(Stops.withHeadroom(set.callsFor(1), state.usage().headroom(Stops.MIN_HEADROOM))));
+      ControlVectors vectors = adapters.expand(best.candidate().vectors());
+      String label = "test scoring: " + view.phase(i);
+      Metered<List<CandidateScore>> scored = meter.measure(set.callsFor(1), set.examplesFor(1),
+          () -> set.evaluate(List.of(vectors), label));
+      CandidateScore score = scored.value().get(0);
+      TestScore testScore = score.results().isEmpty()
+          ? TestScore.lossOnly((int) set.set().examplesPerCandidate(), score.meanLoss())
+          : TestScore.of(inputs.test().orElseThrow().examples(), score.results());
+      JobState next = state.with(i, method.withTest(testScore), scored.usage());
+      save(next);
+      return next;
+    }
+
+    private String eta(JobState state) {
+      Duration left = view.progress().timeLeft(state.calls(), view.remainingCalls(state));
+      return left == null ? "-" : ProgressLine.clock(left);
+    }
+
+    private JobState noTestSet(JobState state) throws IOException {
+      for (int i = 0; i < state.methods().size(); i++) {
+        MethodState m = state.methods().get(i);
+        if (m.test() == null) {
+          state = state.with(i, m.withTest(TestScore.lossOnly(0, Double.NaN)), CallUsage.ZERO);
+        }
+      }
+      save(state);
+      return state;
     }
   }
 
-  private ResultJson finish(JobState state, AdapterSelection adapters, RunInputs inputs,
-      Optional<CandidateEvaluator> test, CallMetrics metrics, Instant started) {
-    List<MethodState> scored = state.methods().stream().filter(m -> best(m).isPresent()).toList();
-    List<ControlVectors> bests = scored.stream()
-        .map(m -> adapters.expand(best(m).orElseThrow().candidate().vectors())).toList();
-    List<TestScore> tests = testScores(bests, inputs, test);
+  private static String number(double value) {
+    return Double.isFinite(value) ? String.format(java.util.Locale.ROOT, "%.4f", value) : "-";
+  }
+
+  private ResultJson result(JobState state, Run run, Instant started) {
     List<MethodResult> results = new ArrayList<>();
-    for (int i = 0; i < scored.size(); i++) {
-      MethodState m = scored.get(i);
-      Evaluated best = best(m).orElseThrow();
-      results.add(MethodResult.of(m.methodEnum(), adapters.ids(), best.candidate().vectors(),
-          best.fitness(), best.loss(), tests.get(i), m.calls(), m.history().size()));
+    for (MethodState m : state.methods()) {
+      Optional<Evaluated> best = best(m);
+      if (best.isPresent()) {
+        TestScore test = m.test() == null ? TestScore.lossOnly(0, Double.NaN) : m.test();
+        results.add(MethodResult.of(m.method(), run.adapters.ids(), best.get().candidate().vectors(),
+            best.get().fitness(), best.get().loss(), test, m.calls(), m.evaluations()));
+      }
     }
-    var calls = metrics.total();
-    long testCalls = test.map(t -> t.callsFor(bests.size())).orElse(0L);
-    long testExamples = test.map(t -> t.examplesFor(bests.size())).orElse(0L);
-    ApiUsage usage = new ApiUsage(state.calls() + testCalls, state.examples() + testExamples,
-        calls.retries(), calls.failures());
+    CallUsage u = state.usage();
+    ApiUsage usage = new ApiUsage(u.spent(), u.examples(), u.retries(), u.failures(), u.sent(),
+        u.answered(), u.lostTaskCalls());
     return new ResultJson(state.runId(), config.search().seed(), results.get(0),
         results.subList(1, results.size()), usage, ConfigLoader.toTree(config),
         Timing.of(started, clock.instant()));
-  }
-
-  /** Each best merge scored on the test set, in order; unmeasured where there is none. */
-  private static List<TestScore> testScores(List<ControlVectors> bests, RunInputs inputs,
-      Optional<CandidateEvaluator> test) {
-    if (test.isEmpty()) {
-      return bests.stream().map(b -> TestScore.lossOnly(0, Double.NaN)).toList();
-    }
-    LOG.info("scoring the best merge of {} method(s) on the test set ({} calls)", bests.size(),
-        test.get().callsFor(bests.size()));
-    return test.get().evaluate(bests, "test set").stream()
-        .map(score -> score.results().isEmpty()
-            ? TestScore.lossOnly((int) test.get().set().examplesPerCandidate(), score.meanLoss())
-            : TestScore.of(inputs.test().orElseThrow().examples(), score.results()))
-        .toList();
   }
 
   private static Optional<Evaluated> best(MethodState method) {
     return Optional.ofNullable(method.search().best()).map(SearchSnapshot.Best::toEvaluated);
   }
 
-  private void write(RunDirectory directory, ResultJson result, JobState state) throws IOException {
-    List<HistoryRow> history = state.methods().stream().flatMap(m -> m.history().stream()).toList();
+  /**
+   * Writes the outputs: with {@code withHistory}, the history tables (Parquet and CSV) too; the
+   * rest ({@code result.json}, {@code report.html}) every time.
+   */
+  private void write(RunDirectory directory, ResultJson result, List<HistoryRow> history, boolean withHistory)
+      throws IOException {
+    Instant from = clock.instant();
+    LOG.info("writing outputs{}: {}", withHistory ? " before test scoring" : "",
+        withHistory ? "history/ (Parquet), history.csv, result.json, report.html" : "result.json, report.html");
+    spark.sparkContext().setJobGroup("evomerge", "writing outputs: history", false);
     try (StagedOutputs out = directory.stageOutputs()) {
-      HistoryWriter.of(spark).write(history, out.path());
+      if (withHistory) {
+        HistoryWriter.of(spark).write(history, out.path());
+      }
       ResultJsonFile.write(directory.fileSystem(), out.resolve(RunDirectory.RESULT_JSON), result);
       ReportWriter.write(directory.fileSystem(), out.resolve(RunDirectory.REPORT_HTML), result, history);
       out.commit();
+    } finally {
+      spark.sparkContext().clearJobGroup();
     }
+    LOG.info("outputs written in {} ms", Duration.between(from, clock.instant()).toMillis());
   }
 
-  private String runId(Instant started) {
+  private String runId(Instant started, RunOptions options) {
     if (!config.output().runId().isBlank()) {
       return config.output().runId();
+    }
+    if (options.resume()) {
+      throw new ConfigException("--resume", "output.runId", "must name the run to resume, for example"
+          + " --resume --set output.runId=evo-merging-42-20261122-171457");
     }
     return config.search().method().id() + "-" + config.search().seed() + "-"
         + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started);
   }
-
 }

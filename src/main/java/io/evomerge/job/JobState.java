@@ -17,44 +17,77 @@ import java.util.Objects;
 
 /**
  * The driver's whole state, checkpointed after every generation: one {@link MethodState} per
- * method of the run, in run order. A resumed run continues from the first unfinished one.
+ * method of the run, in run order, and the calls spent. Its size does not grow with the run.
  * Holds no secrets. Immutable.
  *
  * @param runId the run this state belongs to
  * @param fingerprint digest of the configuration that shapes results; a resume with another
  *     configuration is refused
  * @param methods every method of the run, the searched one first
+ * @param usage what the run has asked of the service so far (searches and test scoring)
+ * @param reserved calls reserved for the evaluation in flight when this state was saved, 0
+ *     between evaluations; a run that resumes from such a state charges them, since the crashed
+ *     attempt may have sent them
  */
-public record JobState(String runId, String fingerprint, List<MethodState> methods) {
+public record JobState(String runId, String fingerprint, List<MethodState> methods, CallUsage usage,
+    long reserved) {
 
   private static final ObjectMapper MAPPER = Json.mapper();
 
   public JobState {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(fingerprint, "fingerprint");
+    Objects.requireNonNull(usage, "usage");
     methods = List.copyOf(methods);
   }
 
-  /** This state with the method at {@code index} replaced. */
-  public JobState with(int index, MethodState state) {
+  public static JobState start(String runId, String fingerprint, List<MethodState> methods) {
+    return new JobState(runId, fingerprint, methods, CallUsage.ZERO, 0);
+  }
+
+  /** This state with the method at {@code index} replaced and {@code spent} added. */
+  JobState with(int index, MethodState state, CallUsage spent) {
     List<MethodState> updated = new ArrayList<>(methods);
     updated.set(index, state);
-    return new JobState(runId, fingerprint, updated);
+    return new JobState(runId, fingerprint, updated, usage.plus(spent), 0);
   }
 
-  /** Calls spent by all methods so far. */
-  public long calls() {
-    return methods.stream().mapToLong(MethodState::calls).sum();
-  }
-
-  /** Examples sent by all methods so far. */
-  public long examples() {
-    return methods.stream().mapToLong(MethodState::examples).sum();
+  /** This state, about to send up to {@code calls} calls. */
+  JobState reserving(long calls) {
+    return new JobState(runId, fingerprint, methods, usage, calls);
   }
 
   /**
-   * Digest of what shapes a run's results: search, comparison, data, and which service and
-   * dialect; budgets, output and Spark settings may change between a stop and a resume.
+   * The state a resumed attempt starts from: calls reserved by an evaluation that never reported
+   * back are charged as lost.
+   */
+  JobState resumed() {
+    if (reserved == 0) {
+      return this;
+    }
+    CallUsage lost = new CallUsage(0, 0, 0, 0, 0, reserved, 0);
+    return new JobState(runId, fingerprint, methods, usage.plus(lost), 0);
+  }
+
+  /** Calls charged against the budget so far. */
+  public long calls() {
+    return usage.spent();
+  }
+
+  /** Examples planned so far. */
+  public long examples() {
+    return usage.examples();
+  }
+
+  /** Whether every method's search has ended. */
+  boolean searched() {
+    return methods.stream().allMatch(MethodState::finished);
+  }
+
+  /**
+   * Digest of what shapes a run's results: search, comparison, data, and the service: where it
+   * is, its dialect, the embedded repository, the bmm preset and data sets. Budgets, output,
+   * Spark, timeouts, retries and concurrency may change between a stop and a resume.
    */
   static String fingerprintOf(EvoMergeConfig config) {
     ObjectNode tree = ConfigLoader.toTree(config).deepCopy();
@@ -63,6 +96,8 @@ public record JobState(String runId, String fingerprint, List<MethodState> metho
     ObjectNode kept = MAPPER.createObjectNode();
     kept.set("url", service.path("url"));
     kept.set("dialect", service.path("dialect"));
+    kept.set("repository", service.path("embedded").path("repository"));
+    kept.set("bmm", service.path("bmm"));
     tree.set("service", kept);
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")

@@ -1,43 +1,58 @@
 package io.evomerge.job;
 
-import io.evomerge.job.output.HistoryRow;
+import io.evomerge.report.TestScore;
 import io.evomerge.search.Method;
 import io.evomerge.search.SearchSnapshot;
-import java.util.List;
 import java.util.Objects;
 
 /**
- * Where one method of a run stands between two generations: its search state, the history rows
- * so far, and what it has spent. Part of the checkpoint. Immutable.
+ * Where one method of a run stands between two generations: its search state and what it has
+ * spent; once scored, its best merge's test score. Part of the checkpoint, of constant size (the
+ * history rows are kept in files of their own). Immutable.
  *
- * @param method the method's id
+ * @param method the method
  * @param search the search state, from which the next generation is asked
- * @param history one row per evaluated candidate, in evaluation order
- * @param calls service calls this method's search made
- * @param examples examples this method's search sent
+ * @param calls service calls charged to this method's search (sent, retries and lost tasks included)
+ * @param examples examples this method's search planned to send
  * @param finished whether the search has ended (done, or stopped by the budget)
  * @param stoppedByBudget whether it ended because the next generation would not fit the budget
+ * @param test the test score of its best merge; null until scored
  */
 public record MethodState(
-    String method,
+    Method method,
     SearchSnapshot search,
-    List<HistoryRow> history,
     long calls,
     long examples,
     boolean finished,
-    boolean stoppedByBudget) {
+    boolean stoppedByBudget,
+    TestScore test) {
 
   public MethodState {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(search, "search");
-    history = List.copyOf(history);
   }
 
   public static MethodState start(Method method, SearchSnapshot search) {
-    return new MethodState(method.id(), search, List.of(), 0, 0, false, false);
+    return new MethodState(method, search, 0, 0, false, false, null);
   }
 
-  public Method methodEnum() {
-    return Method.of(method);
+  /** After a generation that cost {@code usage}, with the search now at {@code next}. */
+  MethodState after(SearchSnapshot next, CallUsage usage, boolean done) {
+    return new MethodState(method, next, calls + usage.spent(), examples + usage.examples(), done, false, null);
+  }
+
+  /** Ended: its search is done, or ({@code byBudget}) the next generation would not fit. */
+  MethodState finish(boolean byBudget) {
+    return new MethodState(method, search, calls, examples, true, byBudget, null);
+  }
+
+  /** Scored on the test set. */
+  MethodState withTest(TestScore score) {
+    return new MethodState(method, search, calls, examples, finished, stoppedByBudget, score);
+  }
+
+  /** Candidates evaluated (history rows written). */
+  public int evaluations() {
+    return search.evaluations();
   }
 }

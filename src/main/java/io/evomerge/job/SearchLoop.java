@@ -1,59 +1,56 @@
 package io.evomerge.job;
 
+import io.evomerge.job.Meter.Metered;
 import io.evomerge.job.output.HistoryRow;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.report.ProgressLine;
-import io.evomerge.report.ProgressTracker;
-import io.evomerge.search.Candidate;
 import io.evomerge.search.Evaluated;
 import io.evomerge.search.Generation;
 import io.evomerge.search.MergeSearch;
 import io.evomerge.search.MergeSearches;
 import io.evomerge.search.SearchSettings;
-import io.evomerge.search.SearchSnapshot;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * Drives the searches of a run on the driver: ask a generation, have it evaluated, tell the losses,
- * record a history row per candidate, and hand the new {@link JobState} to the listener (which
- * checkpoints it and prints the progress line). Before each generation, the calls and examples it
- * needs, plus the reserve kept for scoring on the test set, are checked against the budget; a
- * generation that would not fit ends the method cleanly.
- *
- * <p>Not thread-safe: one instance per run invocation, on the driver.
+ * The generation loop of a run on the driver: ask, evaluate (metered), tell, and hand the new
+ * {@link JobState} with the generation's history rows to the listener, which saves them. A
+ * generation the budget rule refuses ends the method cleanly; {@code generationsLeft} ends this
+ * invocation (to be resumed). Not thread-safe: one instance per invocation, on the driver.
  */
 final class SearchLoop {
 
-  /** Told after every generation; a checkpoint written here survives a crash of the next one. */
+  /** Told around every generation; what it saves there survives a crash of the next one. */
   interface Listener {
-    void onGeneration(JobState state, ProgressLine progress) throws IOException;
+    /** Before the evaluation of a generation: {@code state} reserves the calls it may send. */
+    void beforeGeneration(JobState state) throws IOException;
+
+    /** After it, with method {@code method}'s rows for the history and the progress line. */
+    void onGeneration(JobState state, int method, int generation, List<HistoryRow> rows,
+        ProgressLine progress) throws IOException;
   }
 
-  private final SearchSettings settings;
-  private final AdapterSelection adapters;
-  private final CandidateEvaluator evaluator;
-  private final InstantSource clock;
+  /** What the loop needs beside the state. Immutable. */
+  record Parts(SearchSettings settings, AdapterSelection adapters, CandidateEvaluator evaluator,
+      Meter meter, Predicate<Stops.Next> byBudget, Listener listener, InstantSource clock) {}
+
+  private final Parts parts;
   private final Instant started;
-  private final Listener listener;
+  private final ProgressView view;
   private int generationsLeft;
 
   /**
    * @param generationsLeft generations this invocation may run before it stops (to be resumed);
    *     {@link Integer#MAX_VALUE} for no limit
    */
-  SearchLoop(SearchSettings settings, AdapterSelection adapters, CandidateEvaluator evaluator,
-      InstantSource clock, Listener listener, int generationsLeft) {
-    this.settings = settings;
-    this.adapters = adapters;
-    this.evaluator = evaluator;
-    this.clock = clock;
-    this.started = clock.instant();
-    this.listener = listener;
+  SearchLoop(Parts parts, ProgressView view, int generationsLeft) {
+    this.parts = parts;
+    this.started = parts.clock().instant();
+    this.view = view;
     this.generationsLeft = generationsLeft;
   }
 
@@ -66,91 +63,60 @@ final class SearchLoop {
    * Runs method {@code index} of {@code state} until it finishes, the budget stops it, or this
    * invocation's generations are used up; returns the state reached.
    */
-  JobState run(JobState state, int index, RunBudget limits, long reserveCalls, long reserveExamples)
-      throws IOException {
+  JobState run(JobState state, int index) throws IOException {
     MethodState method = state.methods().get(index);
-    SearchSettings methodSettings = settings.withMethod(method.methodEnum());
-    MergeSearch search = MergeSearches.restore(methodSettings, adapters.size(), method.search());
-    ProgressTracker progress = ProgressTracker.start(clock, method.search().generation(),
-        plannedGenerations(methodSettings, adapters.size()), limits.maxApiCalls());
+    MergeSearch search = restore(method);
     while (!method.finished() && generationsLeft > 0) {
-      Generation generation = search.isDone() ? null : search.ask();
-      if (generation == null || !fits(generation, state, limits, reserveCalls, reserveExamples)) {
-        method = finish(method, search, generation != null);
-        state = state.with(index, method);
-        continue;
+      if (search.isDone()) {
+        method = method.finish(false);
+      } else {
+        Generation generation = search.ask();
+        long calls = parts.evaluator().callsFor(generation.size());
+        long examples = parts.evaluator().examplesFor(generation.size());
+        if (parts.byBudget().test(new Stops.Next(state, calls, examples))) {
+          method = method.finish(true);
+        } else {
+          state = step(state, index, search, generation, calls, examples);
+          method = state.methods().get(index);
+          generationsLeft--;
+          continue;
+        }
       }
-      method = evaluate(state.runId(), method, search, generation);
-      generationsLeft--;
-      state = state.with(index, method);
-      listener.onGeneration(state, progressLine(progress, search, generation, method, state));
+      state = state.with(index, method, CallUsage.ZERO);
     }
     return state;
   }
 
-  /** Whether {@code generation}, with the test-set reserve, fits what the run has left. */
-  private boolean fits(Generation generation, JobState state, RunBudget limits, long reserveCalls,
-      long reserveExamples) {
-    return limits.spend(state.calls(), state.examples()).allows(
-        evaluator.callsFor(generation.size()) + reserveCalls,
-        evaluator.examplesFor(generation.size()) + reserveExamples);
+  private MergeSearch restore(MethodState method) {
+    SearchSettings settings = parts.settings().withMethod(method.method());
+    return MergeSearches.restore(settings, parts.adapters().size(), method.search());
   }
 
-  private MethodState evaluate(String runId, MethodState method, MergeSearch search,
-      Generation generation) {
-    long calls = evaluator.callsFor(generation.size());
-    long examples = evaluator.examplesFor(generation.size());
-    List<ControlVectors> vectors = new ArrayList<>(generation.size());
-    for (Candidate c : generation.candidates()) {
-      vectors.add(adapters.expand(c.vectors()));
-    }
-    String label = method.method() + " " + generation.stage() + " generation " + generation.number();
-    List<CandidateScore> scores = evaluator.evaluate(vectors, label);
-    double[] losses = scores.stream().mapToDouble(CandidateScore::meanLoss).toArray();
-    search.tell(losses);
-    long spentCalls = method.calls() + calls;
-    List<HistoryRow> history = new ArrayList<>(method.history());
+  private JobState step(JobState state, int index, MergeSearch search, Generation generation,
+      long calls, long examples) throws IOException {
+    MethodState method = state.methods().get(index);
+    long reserve = Stops.withHeadroom(calls, state.usage().headroom(Stops.MIN_HEADROOM));
+    parts.listener().beforeGeneration(state.reserving(reserve));
+    List<ControlVectors> vectors = generation.candidates().stream()
+        .map(c -> parts.adapters().expand(c.vectors())).toList();
+    String label = view.label(index, method.method(), generation);
+    Metered<List<CandidateScore>> scores = parts.meter().measure(calls, examples,
+        () -> parts.evaluator().evaluate(vectors, label));
+    List<Evaluated> evaluated = search.tell(scores.value().stream().mapToDouble(CandidateScore::meanLoss).toArray());
+    JobState next = state.with(index, method.after(search.snapshot(), scores.usage(), search.isDone()),
+        scores.usage());
+    List<HistoryRow> rows = rows(next, method, search, evaluated);
+    parts.listener().onGeneration(next, index, generation.number(), rows,
+        view.line(next, index, generation, search, evaluated));
+    return next;
+  }
+
+  private List<HistoryRow> rows(JobState state, MethodState method, MergeSearch search,
+      List<Evaluated> evaluated) {
     double bestSoFar = search.best().map(Evaluated::fitness).orElse(Double.NaN);
-    long elapsed = Duration.between(started, clock.instant()).toMillis();
-    for (int i = 0; i < generation.size(); i++) {
-      Evaluated e = Evaluated.of(generation.candidates().get(i), losses[i]);
-      history.add(HistoryRow.of(runId, method.methodEnum(), e, bestSoFar, spentCalls, elapsed));
-    }
-    return new MethodState(method.method(), (SearchSnapshot) search.snapshot(), history, spentCalls,
-        method.examples() + examples, search.isDone(), false);
-  }
-
-  private static MethodState finish(MethodState method, MergeSearch search, boolean byBudget) {
-    return new MethodState(method.method(), (SearchSnapshot) search.snapshot(), method.history(),
-        method.calls(), method.examples(), true, byBudget);
-  }
-
-  private static ProgressLine progressLine(ProgressTracker progress, MergeSearch search,
-      Generation generation, MethodState method, JobState state) {
-    double mean = method.history().subList(method.history().size() - generation.size(),
-        method.history().size()).stream().mapToDouble(HistoryRow::fitness).average().orElse(Double.NaN);
-    SearchSnapshot snapshot = method.search();
-    double sigma = snapshot.current() != null && snapshot.current().cma() != null
-        ? snapshot.current().cma().sigma() : Double.NaN;
-    return progress.line(method.method() + "/" + generation.stage(), generation.number(),
-        search.best().map(Evaluated::fitness).orElse(Double.NaN), mean, sigma, state.calls());
-  }
-
-  /** Generations a method runs at most, for the progress line's estimate of time left. */
-  static int plannedGenerations(SearchSettings s, int adapters) {
-    int p1 = s.stage1().popSize();
-    int p2 = s.stage2().popSize();
-    int total = s.totalBudget();
-    return switch (s.method()) {
-      case EVO_MERGING, WITHOUT_SIGN_FLIP -> ceil(s.stage1().budget(), p1) + ceil(s.stage2().budget(), p2);
-      case WITHOUT_SCALING -> ceil(total, p1);
-      case LORAHUB, RANDOM_SEARCH, WITHOUT_DENOISING -> ceil(total, p2);
-      case BEST_SINGLE -> ceil(adapters, p2);
-      case UNIFORM -> 1;
-    };
-  }
-
-  private static int ceil(int a, int b) {
-    return (a + b - 1) / b;
+    long elapsed = Duration.between(started, parts.clock().instant()).toMillis();
+    return evaluated.stream()
+        .map(e -> HistoryRow.of(state.runId(), method.method(), e, bestSoFar, state.calls(), elapsed))
+        .toList();
   }
 }

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param comparison the methods side by side
  * @param convergence the searched method's evaluations in order; may be empty (no chart)
  * @param weights the best merge's control values per adapter; may be empty (no chart)
+ * @param compared each compared method's best merge, by method, in run order; may be empty
  */
 public record HtmlReport(
     String title,
@@ -28,9 +29,23 @@ public record HtmlReport(
     Map<String, String> summary,
     ComparisonTable comparison,
     List<ConvergencePoint> convergence,
-    List<AdapterWeight> weights) {
+    List<AdapterWeight> weights,
+    Map<String, List<AdapterWeight>> compared) {
 
   static final int CHART_HEIGHT = 420;
+
+  /** What a negative weight means under the paper's merge rule (beta enters both LoRA factors). */
+  static final String NEGATIVE_WEIGHTS = "A negative beta does not subtract an adapter on its own:"
+      + " the merge rule scales both LoRA factors by beta, so only the relative sign matters."
+      + " Flipping the sign of every beta leaves the merge unchanged, and one adapter alone at"
+      + " beta = -1 equals beta = +1. A negative weight means \"opposite to the others\": it flips"
+      + " the cross terms between that adapter and the rest.";
+
+  /** A report without compared methods' vectors. */
+  public HtmlReport(String title, String runId, Map<String, String> summary, ComparisonTable comparison,
+      List<ConvergencePoint> convergence, List<AdapterWeight> weights) {
+    this(title, runId, summary, comparison, convergence, weights, Map.of());
+  }
 
   public HtmlReport {
     Objects.requireNonNull(title, "title");
@@ -39,6 +54,9 @@ public record HtmlReport(
     summary = Collections.unmodifiableMap(new LinkedHashMap<>(summary));
     convergence = List.copyOf(convergence);
     weights = List.copyOf(weights);
+    Map<String, List<AdapterWeight>> copy = new LinkedHashMap<>();
+    compared.forEach((method, w) -> copy.put(method, List.copyOf(w)));
+    compared = Collections.unmodifiableMap(copy);
   }
 
   /** The whole document, UTF-8 text. */
@@ -52,6 +70,7 @@ public record HtmlReport(
     comparison(out);
     convergence(out);
     weights(out);
+    comparedWeights(out);
     return out.append("</body>\n</html>\n").toString();
   }
 
@@ -90,10 +109,18 @@ public record HtmlReport(
     WeightsChart chart = WeightsChart.of(weights);
     image(out, "alpha per adapter", Png.dataUri(chart.alphaChart(chart.suggestedWidth(), CHART_HEIGHT)));
     image(out, "beta per adapter", Png.dataUri(chart.betaChart(chart.suggestedWidth(), CHART_HEIGHT)));
-    weightTable(out);
+    out.append("<p class=\"note\">").append(Html.escape(NEGATIVE_WEIGHTS)).append("</p>\n");
+    weightTable(out, weights);
   }
 
-  private void weightTable(StringBuilder out) {
+  private void comparedWeights(StringBuilder out) {
+    for (Map.Entry<String, List<AdapterWeight>> method : compared.entrySet()) {
+      out.append("<h2>Control vectors of ").append(Html.escape(method.getKey())).append("</h2>\n");
+      weightTable(out, method.getValue());
+    }
+  }
+
+  private static void weightTable(StringBuilder out, List<AdapterWeight> weights) {
     out.append("<table class=\"weights\">\n<thead>\n");
     cells(out, "th", List.of("adapter", "alpha", "beta"));
     out.append("</thead>\n<tbody>\n");

@@ -70,7 +70,7 @@ public record ProgressLine(
   }
 
   /** {@code H:MM:SS}, hours unbounded, rounded down to the second. */
-  static String clock(Duration duration) {
+  public static String clock(Duration duration) {
     long seconds = Math.max(0, duration.getSeconds());
     return String.format(
         Locale.ROOT, "%d:%02d:%02d", seconds / 3600, (seconds / 60) % 60, seconds % 60);

@@ -14,9 +14,11 @@ public interface MergeSearch {
   Generation ask();
 
   /**
-   * Tells the mean loss (without penalty) of each candidate of the last {@link #ask}, in order.
+   * Tells the mean loss (without penalty) of each candidate of the last {@link #ask}, in order;
+   * returns those candidates with their loss and fitness (loss plus the stage's penalty), in the
+   * same order. The fitness is computed here, once.
    */
-  void tell(double[] losses);
+  java.util.List<Evaluated> tell(double[] losses);
 
   /** True once every stage has spent its budget or met a stop criterion. */
   boolean isDone();
@@ -31,5 +33,17 @@ public interface MergeSearch {
    * The whole state as a Jackson-serialisable value (records of numbers and arrays), from which a
    * restored search continues with exactly the candidates this one would have asked for.
    */
-  Object snapshot();
+  SearchSnapshot snapshot();
+
+  /**
+   * Generations this search runs at most, from its first to its last stage (a stage may end
+   * earlier on a CMA-ES stop rule): the denominator of progress lines and estimates.
+   */
+  int plannedGenerations();
+
+  /** Candidates this search evaluates at most, over all its stages. */
+  int plannedEvaluations();
+
+  /** The step size of the running CMA-ES stage; NaN where the running stage has none or once done. */
+  double sigma();
 }

@@ -28,8 +28,21 @@ public record SearchSettings(
     Objects.requireNonNull(stage1, "stage1");
     Objects.requireNonNull(stage2, "stage2");
     Objects.requireNonNull(covariance, "covariance");
-    if (!(scaleBound > 0) || !Double.isFinite(scaleBound)) {
+    if (!Double.isFinite(scaleBound)) {
+      throw new IllegalArgumentException("scaleBound: " + scaleBound + " must be finite");
+    }
+    if (!(scaleBound > 0)) {
       throw new IllegalArgumentException("scaleBound: " + scaleBound + " must be > 0");
+    }
+    // A step larger than the searched range only throws samples against the bounds, and a huge
+    // one overflows CMA-ES's arithmetic to NaN: refuse it before any call is made.
+    if (stage1.sigma() > 1) {
+      throw new IllegalArgumentException("stage1.sigma: " + stage1.sigma()
+          + " must be <= 1, the width of alpha's range [0, 1]");
+    }
+    if (stage2.sigma() > 2 * scaleBound) {
+      throw new IllegalArgumentException("stage2.sigma: " + stage2.sigma() + " must be <= "
+          + 2 * scaleBound + ", the width of beta's range [-scaleBound, scaleBound]");
     }
   }
 

@@ -14,13 +14,19 @@ public record StageSettings(int popSize, double sigma, int budget, double penalt
     if (popSize < 2) {
       throw new IllegalArgumentException("popSize: " + popSize + " must be >= 2");
     }
-    if (!(sigma > 0) || !Double.isFinite(sigma)) {
+    if (!Double.isFinite(sigma)) {
+      throw new IllegalArgumentException("sigma: " + sigma + " must be finite");
+    }
+    if (!(sigma > 0)) {
       throw new IllegalArgumentException("sigma: " + sigma + " must be > 0");
     }
     if (budget < popSize) {
       throw new IllegalArgumentException("budget: " + budget + " must be >= popSize (" + popSize + ")");
     }
-    if (!(penalty >= 0) || !Double.isFinite(penalty)) {
+    if (!Double.isFinite(penalty)) {
+      throw new IllegalArgumentException("penalty: " + penalty + " must be finite");
+    }
+    if (!(penalty >= 0)) {
       throw new IllegalArgumentException("penalty: " + penalty + " must be >= 0");
     }
   }

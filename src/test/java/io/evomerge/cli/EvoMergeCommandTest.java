@@ -126,6 +126,51 @@ class EvoMergeCommandTest {
     assertTrue(err.toString().contains("at io.evomerge.cli.EvoMergeCommandTest$Boom.call"), err.toString());
   }
 
+  @Test
+  void aNonFiniteNumberIsRefusedAsNotFiniteNamingTheKey() {
+    assertEquals(2, execute("validate-config", "--set", "search.stage1.sigma=.nan"));
+    assertEquals("error: --set search.stage1.sigma=.nan: search.stage1.sigma: NaN must be finite\n", err.toString());
+    assertEquals(2, execute("validate-config", "--set", "service.embedded.faults.errorRate=.inf"));
+    assertTrue(err.toString().contains("service.embedded.faults.errorRate: Infinity must be finite"), err.toString());
+    assertEquals(2, execute("validate-config", "--set", "search.scaleBound=-.inf"));
+    assertTrue(err.toString().contains("search.scaleBound: -Infinity must be finite"), err.toString());
+  }
+
+  @Test
+  void aSigmaWiderThanItsRangeIsRefusedBeforeAnyCall() {
+    assertEquals(2, execute("validate-config", "--set", "search.stage1.sigma=1e308"));
+    assertTrue(err.toString().contains("search.stage1.sigma: 1.0E308 must be <= 1, the width of alpha's"
+        + " range [0, 1]"), err.toString());
+  }
+
+  @Test
+  void aNegativeStopAfterGenerationsExitsWithTwo() {
+    assertEquals(2, execute("run", "--stop-after-generations=-1"));
+    assertTrue(err.toString().startsWith("error: --stop-after-generations: -1 must be >= 1"), err.toString());
+  }
+
+  @Test
+  void aRemoteServiceWithoutItsApiKeyExitsWithTwoNamingTheKey() {
+    assertEquals(2, execute("run", "--set", "service.url=http://127.0.0.1:9",
+        "--set", "service.apiKey.env=EVOMERGE_TEST_KEY_THAT_IS_NEVER_SET"));
+    assertTrue(err.toString().startsWith("error: service.apiKey: service.apiKey: no API key found"), err.toString());
+  }
+
+  @Test
+  void aMissingAdapterRepositoryExitsWithTwoNamingIt() {
+    assertEquals(2, execute("run", "--set", "service.embedded.repository=" + dir.resolve("no-repository")));
+    assertTrue(err.toString().contains("service.embedded.repository: not a usable adapter repository"), err.toString());
+  }
+
+  @Test
+  void badInputFilesAreUsageErrorsWhereverTheyAreFound() {
+    var bad = new io.evomerge.data.DataFileException(
+        List.of(new io.evomerge.data.DataProblem("x.jsonl", 3, "output 'maybe' is not an option")), false);
+    assertTrue(ExitCodes.isUsage(new IllegalStateException("run failed", bad)));
+    assertTrue(ExitCodes.isUsage(new io.evomerge.adapter.MalformedFileException("repo/a", "no config")));
+    assertFalse(ExitCodes.isUsage(new IllegalStateException("service unreachable")));
+  }
+
   /** A subcommand whose run fails, as a later `run` may. */
   @Command(name = "boom")
   static final class Boom implements Callable<Integer> {

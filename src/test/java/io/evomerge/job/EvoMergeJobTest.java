@@ -46,6 +46,10 @@ class EvoMergeJobTest {
     }
     assertEquals(61 + 1, Files.readAllLines(dir.resolve("history.csv")).size(),
         "header + 60 evo-merging candidates + 1 uniform");
+    try (var files = Files.walk(dir)) {
+      assertEquals(List.of(), files.map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".crc") || n.equals("_SUCCESS")).toList(), "no Hadoop clutter in the outputs");
+    }
   }
 
   @Test

@@ -55,12 +55,26 @@ final class JobHarness {
   }
 
   static Ran run(EvoMergeConfig config, RunOptions options) throws Exception {
+    return run(config, options, true);
+  }
+
+  /**
+   * As {@link #run(EvoMergeConfig, RunOptions)}; with {@code knownLimits} false the job is not told
+   * the service's limits (a service without {@code GET /v1/limits}), so no preflight check
+   * against them runs.
+   */
+  static Ran run(EvoMergeConfig config, RunOptions options, boolean knownLimits) throws Exception {
     try (ServiceEndpoint service = ServiceEndpoint.open(config.service(), Map.of());
         SparkSession spark = SparkSessions.open(config)) {
       try {
-        RunOutcome outcome = new EvoMergeJob(config, spark, InstantSource.system()).run(service.client(), options);
+        var limits = service.embedded().orElseThrow().settings().limits();
+        LimitsSource accepted = !knownLimits ? LimitsSource.unknown()
+            : LimitsSource.of(new io.evomerge.protocol.LimitsResponse(limits.maxBodyBytes(),
+                limits.maxExamplesPerCall(), 0, 0, limits.betaBound()));
+        RunOutcome outcome = new EvoMergeJob(config, spark, InstantSource.system())
+            .run(service.client(), accepted, options);
         return new Ran(outcome, service.embedded().orElseThrow().stats());
-      } catch (RuntimeException e) {
+      } catch (Exception e) {
         throw new Failed(e, service.embedded().orElseThrow().stats());
       }
     }
@@ -70,7 +84,7 @@ final class JobHarness {
   static final class Failed extends RuntimeException {
     final transient StatsResponse stats;
 
-    Failed(RuntimeException cause, StatsResponse stats) {
+    Failed(Exception cause, StatsResponse stats) {
       super(cause.getMessage(), cause);
       this.stats = stats;
     }

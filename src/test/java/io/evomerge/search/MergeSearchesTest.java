@@ -57,6 +57,32 @@ class MergeSearchesTest {
 
   @ParameterizedTest
   @EnumSource(Method.class)
+  void eachMethodReportsTheGenerationsAndEvaluationsItRuns(Method method) {
+    MergeSearch search = MergeSearches.create(settings(method), N);
+    int planned = search.plannedGenerations();
+    int evaluations = search.plannedEvaluations();
+    List<Generation> gens = all(search);
+    assertEquals(planned, gens.size(), "no stage stops early on this loss");
+    assertEquals(evaluations, gens.stream().mapToInt(Generation::size).sum());
+  }
+
+  @Test
+  void tellReturnsTheCandidatesWithTheirFitnessAndTheLastStageOneLineShowsStageOnesSigma() {
+    MergeSearch search = MergeSearches.create(settings(Method.EVO_MERGING), N);
+    drive(search, 19);
+    Generation last = search.ask();
+    assertEquals("denoising", last.stage());
+    double[] losses = new double[last.size()];
+    java.util.Arrays.fill(losses, 0.5);
+    List<Evaluated> told = search.tell(losses);
+    assertEquals(last.candidates(), told.stream().map(Evaluated::candidate).toList());
+    assertEquals(0.5 + last.candidates().get(3).penalty(), told.get(3).fitness());
+    assertEquals(0.05, search.snapshot().current().cma().sigma(), "stage 2 starts at its own sigma");
+    assertTrue(search.sigma() != 0.05 && search.sigma() > 0, "stage 1's own sigma: " + search.sigma());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Method.class)
   void eachMethodSpendsExactlyItsPlannedBudget(Method method) {
     MergeSearch search = MergeSearches.create(settings(method), N);
     List<Generation> gens = all(search);
@@ -242,7 +268,7 @@ class MergeSearchesTest {
 
   @Test
   void restoreRefusesASnapshotOfAnotherMethodSeedOrRepository() throws Exception {
-    SearchSnapshot snap = (SearchSnapshot) MergeSearches.create(settings(Method.EVO_MERGING), N).snapshot();
+    SearchSnapshot snap = MergeSearches.create(settings(Method.EVO_MERGING), N).snapshot();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> MergeSearches.restore(settings(Method.LORAHUB), N, snap));
     assertTrue(e.getMessage().contains("evo-merging") && e.getMessage().contains("lorahub"), e.getMessage());
@@ -267,8 +293,8 @@ class MergeSearchesTest {
 
   @Test
   void autoCovarianceTurnsSeparableAboveTwoHundredAdapters() {
-    SearchSnapshot small = (SearchSnapshot) MergeSearches.create(settings(Method.EVO_MERGING), 200).snapshot();
-    SearchSnapshot large = (SearchSnapshot) MergeSearches.create(settings(Method.EVO_MERGING), 201).snapshot();
+    SearchSnapshot small = MergeSearches.create(settings(Method.EVO_MERGING), 200).snapshot();
+    SearchSnapshot large = MergeSearches.create(settings(Method.EVO_MERGING), 201).snapshot();
     assertEquals(CmaEsSettings.Covariance.FULL, small.current().cma().settings().covariance());
     assertEquals(CmaEsSettings.Covariance.SEPARABLE, large.current().cma().settings().covariance());
   }

@@ -45,7 +45,7 @@ public final class ConfigMapper {
     register(names, Dialect.class, Dialect.values(), Dialect::configName);
     register(names, CovarianceModel.class, CovarianceModel.values(),
         c -> c.name().toLowerCase(Locale.ROOT));
-    return YAMLMapper.builder()
+    return YAMLMapper.builder(new NonFiniteYaml())
         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
         .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
         .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)

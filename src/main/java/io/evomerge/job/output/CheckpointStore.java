@@ -63,21 +63,33 @@ public final class CheckpointStore {
   /** Saves {@code json} (any JSON value) as the newest state. */
   public void save(String json) throws IOException {
     JsonNode state = CheckpointFile.parseState(json);
+    write(sequence -> CheckpointFile.envelope(sequence, state));
+  }
+
+  /**
+   * Saves {@code state}, serialised with {@code mapper}: serialised once, hashed once, written
+   * once.
+   */
+  public void save(Object state, ObjectMapper mapper) throws IOException {
+    String json = mapper.writeValueAsString(state);
+    write(sequence -> CheckpointFile.envelope(sequence, json));
+  }
+
+  private interface Envelope {
+    byte[] of(long sequence) throws IOException;
+  }
+
+  private void write(Envelope envelope) throws IOException {
     fs.mkdirs(folder);
     List<Long> existing = sequences();
     long next = existing.isEmpty() ? 1 : existing.get(existing.size() - 1) + 1;
     Path target = new Path(folder, CheckpointFile.name(next));
     Path temp = AtomicFiles.temporaryFor(target);
-    AtomicFiles.writeNew(fs, temp, CheckpointFile.envelope(next, state));
+    AtomicFiles.writeNew(fs, temp, envelope.of(next));
     if (!fs.rename(temp, target)) {
       throw new IOException("could not rename " + temp + " to " + target);
     }
     cleanUp(next);
-  }
-
-  /** Saves {@code state}, serialised with {@code mapper}. */
-  public void save(Object state, ObjectMapper mapper) throws IOException {
-    save(mapper.writeValueAsString(state));
   }
 
   /** The newest complete state, or empty when there is none. */

@@ -70,8 +70,24 @@ public record MethodResult(
     return ControlVectors.of(alpha(), beta());
   }
 
-  /** This method's line in the comparison table. */
+  /**
+   * This method's line in the comparison table; best-single's names the adapter it picked, for
+   * example {@code best-single (sentiment-restaurants)}.
+   */
   public ComparisonRow toComparisonRow() {
-    return new ComparisonRow(method, test.accuracy(), test.macroF1(), fitnessLoss, apiCalls);
+    return new ComparisonRow(label(), test.accuracy(), test.macroF1(), fitnessLoss, apiCalls);
+  }
+
+  private String label() {
+    if (!method.equals(Method.BEST_SINGLE.id()) || adapters.isEmpty()) {
+      return method;
+    }
+    AdapterWeight picked = adapters.get(0);
+    for (AdapterWeight w : adapters) {
+      if (Math.abs(w.beta()) > Math.abs(picked.beta())) {
+        picked = w;
+      }
+    }
+    return method + " (" + picked.adapter() + ")";
   }
 }

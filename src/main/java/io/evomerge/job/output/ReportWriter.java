@@ -30,13 +30,20 @@ public final class ReportWriter {
         summary(result),
         result.comparisonTable(),
         history.stream().filter(r -> r.method().equals(method)).map(HistoryRow::toConvergencePoint).toList(),
-        result.best().adapters());
+        result.best().adapters(),
+        compared(result));
   }
 
   public static void write(FileSystem fs, Path path, ResultJson result, List<HistoryRow> history)
       throws IOException {
     byte[] html = report(result, history).render().getBytes(StandardCharsets.UTF_8);
     AtomicFiles.write(fs, path, html);
+  }
+
+  private static Map<String, List<io.evomerge.report.AdapterWeight>> compared(ResultJson result) {
+    Map<String, List<io.evomerge.report.AdapterWeight>> compared = new LinkedHashMap<>();
+    result.compared().forEach(m -> compared.put(m.method(), m.adapters()));
+    return compared;
   }
 
   private static Map<String, String> summary(ResultJson result) {
@@ -48,6 +55,8 @@ public final class ReportWriter {
     summary.put("API calls", Long.toString(result.api().calls()));
     summary.put("examples sent", Long.toString(result.api().examples()));
     summary.put("retries / failures", result.api().retries() + " / " + result.api().failures());
+    summary.put("calls sent / answered / charged for lost tasks", result.api().sent() + " / "
+        + result.api().answered() + " / " + result.api().lostTaskCalls());
     summary.put("started", result.timing().startedAt());
     summary.put("elapsed", String.format(Locale.ROOT, "%.1f s", result.timing().elapsedMs() / 1000.0));
     return summary;

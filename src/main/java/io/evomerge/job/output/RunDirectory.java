@@ -12,7 +12,8 @@ import org.apache.hadoop.fs.Path;
  *
  * <pre>
  * &lt;output&gt;/&lt;run-id&gt;/
- *   checkpoint/      driver state, kept across attempts ({@link CheckpointStore})
+ *   checkpoint/      driver state, kept across attempts ({@link CheckpointStore}), and
+ *     history/       the history rows, one file per generation ({@link HistoryLog})
  *   result.json      best merge, scores, compared methods, usage, configuration ({@link ResultJson})
  *   history/         one Parquet row per evaluated candidate ({@link HistoryWriter})
  *   history.csv      the same rows as one CSV file
@@ -61,7 +62,16 @@ public final class RunDirectory {
     if (runId == null || !RUN_ID.matcher(runId).matches()) {
       throw new IllegalArgumentException("run id '" + runId + "' must match " + RUN_ID.pattern());
     }
-    return new RunDirectory(fs, fs.makeQualified(new Path(output, runId)), runId);
+    FileSystem plain = withoutChecksums(fs);
+    return new RunDirectory(plain, plain.makeQualified(new Path(output, runId)), runId);
+  }
+
+  /**
+   * The local file system without Hadoop's {@code .crc} side files, which mean nothing to a
+   * user; any other file system as it is.
+   */
+  private static FileSystem withoutChecksums(FileSystem fs) {
+    return fs instanceof org.apache.hadoop.fs.LocalFileSystem local ? local.getRawFileSystem() : fs;
   }
 
   public String runId() {
@@ -85,6 +95,16 @@ public final class RunDirectory {
   /** The checkpoints of this run; they survive failed attempts and commits. */
   public CheckpointStore checkpoints() {
     return CheckpointStore.of(fs, resolve(CHECKPOINT));
+  }
+
+  /** The history rows of this run, kept beside its checkpoints until the end. */
+  public HistoryLog historyLog() {
+    return HistoryLog.of(fs, new Path(resolve(CHECKPOINT), HISTORY));
+  }
+
+  /** Whether the run's final {@code result.json} is there. */
+  public boolean hasResult() throws IOException {
+    return fs.exists(resolve(RESULT_JSON));
   }
 
   /**

@@ -62,6 +62,7 @@ public final class StagedOutputs implements Closeable {
       throw new IllegalStateException("outputs of run " + run.runId() + " are already committed");
     }
     FileSystem fs = run.fileSystem();
+    removeClutter(fs, staging);
     fs.delete(run.resolve(RunDirectory.RESULT_JSON), false);
     for (Path entry : entriesResultLast()) {
       AtomicFiles.replace(fs, entry, run.resolve(entry.getName()));
@@ -86,6 +87,21 @@ public final class StagedOutputs implements Closeable {
       entries.add(result);
     }
     return entries;
+  }
+
+  /**
+   * Deletes what Hadoop and Spark leave beside the outputs and a user has no use for: {@code .crc}
+   * checksum side files and the empty {@code _SUCCESS} markers of Spark's writers.
+   */
+  private static void removeClutter(FileSystem fs, Path folder) throws IOException {
+    for (FileStatus status : fs.listStatus(folder)) {
+      String name = status.getPath().getName();
+      if (status.isDirectory()) {
+        removeClutter(fs, status.getPath());
+      } else if (name.endsWith(".crc") || name.equals("_SUCCESS")) {
+        fs.delete(status.getPath(), false);
+      }
+    }
   }
 
   /** Checksum side files and temporaries travel with their file or are left behind. */

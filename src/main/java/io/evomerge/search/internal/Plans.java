@@ -3,7 +3,6 @@ package io.evomerge.search.internal;
 import io.evomerge.search.SearchSettings;
 import io.evomerge.search.StageSettings;
 import io.evomerge.search.cmaes.CmaEsSettings.Covariance;
-import io.evomerge.search.internal.StagePlan.Kind;
 import java.util.List;
 
 /** The stage plans of each method (see {@link io.evomerge.search.MergeSearches}). Stateless. */
@@ -19,29 +18,23 @@ public final class Plans {
     double b = settings.scaleBound();
     Covariance cov = covariance(settings, n);
     return switch (settings.method()) {
-      case EVO_MERGING -> List.of(denoising(s1, cov), scaling(s2, -b, b, true, cov, n));
-      case WITHOUT_SIGN_FLIP -> List.of(denoising(s1, cov), scaling(s2, 0, b, true, cov, n));
-      case WITHOUT_DENOISING -> List.of(scaling(s2.withBudget(total), -b, b, false, cov, n));
+      case EVO_MERGING -> List.of(denoising(s1, cov), scaling(s2, -b, b, n, cov));
+      case WITHOUT_SIGN_FLIP -> List.of(denoising(s1, cov), scaling(s2, 0, b, n, cov));
+      case WITHOUT_DENOISING -> List.of(StagePlan.scaling("scaling", s2.withBudget(total), -b, b, 1.0 / n, false, cov));
       case WITHOUT_SCALING -> List.of(denoising(s1.withBudget(total), cov));
-      case LORAHUB -> List.of(new StagePlan("lorahub", Kind.CMA_BETA, total, s2.popSize(),
-          s2.sigma(), s2.penalty(), -b, b, 0.0, false, cov));
-      case UNIFORM -> List.of(new StagePlan("uniform", Kind.UNIFORM, 1, 1, 0, 0, 0, 0, 0, false, cov));
-      case BEST_SINGLE -> List.of(new StagePlan("best-single", Kind.ONE_HOT, n, s2.popSize(),
-          0, 0, 0, 0, 0, false, cov));
-      case RANDOM_SEARCH -> List.of(new StagePlan("random", Kind.RANDOM, total, s2.popSize(),
-          0, 0, -b, b, 0, false, cov));
+      case LORAHUB -> List.of(StagePlan.scaling("lorahub", s2.withBudget(total), -b, b, 0.0, false, cov));
+      case UNIFORM -> List.of(StagePlan.uniform());
+      case BEST_SINGLE -> List.of(StagePlan.oneHot(n, s2.popSize()));
+      case RANDOM_SEARCH -> List.of(StagePlan.random(total, s2.popSize(), b));
     };
   }
 
   private static StagePlan denoising(StageSettings s, Covariance cov) {
-    return new StagePlan("denoising", Kind.CMA_ALPHA, s.budget(), s.popSize(), s.sigma(),
-        s.penalty(), 0.0, 1.0, 1.0, false, cov);
+    return StagePlan.denoising(s, cov);
   }
 
-  private static StagePlan scaling(
-      StageSettings s, double lo, double hi, boolean inherit, Covariance cov, int n) {
-    return new StagePlan("scaling", Kind.CMA_BETA, s.budget(), s.popSize(), s.sigma(),
-        s.penalty(), lo, hi, 1.0 / n, inherit, cov);
+  private static StagePlan scaling(StageSettings s, double lo, double hi, int n, Covariance cov) {
+    return StagePlan.scaling("scaling", s, lo, hi, 1.0 / n, true, cov);
   }
 
   private static Covariance covariance(SearchSettings settings, int n) {

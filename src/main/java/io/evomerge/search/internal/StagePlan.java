@@ -1,35 +1,22 @@
 package io.evomerge.search.internal;
 
+import io.evomerge.search.StageSettings;
 import io.evomerge.search.cmaes.CmaEsSettings.Covariance;
 import java.util.Objects;
 
 /**
- * One stage of a method's plan: what it searches, how, and how much it may spend. Immutable.
+ * One stage of a method's plan: what it searches, how, and how much it may spend. Made by the
+ * factories below, one per kind of stage. Immutable.
  *
  * @param name stage name reported in candidates, for example {@code denoising}
  * @param kind how candidates are made
  * @param budget candidates the stage may ask for, exactly
  * @param popSize candidates per generation
- * @param sigma CMA-ES initial step size (CMA-ES stages)
- * @param penalty weight of {@code mean|searched vector|} added to the loss (CMA-ES stages) or 0
  * @param lower lower bound of the searched coordinates
  * @param upper upper bound of the searched coordinates
- * @param start CMA-ES start of every searched coordinate
- * @param inheritAlpha whether alpha is fixed to the best alpha of the previous stage
- * @param covariance CMA-ES covariance model
+ * @param cma how CMA-ES runs, for the CMA-ES kinds; null for the others
  */
-public record StagePlan(
-    String name,
-    Kind kind,
-    int budget,
-    int popSize,
-    double sigma,
-    double penalty,
-    double lower,
-    double upper,
-    double start,
-    boolean inheritAlpha,
-    Covariance covariance) {
+public record StagePlan(String name, Kind kind, int budget, int popSize, double lower, double upper, Cma cma) {
 
   public StagePlan {
     Objects.requireNonNull(name, "name");
@@ -37,6 +24,52 @@ public record StagePlan(
     if (budget < 1 || popSize < 1) {
       throw new IllegalArgumentException(name + ": budget and popSize must be >= 1");
     }
+    if ((kind == Kind.CMA_ALPHA || kind == Kind.CMA_BETA) != (cma != null)) {
+      throw new IllegalArgumentException(name + ": CMA-ES settings belong to the CMA-ES stages only");
+    }
+  }
+
+  /**
+   * The CMA-ES part of a stage. Immutable.
+   *
+   * @param sigma initial step size
+   * @param penalty weight of {@code mean|searched vector|} added to the loss
+   * @param start start of every searched coordinate
+   * @param inheritAlpha whether alpha is fixed to the best alpha of the previous stage
+   * @param covariance covariance model
+   */
+  public record Cma(double sigma, double penalty, double start, boolean inheritAlpha, Covariance covariance) {
+    public Cma {
+      Objects.requireNonNull(covariance, "covariance");
+    }
+  }
+
+  /** CMA-ES over alpha in [0,1] from 1.0, beta fixed. */
+  public static StagePlan denoising(StageSettings s, Covariance covariance) {
+    return new StagePlan("denoising", Kind.CMA_ALPHA, s.budget(), s.popSize(), 0.0, 1.0,
+        new Cma(s.sigma(), s.penalty(), 1.0, false, covariance));
+  }
+
+  /** CMA-ES over beta in [lower, upper] from {@code start}, alpha fixed (inherited or 1). */
+  public static StagePlan scaling(String name, StageSettings s, double lower, double upper, double start,
+      boolean inheritAlpha, Covariance covariance) {
+    return new StagePlan(name, Kind.CMA_BETA, s.budget(), s.popSize(), lower, upper,
+        new Cma(s.sigma(), s.penalty(), start, inheritAlpha, covariance));
+  }
+
+  /** The single uniform merge. */
+  public static StagePlan uniform() {
+    return new StagePlan("uniform", Kind.UNIFORM, 1, 1, 0, 0, null);
+  }
+
+  /** Each of {@code n} adapters alone, {@code popSize} per generation. */
+  public static StagePlan oneHot(int n, int popSize) {
+    return new StagePlan("best-single", Kind.ONE_HOT, n, popSize, 0, 0, null);
+  }
+
+  /** {@code budget} uniformly random candidates, beta in [-b, b]. */
+  public static StagePlan random(int budget, int popSize, double b) {
+    return new StagePlan("random", Kind.RANDOM, budget, popSize, -b, b, null);
   }
 
   /** How a stage makes its candidates. */
@@ -55,6 +88,16 @@ public record StagePlan(
 
   /** Whether CMA-ES makes the candidates. */
   public boolean isCma() {
-    return kind == Kind.CMA_ALPHA || kind == Kind.CMA_BETA;
+    return cma != null;
+  }
+
+  /** Whether alpha is fixed to the best alpha of the previous stage. */
+  public boolean inheritAlpha() {
+    return cma != null && cma.inheritAlpha();
+  }
+
+  /** Generations the stage runs at most. */
+  public int generations() {
+    return (budget + popSize - 1) / popSize;
   }
 }

@@ -59,9 +59,9 @@ public final class StageRun {
 
   private static CmaEsSettings cmaSettings(StagePlan plan, int n) {
     double[] start = new double[n];
-    Arrays.fill(start, plan.start());
-    return new CmaEsSettings(start, plan.sigma(), plan.popSize(),
-        Bounds.of(n, plan.lower(), plan.upper()), plan.covariance());
+    Arrays.fill(start, plan.cma().start());
+    return new CmaEsSettings(start, plan.cma().sigma(), plan.popSize(),
+        Bounds.of(n, plan.lower(), plan.upper()), plan.cma().covariance());
   }
 
   /** The candidates of generation {@code generation}: a full population, or what budget is left. */
@@ -84,7 +84,7 @@ public final class StageRun {
       case ONE_HOT -> oneHot(used + k);
       case RANDOM -> uniformlyRandom(random);
     };
-    double penalty = x == null ? 0 : plan.penalty() * meanAbs(x);
+    double penalty = x == null ? 0 : plan.cma().penalty() * meanAbs(x);
     return new Candidate(plan.name(), generation, k, v, penalty);
   }
 
@@ -114,11 +114,13 @@ public final class StageRun {
     return s / x.length;
   }
 
-  /** Takes the losses of {@code asked}, in order. */
-  public void tell(Generation asked, double[] losses) {
+  /** Takes the losses of {@code asked}, in order; returns the candidates with their fitness. */
+  public List<Evaluated> tell(Generation asked, double[] losses) {
     double[] fitness = new double[losses.length];
+    List<Evaluated> evaluated = new ArrayList<>(losses.length);
     for (int k = 0; k < losses.length; k++) {
       Evaluated e = Evaluated.of(asked.candidates().get(k), losses[k]);
+      evaluated.add(e);
       fitness[k] = e.fitness();
       if (best == null || e.fitness() < best.fitness()) {
         best = e;
@@ -128,6 +130,12 @@ public final class StageRun {
     if (cma != null && losses.length == plan.popSize()) {
       cma.tell(fitness);
     }
+    return List.copyOf(evaluated);
+  }
+
+  /** The CMA-ES step size; NaN for a stage without CMA-ES. */
+  public double sigma() {
+    return cma == null ? Double.NaN : cma.progress().sigma();
   }
 
   /** Whether the budget is spent or CMA-ES met a standard stop rule. */

@@ -26,6 +26,7 @@ public final class StagedSearch implements MergeSearch {
   private int evaluations;
   private Evaluated best;
   private Generation pending;
+  private double lastSigma = Double.NaN;
 
   private StagedSearch(SearchSettings settings, int n) {
     if (n < 1) {
@@ -99,9 +100,10 @@ public final class StagedSearch implements MergeSearch {
   }
 
   @Override
-  public void tell(double[] losses) {
+  public List<Evaluated> tell(double[] losses) {
     checkTell(losses);
-    stage.tell(pending, losses);
+    List<Evaluated> evaluated = stage.tell(pending, losses);
+    lastSigma = stage.sigma();
     evaluations += losses.length;
     generation++;
     pending = null;
@@ -110,6 +112,23 @@ public final class StagedSearch implements MergeSearch {
       stageIndex++;
       stage = stageIndex < plans.size() ? startStage(stageIndex) : null;
     }
+    return evaluated;
+  }
+
+  @Override
+  public int plannedGenerations() {
+    return plans.stream().mapToInt(StagePlan::generations).sum();
+  }
+
+  @Override
+  public int plannedEvaluations() {
+    return plans.stream().mapToInt(StagePlan::budget).sum();
+  }
+
+  /** The step size the stage of the last told generation reached (its own, not the next stage's). */
+  @Override
+  public double sigma() {
+    return lastSigma;
   }
 
   private void checkTell(double[] losses) {

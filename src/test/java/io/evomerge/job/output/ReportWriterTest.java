@@ -46,4 +46,21 @@ class ReportWriterTest {
       assertTrue(html.contains(method), method);
     }
   }
+
+  @Test
+  void theReportShowsEveryMethodsVectorsAndWhatANegativeWeightMeans() {
+    HtmlReport report = ReportWriter.report(ResultSamples.result(), HistorySamples.rows(5, 2, 3, 3));
+    assertEquals(List.of("uniform", "lorahub"), List.copyOf(report.compared().keySet()));
+    String html = report.render();
+    assertTrue(html.contains("Control vectors of lorahub"), "each compared method's vectors");
+    assertTrue(html.contains("only the relative sign matters"), "the paper's rule explained");
+  }
+
+  @Test
+  void theComparisonTableNamesTheAdapterBestSinglePicked() {
+    var picked = MethodResult.of(io.evomerge.search.Method.BEST_SINGLE, ResultSamples.ADAPTERS,
+        io.evomerge.merge.ControlVectors.of(new double[] {1, 1, 1}, new double[] {0, 1, 0}),
+        0.6, 0.6, io.evomerge.report.TestScore.lossOnly(0, Double.NaN), 60, 3);
+    assertEquals("best-single (" + ResultSamples.ADAPTERS.get(1) + ")", picked.toComparisonRow().method());
+  }
 }

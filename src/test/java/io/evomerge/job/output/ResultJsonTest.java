@@ -38,7 +38,8 @@ class ResultJsonTest {
     assertEquals(List.of("method", "adapters", "alpha", "beta", "fitness", "fitnessLoss", "test",
         "apiCalls", "evaluations"), fieldNames(tree.get("best")));
     assertEquals(List.of("examples", "loss", "accuracy", "macroF1"), fieldNames(tree.at("/best/test")));
-    assertEquals(List.of("calls", "examples", "retries", "failures"), fieldNames(tree.get("api")));
+    assertEquals(List.of("calls", "examples", "retries", "failures", "sent", "answered", "lostTaskCalls"),
+        fieldNames(tree.get("api")));
     assertEquals(List.of("startedAt", "finishedAt", "elapsedMs"), fieldNames(tree.get("timing")));
   }
 

@@ -1,0 +1,120 @@
+package io.evomerge.job;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.Success$;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerStageSubmitted;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+
+/**
+ * Charges every failed or lost Spark task attempt its planned calls, on the driver. A task that
+ * fails (an exception, an executor lost, a kill) takes its own call counts with it: Spark drops
+ * the accumulator updates of failed attempts. The calls it made still reached the service, so the
+ * budget must pay for them; this listener charges the calls the attempt was planned to make.
+ *
+ * <p>How it knows the plan: the driver sets the local property {@value #PLANNED_CALLS} before
+ * each evaluation job; a stage of that job with {@code T} tasks and {@code P} planned calls gives
+ * task {@code i} the calls of partition {@code i} of {@code parallelize}, {@code floor((i+1)P/T) -
+ * floor(iP/T)}. Listener events arrive asynchronously: {@link #awaitJobs} waits until the job's
+ * end (posted after all its task ends) has been seen. Thread-safe.
+ */
+final class LostTasks extends SparkListener {
+
+  /** Local property: the calls the next evaluation job plans. */
+  static final String PLANNED_CALLS = "evomerge.plannedCalls";
+
+  private final Map<Integer, long[]> stages = new ConcurrentHashMap<>();
+  private final AtomicLong charged = new AtomicLong();
+  private final AtomicLong failedAttempts = new AtomicLong();
+  private final AtomicLong jobsEnded = new AtomicLong();
+  private final Map<Integer, Boolean> plannedJobs = new ConcurrentHashMap<>();
+
+  /** A listener registered on {@code jsc}. */
+  static LostTasks on(JavaSparkContext jsc) {
+    LostTasks listener = new LostTasks();
+    jsc.sc().addSparkListener(listener);
+    return listener;
+  }
+
+  @Override
+  public void onJobStart(SparkListenerJobStart start) {
+    if (planned(start.properties()) >= 0) {
+      plannedJobs.put(start.jobId(), true);
+    }
+  }
+
+  @Override
+  public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
+    long planned = planned(submitted.properties());
+    if (planned >= 0) {
+      stages.put(submitted.stageInfo().stageId(), new long[] {planned, submitted.stageInfo().numTasks()});
+    }
+  }
+
+  @Override
+  public void onTaskEnd(SparkListenerTaskEnd end) {
+    if (end.reason() instanceof Success$) {
+      return;
+    }
+    long[] plan = stages.get(end.stageId());
+    if (plan != null) {
+      failedAttempts.incrementAndGet();
+      charged.addAndGet(sliceOf(plan[0], (int) plan[1], end.taskInfo().index()));
+    }
+  }
+
+  @Override
+  public void onJobEnd(SparkListenerJobEnd end) {
+    if (plannedJobs.remove(end.jobId()) != null) {
+      synchronized (this) {
+        jobsEnded.incrementAndGet();
+        notifyAll();
+      }
+    }
+  }
+
+  /** Calls charged so far for failed or lost task attempts. */
+  long charged() {
+    return charged.get();
+  }
+
+  /** Failed or lost task attempts seen so far. */
+  long failedAttempts() {
+    return failedAttempts.get();
+  }
+
+  /** Evaluation jobs whose end has been seen. */
+  long jobsEnded() {
+    return jobsEnded.get();
+  }
+
+  /** Waits until {@code count} evaluation jobs have ended, or {@code timeout} passed. */
+  synchronized void awaitJobs(long count, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (jobsEnded.get() < count) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+  }
+
+  /** The planned calls of task {@code index} of {@code tasks}, as {@code parallelize} slices them. */
+  static long sliceOf(long planned, int tasks, int index) {
+    return (index + 1L) * planned / tasks - (long) index * planned / tasks;
+  }
+
+  private static long planned(Properties properties) {
+    String value = properties == null ? null : properties.getProperty(PLANNED_CALLS);
+    return value == null ? -1 : Long.parseLong(value);
+  }
+}

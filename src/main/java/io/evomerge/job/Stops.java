@@ -1,0 +1,39 @@
+package io.evomerge.job;
+
+import java.util.function.Predicate;
+
+/**
+ * The rules that end a method before its search is done, as small predicates over the next step
+ * (Jenetics' {@code Limits} style). Stateless.
+ */
+final class Stops {
+
+  /** The least share added to every plan for retries and lost tasks. */
+  static final double MIN_HEADROOM = 0.1;
+
+  private Stops() {}
+
+  /**
+   * What the loop is about to do: evaluate {@code calls} calls sending {@code examples} examples,
+   * in {@code state}. Immutable.
+   */
+  record Next(JobState state, long calls, long examples) {}
+
+  /**
+   * True when the next generation, with the reserve kept for test scoring, would not fit the
+   * budget: both are planned with headroom for retries and lost tasks ({@link
+   * CallUsage#headroom}), so that the calls the service counts stay within the budget.
+   */
+  static Predicate<Next> byBudget(RunBudget limits, long reserveCalls, long reserveExamples) {
+    return next -> {
+      double headroom = next.state().usage().headroom(MIN_HEADROOM);
+      return !limits.spend(next.state().calls(), next.state().examples())
+          .allows(withHeadroom(next.calls() + reserveCalls, headroom), next.examples() + reserveExamples);
+    };
+  }
+
+  /** {@code calls} and the share {@code headroom} of them, rounded up. */
+  static long withHeadroom(long calls, double headroom) {
+    return calls + (long) Math.ceil(calls * headroom);
+  }
+}
