@@ -14,7 +14,6 @@ import io.evomerge.merge.MergedLora;
 import io.evomerge.merge.MergedWeightsCache;
 import io.evomerge.protocol.StrategySpec;
 import io.evomerge.merge.whitebox.WhiteBoxMerges;
-import io.evomerge.model.internal.OptionScorer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

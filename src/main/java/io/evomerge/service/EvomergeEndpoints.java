@@ -1,4 +1,4 @@
-package io.evomerge.service.internal;
+package io.evomerge.service;
 
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
@@ -9,9 +9,8 @@ import io.evomerge.protocol.EvaluateResponse;
 import io.evomerge.protocol.PredictResponse;
 import io.evomerge.protocol.RepositoryResponse;
 import io.evomerge.protocol.Usage;
-import io.evomerge.service.ServiceLimits;
-import io.evomerge.service.internal.Route.Call;
-import io.evomerge.service.internal.Route.Reply;
+import io.evomerge.service.Route.Call;
+import io.evomerge.service.Route.Reply;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.evomerge.service.internal;
+package io.evomerge.service;
 
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.merge.MergeDigest;

@@ -1,4 +1,4 @@
-package io.evomerge.service.internal;
+package io.evomerge.service;
 
 /**
  * What happens to one request: an added latency and at most one fault. Immutable.

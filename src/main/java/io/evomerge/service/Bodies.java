@@ -1,4 +1,4 @@
-package io.evomerge.service.internal;
+package io.evomerge.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;

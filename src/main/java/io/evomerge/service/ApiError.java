@@ -1,4 +1,4 @@
-package io.evomerge.service.internal;
+package io.evomerge.service;
 
 /**
  * An answer other than success, thrown where the problem is found and written as

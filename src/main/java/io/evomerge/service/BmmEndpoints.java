@@ -1,4 +1,4 @@
-package io.evomerge.service.internal;
+package io.evomerge.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.evomerge.data.Example;
@@ -12,10 +12,8 @@ import io.evomerge.protocol.SessionCreateRequest;
 import io.evomerge.protocol.SessionEvaluateRequest;
 import io.evomerge.protocol.SessionEvaluateResponse;
 import io.evomerge.protocol.SessionInfo;
-import io.evomerge.service.DatasetReader;
-import io.evomerge.service.ServiceSettings;
-import io.evomerge.service.internal.Route.Call;
-import io.evomerge.service.internal.Route.Reply;
+import io.evomerge.service.Route.Call;
+import io.evomerge.service.Route.Reply;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;

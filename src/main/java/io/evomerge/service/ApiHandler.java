@@ -1,10 +1,9 @@
-package io.evomerge.service.internal;
+package io.evomerge.service;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.evomerge.protocol.ErrorResponse;
 import io.evomerge.protocol.Json;
-import io.evomerge.service.ServiceSettings;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;

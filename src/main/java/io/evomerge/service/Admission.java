@@ -1,6 +1,5 @@
-package io.evomerge.service.internal;
+package io.evomerge.service;
 
-import io.evomerge.service.ServiceLimits;
 import java.util.concurrent.Semaphore;
 import java.util.function.LongSupplier;
 

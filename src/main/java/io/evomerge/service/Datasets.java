@@ -1,8 +1,7 @@
-package io.evomerge.service.internal;
+package io.evomerge.service;
 
 import io.evomerge.data.Example;
 import io.evomerge.protocol.QueryPlus;
-import io.evomerge.service.DatasetReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

@@ -1,4 +1,4 @@
-package io.evomerge.service.internal;
+package io.evomerge.service;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;

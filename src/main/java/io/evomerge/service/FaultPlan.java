@@ -1,6 +1,5 @@
-package io.evomerge.service.internal;
+package io.evomerge.service;
 
-import io.evomerge.service.FaultSettings;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
