@@ -2,7 +2,6 @@ package io.evomerge.cli;
 
 import io.evomerge.config.EvoMergeConfig;
 import io.evomerge.config.ServiceConfig;
-import io.evomerge.job.ServiceEndpoint;
 import io.evomerge.model.ReferenceModel;
 import io.evomerge.protocol.ApiKey;
 import io.evomerge.service.DatasetReader;

@@ -1,49 +1,123 @@
 package io.evomerge.service;
 
+import io.evomerge.config.LimitsConfig;
 import java.util.concurrent.Semaphore;
 import java.util.function.LongSupplier;
 
 /**
- * Admits work under the concurrency limit (a semaphore, never waited on) and the rate limit (a
- * token bucket holding at most one second's worth); otherwise 429 with the seconds to wait.
- * Thread-safe.
+ * Admits a request on its headers, before its body is read: the rate limit (a token bucket of one
+ * second's worth), the concurrency limit (a semaphore, never waited on) and the byte budget of
+ * bodies in flight. Over the rate or concurrency limit: 429; over the byte budget: 503; both with
+ * {@code Retry-After} and a message naming the limit. Thread-safe.
  */
-public final class Admission {
+final class Admission {
 
   private final Semaphore slots;
   private final int concurrency;
   private final int retryAfterSeconds;
   private final double rate;
   private final double capacity;
+  private final long budget;
   private final LongSupplier nanoTime;
   private double tokens;
   private long lastRefill;
+  private long bytesHeld;
 
-  public Admission(ServiceLimits limits, LongSupplier nanoTime) {
-    this.concurrency = limits.maxConcurrency();
+  Admission(LimitsConfig limits, LongSupplier nanoTime) {
+    this.concurrency = limits.concurrency();
     this.slots = new Semaphore(concurrency);
     this.retryAfterSeconds = limits.retryAfterSeconds();
-    this.rate = limits.ratePerSecond();
+    this.rate = limits.rateLimitPerSecond();
     this.capacity = Math.max(1.0, rate);
+    this.budget = limits.maxBodyBytesInFlight();
     this.nanoTime = nanoTime;
     this.tokens = capacity;
     this.lastRefill = nanoTime.getAsLong();
   }
 
-  /** A slot to release when the work is done; 429 when over a limit. */
-  public Slot admit() {
-    takeToken();
-    if (!slots.tryAcquire()) {
-      throw ApiError.throttled("over the concurrency limit of " + concurrency
-          + " requests at once (max_concurrency); retry after " + retryAfterSeconds + " s", retryAfterSeconds);
-    }
-    return slots::release;
+  /** The calls served at once. */
+  int concurrency() {
+    return concurrency;
   }
 
-  /** A held concurrency slot. */
-  public interface Slot extends AutoCloseable {
+  /** A slot and {@code bodyBytes} of the budget, to close when the request is done; 429 or 503 otherwise. */
+  Ticket admit(long bodyBytes) {
+    takeToken();
+    if (!slots.tryAcquire()) {
+      throw busy();
+    }
+    if (!reserve(bodyBytes)) {
+      slots.release();
+      throw ApiError.overloaded("request bodies in flight would exceed the service's budget of " + budget
+          + " bytes (max_body_bytes_in_flight); retry after " + retryAfterSeconds + " s", retryAfterSeconds);
+    }
+    return new Ticket(bodyBytes);
+  }
+
+  private ApiError busy() {
+    return ApiError.throttled("over the concurrency limit of " + concurrency
+        + " requests at once (max_concurrency); retry after " + retryAfterSeconds + " s", retryAfterSeconds);
+  }
+
+  private synchronized boolean reserve(long bytes) {
+    if (bytesHeld + bytes > budget) {
+      return false;
+    }
+    bytesHeld += bytes;
+    return true;
+  }
+
+  private synchronized void free(long bytes) {
+    bytesHeld -= bytes;
+  }
+
+  /** Bytes of the budget held now. */
+  synchronized long bytesHeld() {
+    return bytesHeld;
+  }
+
+  /**
+   * A request's share: one concurrency slot (which a hang gives up while it waits, and takes back
+   * after) and its bytes of the budget. Closing it twice is harmless. Thread-safe.
+   */
+  final class Ticket implements AutoCloseable {
+    private final long bytes;
+    private boolean slot = true;
+    private boolean closed;
+
+    private Ticket(long bytes) {
+      this.bytes = bytes;
+    }
+
+    /** Gives the slot back while the request waits without working (a hang). */
+    synchronized void releaseSlot() {
+      if (slot && !closed) {
+        slot = false;
+        slots.release();
+      }
+    }
+
+    /** Takes a slot again; 429 when none is free. */
+    synchronized void reacquireSlot() {
+      if (!slot && !closed) {
+        if (!slots.tryAcquire()) {
+          throw busy();
+        }
+        slot = true;
+      }
+    }
+
     @Override
-    void close();
+    public synchronized void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (slot) {
+        slots.release();
+      }
+      free(bytes);
+    }
   }
 
   private synchronized void takeToken() {

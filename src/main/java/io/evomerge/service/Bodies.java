@@ -6,39 +6,14 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.evomerge.protocol.Json;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.stream.Collectors;
 
-/** Reads request bodies within the size limit and parses them, turning every problem into a 400 or 413. */
-public final class Bodies {
-
-  /** A body over the limit is still read (and dropped) up to this much, so the client sees the 413. */
-  private static final long DRAIN_CAP = 64L << 20;
-
-  private Bodies() {}
-
-  /** The whole body, or 413 when it is longer than {@code limit}. */
-  public static byte[] read(InputStream in, String contentLength, long limit) throws IOException {
-    if (contentLength != null && parseLength(contentLength) > limit) {
-      drain(in);
-      throw ApiError.tooLarge(limit);
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[8192];
-    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-      out.write(buffer, 0, n);
-      if (out.size() > limit) {
-        drain(in);
-        throw ApiError.tooLarge(limit);
-      }
-    }
-    return out.toByteArray();
-  }
+/** Parses request bodies, turning every problem into a 400 that names the field. */
+final class Bodies {
 
   /** {@code body} as a {@code type}, or a 400 that names the field and what was expected. */
-  public static <T> T parse(byte[] body, Class<T> type) {
+  static <T> T parse(byte[] body, Class<T> type) {
     if (body.length == 0) {
       throw ApiError.badJson("request body is empty; expected a JSON object");
     }
@@ -53,18 +28,19 @@ public final class Bodies {
 
   private static ApiError describe(JsonProcessingException e) {
     if (e instanceof UnrecognizedPropertyException u) {
-      return ApiError.badRequest("unknown field '" + join(path(u), u.getPropertyName()) + "'; expected one of "
+      String field = join(path(u), u.getPropertyName());
+      return ApiError.badField(field, "unknown field '" + field + "'; expected one of "
           + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.toList()));
     }
     if (e instanceof ValueInstantiationException v) {
-      return ApiError.badRequest(instantiation(v));
+      return ApiError.badField(path(v), instantiation(v));
     }
     if (e instanceof StreamReadException s && s.getLocation() != null) {
       return ApiError.badJson("request body is not valid JSON at line " + s.getLocation().getLineNr()
           + ", column " + s.getLocation().getColumnNr() + ": " + s.getOriginalMessage().split("\n")[0]);
     }
     if (e instanceof JsonMappingException m) {
-      return ApiError.badRequest("field '" + orBody(path(m)) + "' has the wrong type or value: "
+      return ApiError.badField(path(m), "field '" + orBody(path(m)) + "' has the wrong type or value: "
           + m.getOriginalMessage().split("\n")[0]);
     }
     return ApiError.badJson("request body is not valid JSON: " + e.getOriginalMessage().split("\n")[0]);
@@ -102,21 +78,5 @@ public final class Bodies {
 
   private static String orBody(String path) {
     return path.isEmpty() ? "(body)" : path;
-  }
-
-  private static long parseLength(String header) {
-    try {
-      return Long.parseLong(header.trim());
-    } catch (NumberFormatException e) {
-      throw ApiError.badRequest("Content-Length '" + header + "' is not a number");
-    }
-  }
-
-  private static void drain(InputStream in) throws IOException {
-    byte[] buffer = new byte[8192];
-    long total = 0;
-    for (int n = in.read(buffer); n >= 0 && total < DRAIN_CAP; n = in.read(buffer)) {
-      total += n;
-    }
   }
 }

@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * One endpoint: method, path template ({@code {id}} for a path segment), who may call it and
- * what serves it. Immutable.
+ * One endpoint: method, path template ({@code {id}} for a path segment), who may call it, its
+ * dialect (which decides the shape of its errors) and what serves it. Immutable.
  */
-public record Route(String method, String template, Access access, Handler handler) {
+record Route(String method, String template, Access access, boolean bmm, Handler handler) {
 
   /** How a route is guarded. */
-  public enum Access {
-    /** No key, no faults, no limits: health checks. */
+  enum Access {
+    /** No key, no faults, no limits, no body: health checks, answered on the I/O thread. */
     OPEN,
     /** Key required, never faulted or limited, not counted: {@code /v1/stats}. */
     STATS,
@@ -21,8 +21,17 @@ public record Route(String method, String template, Access access, Handler handl
 
   /** Serves a call. */
   @FunctionalInterface
-  public interface Handler {
+  interface Handler {
     Reply handle(Call call);
+  }
+
+  /** Whether a call may go on working: its client is still there and its deadline has not passed. */
+  @FunctionalInterface
+  interface Liveness {
+    /** Returns when the call may go on; otherwise throws the {@link ApiError} that ends it. */
+    void check();
+
+    Liveness ALWAYS = () -> { };
   }
 
   /**
@@ -30,18 +39,19 @@ public record Route(String method, String template, Access access, Handler handl
    *
    * @param owner an opaque id of the caller's key
    * @param params the values of the template's {@code {...}} segments, in order
+   * @param live checked between examples, so that scoring stops with its client
    */
-  public record Call(String owner, List<String> params, byte[] body) {}
+  record Call(String owner, List<String> params, byte[] body, Liveness live) {}
 
   /** A successful answer: status and the record to write as JSON. */
-  public record Reply(int status, Object body) {
-    public static Reply ok(Object body) {
+  record Reply(int status, Object body) {
+    static Reply ok(Object body) {
       return new Reply(200, body);
     }
   }
 
   /** The label under which {@code /v1/stats} counts this route, e.g. {@code POST /v1/evaluate}. */
-  public String label() {
+  String label() {
     return method + " " + template;
   }
 

@@ -8,10 +8,10 @@ import io.evomerge.merge.ControlVectors;
 import io.evomerge.protocol.ApiKey;
 import io.evomerge.protocol.EvaluateResponse;
 import io.evomerge.protocol.StatsResponse;
-import io.evomerge.service.FaultSettings;
+import io.evomerge.config.FaultsConfig;
 import io.evomerge.service.Fixtures;
 import io.evomerge.service.MergeService;
-import io.evomerge.service.ServiceLimits;
+import io.evomerge.config.LimitsConfig;
 import io.evomerge.service.ServiceSettings;
 import io.evomerge.service.ToyModel;
 import java.io.IOException;
@@ -53,7 +53,7 @@ class ResilienceTest {
     return MergeClient.of(clientSettings, listener);
   }
 
-  static ServiceSettings faulty(FaultSettings faults) {
+  static ServiceSettings faulty(FaultsConfig faults) {
     return ServiceSettings.defaults().withFaults(faults);
   }
 
@@ -76,7 +76,7 @@ class ResilienceTest {
 
   @Test
   void a429IsRetriedAfterTheRetryAfterTheServiceAsksFor() throws IOException {
-    MergeClient client = client(faulty(FaultSettings.seeded(1).withThrottleRate(1.0, 1).withFaultedAttempts(1)));
+    MergeClient client = client(faulty(FaultsConfig.seeded(1).withThrottleRate(1.0, 1).withFaultedAttempts(1)));
 
     EvaluateResponse response = evaluate(client);
 
@@ -87,7 +87,7 @@ class ResilienceTest {
 
   @Test
   void serverErrorsAreRetriedWithBackoffUntilOneSucceeds() throws IOException {
-    MergeClient client = client(faulty(FaultSettings.seeded(2).withErrorRate(1.0).withFaultedAttempts(2)));
+    MergeClient client = client(faulty(FaultsConfig.seeded(2).withErrorRate(1.0).withFaultedAttempts(2)));
 
     EvaluateResponse response = evaluate(client);
 
@@ -105,7 +105,7 @@ class ResilienceTest {
 
   @Test
   void aRetriedCallIsCountedTwiceAtTheServiceAndOnceAsAResult() throws IOException {
-    MergeClient client = client(faulty(FaultSettings.seeded(3).withErrorRate(1.0).withFaultedAttempts(1)));
+    MergeClient client = client(faulty(FaultsConfig.seeded(3).withErrorRate(1.0).withFaultedAttempts(1)));
 
     EvaluateResponse response = evaluate(client);
 
@@ -115,7 +115,7 @@ class ResilienceTest {
 
   @Test
   void aHangPastTheClientTimeoutIsRetried() throws IOException {
-    MergeClient client = client(faulty(FaultSettings.seeded(4).withHangs(1.0, 3000).withFaultedAttempts(1)),
+    MergeClient client = client(faulty(FaultsConfig.seeded(4).withHangs(1.0, 3000).withFaultedAttempts(1)),
         ClientSettings.of("http://unused").withApiKey(KEY), Duration.ofMillis(1000));
 
     EvaluateResponse response = evaluate(client);
@@ -129,7 +129,7 @@ class ResilienceTest {
 
   @Test
   void aTruncatedBodyIsRetried() throws IOException {
-    MergeClient client = client(faulty(FaultSettings.seeded(5).withTruncateRate(1.0).withFaultedAttempts(1)));
+    MergeClient client = client(faulty(FaultsConfig.seeded(5).withTruncateRate(1.0).withFaultedAttempts(1)));
 
     EvaluateResponse response = evaluate(client);
 
@@ -142,7 +142,7 @@ class ResilienceTest {
 
   @Test
   void aNonJsonBodyIsRetried() throws IOException {
-    MergeClient client = client(faulty(FaultSettings.seeded(6).withGarbageRate(1.0).withFaultedAttempts(1)));
+    MergeClient client = client(faulty(FaultsConfig.seeded(6).withGarbageRate(1.0).withFaultedAttempts(1)));
 
     EvaluateResponse response = evaluate(client);
 
@@ -154,7 +154,7 @@ class ResilienceTest {
 
   @Test
   void transientFailuresGiveUpAfterTheConfiguredAttempts() throws IOException {
-    MergeClient client = client(faulty(FaultSettings.seeded(7).withErrorRate(1.0)));
+    MergeClient client = client(faulty(FaultsConfig.seeded(7).withErrorRate(1.0)));
 
     TransientFailure failure = assertThrows(TransientFailure.class, () -> evaluate(client));
 
@@ -202,7 +202,7 @@ class ResilienceTest {
 
   @Test
   void aBodyOverTheLimitFailsAtOnceNamingTheLimit() throws IOException {
-    MergeClient client = client(ServiceSettings.defaults().withLimits(ServiceLimits.defaults().withMaxBodyBytes(1000)));
+    MergeClient client = client(ServiceSettings.defaults().withLimits(LimitsConfig.defaults().withMaxBodyBytes(1000)));
     EvaluateCall big = EvaluateCall.of(ControlVectors.uniform(ADAPTERS), Fixtures.examples("big", 50));
 
     PermanentFailure failure = assertThrows(PermanentFailure.class, () -> client.evaluateAll(List.of(big)));

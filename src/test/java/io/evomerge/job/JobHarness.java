@@ -1,5 +1,6 @@
 package io.evomerge.job;
 
+import io.evomerge.cli.ServiceEndpoint;
 import io.evomerge.config.ConfigLoader;
 import io.evomerge.config.EvoMergeConfig;
 import io.evomerge.protocol.StatsResponse;

@@ -1,15 +1,14 @@
-package io.evomerge.job;
+package io.evomerge.cli;
 
 import io.evomerge.client.ClientSettings;
 import io.evomerge.client.RetrySettings;
+import io.evomerge.config.ConfigException;
 import io.evomerge.config.EmbeddedConfig;
 import io.evomerge.config.ServiceConfig;
 import io.evomerge.model.ReferenceModel;
 import io.evomerge.protocol.ApiKey;
 import io.evomerge.service.DatasetReader;
-import io.evomerge.service.FaultSettings;
 import io.evomerge.service.MergeService;
-import io.evomerge.service.ServiceLimits;
 import io.evomerge.service.ServiceSettings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,7 +22,8 @@ import java.util.Optional;
 /**
  * The merge service a run talks to: a remote one named by {@code service.url}, or, for {@code
  * embedded}, the reference service started in this JVM on loopback with a fresh random key.
- * Closing it stops the embedded service.
+ * Closing it stops the embedded service. The command line is the one place that wires the
+ * reference service to the job: the job sees only the {@link ClientSettings}.
  */
 public final class ServiceEndpoint implements AutoCloseable {
 
@@ -80,24 +80,11 @@ public final class ServiceEndpoint implements AutoCloseable {
   /** The reference service's settings from the {@code service.embedded} section. */
   public static ServiceSettings serviceSettings(ServiceConfig config, List<ApiKey> keys) {
     EmbeddedConfig embedded = config.embedded();
-    var limits = embedded.limits();
-    var faults = embedded.faults();
-    FaultSettings none = FaultSettings.none();
     ServiceSettings settings = ServiceSettings.defaults()
         .withPort(embedded.port())
         .withApiKeys(keys)
-        .withLimits(ServiceLimits.defaults()
-            .withMaxBodyBytes(limits.maxBodyBytes())
-            .withMaxExamplesPerCall(limits.maxExamplesPerCall())
-            .withMaxConcurrency(limits.maxConcurrent())
-            .withRatePerSecond(limits.rateLimitPerSecond()))
-        .withFaults(none
-            .withSeed(faults.seed())
-            .withLatency(faults.latencyMs(), faults.jitterMs())
-            .withErrorRate(faults.errorRate())
-            .withThrottleRate(faults.throttleRate(), none.throttleRetryAfterSeconds())
-            .withHangs(faults.hangRate(), none.hangMs())
-            .withTruncateRate(faults.truncateRate()))
+        .withLimits(embedded.limits())
+        .withFaults(embedded.faults())
         // Sessions (dialect bmm) name their data set relative to the working directory.
         .withDataRoot(Path.of("").toAbsolutePath());
     return config.bmm().presetId().isBlank() ? settings : settings.withPresetId(config.bmm().presetId());
@@ -105,8 +92,8 @@ public final class ServiceEndpoint implements AutoCloseable {
 
   /** The key {@code config.apiKey} names, read from {@code env} or its file; an error says where it looked. */
   public static ApiKey requireKey(ServiceConfig config, Map<String, String> env) {
-    return ApiKey.of(config.apiKey().read(env).orElseThrow(() -> new IllegalArgumentException(
-        "service.apiKey: no API key found in " + config.apiKey().describe())));
+    return ApiKey.of(config.apiKey().read(env).orElseThrow(() -> new ConfigException(
+        config.apiKey().describe(), "service.apiKey", "no API key found")));
   }
 
   private static String randomKey() {

@@ -1,0 +1,209 @@
+package io.evomerge.service;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.evomerge.protocol.BmmErrorResponse;
+import io.evomerge.protocol.ErrorResponse;
+import io.evomerge.protocol.Json;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * One request and its answer: writes the answer once, counts it in the stats under its route and
+ * status just before sending (so a client that has its answer also finds it counted), and runs
+ * the request's clean-up (its admission ticket) when the answer is done. Thread-safe: the first
+ * answer wins, later ones are dropped.
+ */
+final class Exchange {
+
+  private static final String JSON = "application/json; charset=utf-8";
+
+  private final Request request;
+  private final Response response;
+  private final Callback callback;
+  private final Stats stats;
+  private final AtomicBoolean answered = new AtomicBoolean();
+  private volatile Route route;
+  private volatile AutoCloseable cleanup;
+  private volatile boolean bodyUnread = true;
+
+  Exchange(Request request, Response response, Callback callback, Stats stats) {
+    this.request = request;
+    this.response = response;
+    this.callback = callback;
+    this.stats = stats;
+  }
+
+  Request request() {
+    return request;
+  }
+
+  void route(Route r) {
+    route = r;
+  }
+
+  Route route() {
+    return route;
+  }
+
+  String label() {
+    return route == null ? "unmatched" : route.label();
+  }
+
+  /** What to close once the answer is sent (or the exchange has failed). */
+  void onDone(AutoCloseable c) {
+    cleanup = c;
+  }
+
+  /** The body has been read: the connection may be kept after the answer. */
+  void bodyRead() {
+    bodyUnread = false;
+  }
+
+  boolean answered() {
+    return answered.get();
+  }
+
+  /** A success, as JSON. */
+  void reply(Route.Reply reply) {
+    send(reply.status(), JSON, json(reply.body()), -1);
+  }
+
+  /** A 200 whose body is {@code body} in {@code type} (a garbage fault). */
+  void raw(int status, String type, byte[] body) {
+    send(status, type, body, -1);
+  }
+
+  /** Announces all of the JSON of {@code reply}, sends half and closes the connection (a truncation fault). */
+  void truncated(Route.Reply reply) {
+    byte[] json = json(reply.body());
+    send(reply.status(), JSON, json, json.length / 2);
+  }
+
+  /** An error, in the shape of the route's dialect. */
+  void error(ApiError error) {
+    if (answered.get()) {
+      return;
+    }
+    if (error.retryAfterSeconds() > 0) {
+      response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(error.retryAfterSeconds()));
+    }
+    if (error.status() == 401) {
+      response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+    }
+    if (route != null && route.bmm()) {
+      bmmError(error);
+    } else {
+      send(error.status(), JSON, json(ErrorResponse.of(error.code(), error.getMessage())), -1);
+    }
+  }
+
+  /**
+   * FastAPI's shapes: a 400 is a 422 with a {@code detail} list naming the field; a crash inside
+   * the service (500) is bare text; anything else {@code {"detail": "..."}}.
+   */
+  private void bmmError(ApiError error) {
+    if (error.status() == 500) {
+      send(500, "text/plain; charset=utf-8", "Internal Server Error".getBytes(StandardCharsets.UTF_8), -1);
+      return;
+    }
+    if (error.status() == 400) {
+      ArrayNode detail = Json.mapper().createArrayNode();
+      ObjectNode item = detail.addObject();
+      ArrayNode loc = item.putArray("loc").add("body");
+      String field = error.field() == null ? "" : error.field();
+      for (String part : field.split("[.\\[\\]]+")) {
+        if (!part.isEmpty()) {
+          if (part.chars().allMatch(Character::isDigit)) {
+            loc.add(Integer.parseInt(part));
+          } else {
+            loc.add(part);
+          }
+        }
+      }
+      item.put("msg", error.getMessage());
+      item.put("type", error.code());
+      send(422, JSON, json(new BmmErrorResponse(detail)), -1);
+      return;
+    }
+    send(error.status(), JSON, json(BmmErrorResponse.of(error.getMessage())), -1);
+  }
+
+  /** Ends the exchange without an answer (the client has gone, or the service is stopping). */
+  void abandon(Throwable why) {
+    if (answered.compareAndSet(false, true)) {
+      done();
+      callback.failed(why);
+    }
+  }
+
+  private void send(int status, String type, byte[] body, int cut) {
+    if (!answered.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      write(status, type, body, cut);
+    } catch (IllegalStateException e) {
+      // The exchange ended under us (the client left, the idle timeout, the service stopping).
+      done();
+      callback.failed(e);
+    }
+  }
+
+  private void write(int status, String type, byte[] body, int cut) {
+    if (route == null || route.access() != Route.Access.STATS) {
+      stats.call(label(), status);
+    }
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+    if (bodyUnread && request.getLength() != 0 && !"GET".equals(request.getMethod())) {
+      // A refused body is never read: the connection closes after the answer.
+      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
+    }
+    if (cut >= 0) {
+      response.write(false, ByteBuffer.wrap(body, 0, cut), Callback.from(() -> {
+        done();
+        callback.failed(new IOException("injected fault: truncated answer"));
+      }, failure -> {
+        done();
+        callback.failed(failure);
+      }));
+      return;
+    }
+    response.write(true, ByteBuffer.wrap(body), Callback.from(() -> {
+      done();
+      callback.succeeded();
+    }, failure -> {
+      done();
+      callback.failed(failure);
+    }));
+  }
+
+  private void done() {
+    AutoCloseable c = cleanup;
+    cleanup = null;
+    if (c != null) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static byte[] json(Object body) {
+    try {
+      return Json.mapper().writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write the answer as JSON", e);
+    }
+  }
+}
