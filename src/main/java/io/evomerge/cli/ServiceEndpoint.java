@@ -73,7 +73,13 @@ public final class ServiceEndpoint implements AutoCloseable {
   /** Starts the reference service on the repository {@code service.embedded.repository} names. */
   static MergeService startEmbedded(ServiceConfig config, ApiKey key) throws IOException {
     EmbeddedConfig embedded = config.embedded();
-    ReferenceModel model = ReferenceModel.load(Path.of(embedded.repository()));
+    ReferenceModel model;
+    try {
+      model = ReferenceModel.load(Path.of(embedded.repository()));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigException("configuration", "service.embedded.repository",
+          "'" + embedded.repository() + "' is not a usable adapter repository: " + e.getMessage(), e);
+    }
     return MergeService.start(serviceSettings(config, List.of(key)), model, DatasetReader.jsonLines());
   }
 

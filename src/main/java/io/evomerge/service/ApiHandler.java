@@ -66,6 +66,7 @@ final class ApiHandler extends Handler.Abstract {
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
     Exchange exchange = new Exchange(request, response, callback, stats);
+    request.addFailureListener(exchange::failed);
     try {
       Router.Match match = router.match(request.getMethod(), Request.getPathInContext(request));
       Route route = match.route();
@@ -178,7 +179,7 @@ final class ApiHandler extends Handler.Abstract {
   /** Alive while the connection is open and the deadline has not passed. */
   private Route.Liveness live(Exchange exchange, long deadline) {
     return () -> {
-      if (!exchange.request().getConnectionMetaData().getConnection().getEndPoint().isOpen()) {
+      if (!exchange.clientThere()) {
         throw new ApiError(499, "client_gone", "the client closed the connection", 0);
       }
       if (System.nanoTime() - deadline > 0) {

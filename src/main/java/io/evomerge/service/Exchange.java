@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -33,6 +35,9 @@ final class Exchange {
   private volatile Route route;
   private volatile AutoCloseable cleanup;
   private volatile boolean bodyUnread = true;
+  private volatile Throwable failure;
+  private volatile boolean pipelined;
+  private final ByteBuffer probe = ByteBuffer.allocate(1);
 
   Exchange(Request request, Response response, Callback callback, Stats stats) {
     this.request = request;
@@ -43,6 +48,40 @@ final class Exchange {
 
   Request request() {
     return request;
+  }
+
+  /** Remembers that the connection failed under the request (the client has gone). */
+  void failed(Throwable why) {
+    failure = why;
+  }
+
+  /**
+   * Whether the client is still there. Jetty does not read a connection while its request is
+   * being handled, so a client that closed is not noticed until the answer is written; once the
+   * body has been read, this asks the socket itself (a non-blocking read of one byte: -1 is the
+   * client's close). A client that sent more bytes meanwhile (pipelining) is served, then its
+   * connection is closed, since a byte of its next request was taken.
+   */
+  boolean clientThere() {
+    EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+    if (failure != null || !endPoint.isOpen()) {
+      return false;
+    }
+    if (bodyUnread || !(endPoint instanceof SocketChannelEndPoint socket)) {
+      return true;
+    }
+    synchronized (probe) {
+      try {
+        probe.clear();
+        int n = socket.getChannel().read(probe);
+        if (n > 0) {
+          pipelined = true;
+        }
+        return n >= 0;
+      } catch (IOException e) {
+        return false;
+      }
+    }
   }
 
   void route(Route r) {
@@ -164,7 +203,7 @@ final class Exchange {
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-    if (bodyUnread && request.getLength() != 0 && !"GET".equals(request.getMethod())) {
+    if (pipelined || bodyUnread && request.getLength() != 0 && !"GET".equals(request.getMethod())) {
       // A refused body is never read: the connection closes after the answer.
       response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
     }
