@@ -39,6 +39,9 @@ final class ApiHandler extends Handler.Abstract {
   private static final byte[] GARBAGE =
       "<html><body>502 upstream hiccup</body></html>".getBytes(StandardCharsets.UTF_8);
 
+  /** What a refused upload may still send (and have dropped) before its connection closes. */
+  private static final long LINGER_BYTES = 256 * 1024;
+
   private final Router router;
   private final Keyring keys;
   private final LimitsConfig limits;
@@ -48,10 +51,11 @@ final class ApiHandler extends Handler.Abstract {
   private final Stats stats;
   private final ExecutorService workers;
   private final ScheduledExecutorService timers;
+  private final Exchange.Linger linger;
 
   ApiHandler(Router router, ServiceSettings settings, Admission admission, Stats stats,
       ExecutorService workers, ScheduledExecutorService timers) {
-    super(InvocationType.NON_BLOCKING);
+    super(InvocationType.BLOCKING);
     this.router = router;
     this.keys = new Keyring(settings.apiKeys());
     this.limits = settings.limits();
@@ -61,12 +65,15 @@ final class ApiHandler extends Handler.Abstract {
     this.stats = stats;
     this.workers = workers;
     this.timers = timers;
+    this.linger = new Exchange.Linger(Math.min(1000, limits.idleTimeoutMs()), LINGER_BYTES, timers);
   }
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
-    Exchange exchange = new Exchange(request, response, callback, stats);
+    Exchange exchange = new Exchange(request, response, callback, stats, linger);
     request.addFailureListener(exchange::failed);
+    // The idle timeout ends a stalled upload; once the body is in, the call's own deadline rules.
+    request.addIdleTimeoutListener(timeout -> exchange.bodyUnread());
     try {
       Router.Match match = router.match(request.getMethod(), Request.getPathInContext(request));
       Route route = match.route();

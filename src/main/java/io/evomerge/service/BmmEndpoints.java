@@ -38,6 +38,7 @@ final class BmmEndpoints {
   private final ServiceSettings settings;
   private final Datasets datasets;
   private final Stats stats;
+  private final Bodies bodies;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
   BmmEndpoints(MergeModel model, ServiceSettings settings, DatasetReader reader, Stats stats) {
@@ -45,6 +46,7 @@ final class BmmEndpoints {
     this.settings = settings;
     this.datasets = new Datasets(settings.dataFolder().orElse(null), reader);
     this.stats = stats;
+    this.bodies = new Bodies(settings.limits().maxTextChars());
   }
 
   Reply presets(Call call) {
@@ -53,7 +55,7 @@ final class BmmEndpoints {
   }
 
   Reply create(Call call) {
-    SessionCreateRequest request = Bodies.parse(call.body(), SessionCreateRequest.class);
+    SessionCreateRequest request = bodies.parse(call.body(), SessionCreateRequest.class);
     check(request);
     byte[] canonical = canonical(request);
     String id = HexFormat.of().formatHex(MergeIds.sha256(concat(call.owner(), canonical))).substring(0, 32);
@@ -75,7 +77,7 @@ final class BmmEndpoints {
 
   Reply evaluate(Call call) {
     Session session = owned(call);
-    SessionEvaluateRequest request = Bodies.parse(call.body(), SessionEvaluateRequest.class);
+    SessionEvaluateRequest request = bodies.parse(call.body(), SessionEvaluateRequest.class);
     ControlVectors vectors = vectors(request);
     String tag = Tags.check(request.tag());
     List<ExampleResult> results = Models.evaluate(model, vectors, session.sample(), null, call.live());
@@ -89,7 +91,7 @@ final class BmmEndpoints {
   /** The merged adapter of the vectors sent, kept on this side under the session's workdir. */
   Reply materialize(Call call) {
     Session session = owned(call);
-    SessionEvaluateRequest request = Bodies.parse(call.body(), SessionEvaluateRequest.class);
+    SessionEvaluateRequest request = bodies.parse(call.body(), SessionEvaluateRequest.class);
     vectors(request);
     String tag = Tags.check(request.tag());
     return Reply.ok(new MaterializeResponse(adapterDir(session, tag), session.info()));

@@ -20,11 +20,13 @@ final class EvomergeEndpoints {
   private final MergeModel model;
   private final LimitsConfig limits;
   private final Stats stats;
+  private final Bodies bodies;
 
   EvomergeEndpoints(MergeModel model, LimitsConfig limits, Stats stats) {
     this.model = model;
     this.limits = limits;
     this.stats = stats;
+    this.bodies = new Bodies(limits.maxTextChars());
   }
 
   Route.Reply repository(Route.Call call) {
@@ -38,7 +40,7 @@ final class EvomergeEndpoints {
   }
 
   Route.Reply evaluate(Route.Call call) {
-    EvaluateRequest request = Bodies.parse(call.body(), EvaluateRequest.class);
+    EvaluateRequest request = bodies.parse(call.body(), EvaluateRequest.class);
     ControlVectors vectors = vectors(request);
     Validation.examples(request.examples(), limits, true);
     List<ExampleResult> results = Models.evaluate(model, vectors, request.examples(), request.strategy(), call.live());
@@ -47,7 +49,7 @@ final class EvomergeEndpoints {
   }
 
   Route.Reply predict(Route.Call call) {
-    EvaluateRequest request = Bodies.parse(call.body(), EvaluateRequest.class);
+    EvaluateRequest request = bodies.parse(call.body(), EvaluateRequest.class);
     ControlVectors vectors = vectors(request);
     Validation.examples(request.examples(), limits, false);
     List<Example> examples = request.examples().stream().map(Example::withoutOutput).toList();

@@ -8,9 +8,12 @@ import io.evomerge.protocol.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.Request;
@@ -31,7 +34,9 @@ final class Exchange {
   private final Response response;
   private final Callback callback;
   private final Stats stats;
+  private final Linger linger;
   private final AtomicBoolean answered = new AtomicBoolean();
+  private final AtomicBoolean completed = new AtomicBoolean();
   private volatile Route route;
   private volatile AutoCloseable cleanup;
   private volatile boolean bodyUnread = true;
@@ -39,12 +44,23 @@ final class Exchange {
   private volatile boolean pipelined;
   private final ByteBuffer probe = ByteBuffer.allocate(1);
 
-  Exchange(Request request, Response response, Callback callback, Stats stats) {
+  Exchange(Request request, Response response, Callback callback, Stats stats, Linger linger) {
     this.request = request;
     this.response = response;
     this.callback = callback;
     this.stats = stats;
+    this.linger = linger;
   }
+
+  /**
+   * How a refused upload is let go: its answer is sent at once and the connection closes after
+   * it. Closing a socket with unread bytes resets it, which can cost a client that sent a small
+   * body its answer; so the service first drops what has already arrived, and what arrives next
+   * for at most {@code millis} and {@code bytes} (a lingering close, as Apache's and nginx's),
+   * holding nothing and no thread. A large refused body is not read: a client that keeps sending
+   * after its answer sees the connection reset, after the answer.
+   */
+  record Linger(long millis, long bytes, ScheduledExecutorService timers) {}
 
   Request request() {
     return request;
@@ -104,6 +120,10 @@ final class Exchange {
   /** The body has been read: the connection may be kept after the answer. */
   void bodyRead() {
     bodyUnread = false;
+  }
+
+  boolean bodyUnread() {
+    return bodyUnread;
   }
 
   boolean answered() {
@@ -204,7 +224,7 @@ final class Exchange {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
     if (pipelined || bodyUnread && request.getLength() != 0 && !"GET".equals(request.getMethod())) {
-      // A refused body is never read: the connection closes after the answer.
+      // A refused body is never read into memory: the connection closes after the answer.
       response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
     }
     if (cut >= 0) {
@@ -217,13 +237,49 @@ final class Exchange {
       }));
       return;
     }
+    boolean lingering = bodyUnread && request.getLength() != 0 && !"GET".equals(request.getMethod());
     response.write(true, ByteBuffer.wrap(body), Callback.from(() -> {
       done();
-      callback.succeeded();
+      if (lingering) {
+        linger();
+      } else {
+        callback.succeeded();
+      }
     }, failure -> {
       done();
       callback.failed(failure);
     }));
+  }
+
+  private void linger() {
+    linger.timers().schedule(this::complete, linger.millis(), TimeUnit.MILLISECONDS);
+    discard(0);
+  }
+
+  /** Reads and drops what the client still sends, until its end, the byte cap or a failure. */
+  private void discard(long seen) {
+    long total = seen;
+    while (!completed.get()) {
+      Content.Chunk chunk = request.read();
+      if (chunk == null) {
+        long sofar = total;
+        request.demand(() -> discard(sofar));
+        return;
+      }
+      total += chunk.remaining();
+      boolean last = chunk.isLast() || Content.Chunk.isFailure(chunk);
+      chunk.release();
+      if (last || total > linger.bytes()) {
+        complete();
+        return;
+      }
+    }
+  }
+
+  private void complete() {
+    if (completed.compareAndSet(false, true)) {
+      callback.succeeded();
+    }
   }
 
   private void done() {

@@ -82,7 +82,7 @@ public final class MergeService implements AutoCloseable {
     ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemons("merge-service-timer-"));
     timers.setRemoveOnCancelPolicy(true);
 
-    QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("merge-service-io");
     threads.setDaemon(true);
     Server server = new Server(threads);
@@ -90,7 +90,7 @@ public final class MergeService implements AutoCloseable {
     http.setRequestHeaderSize(16 * 1024);
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
-    ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    ServerConnector connector = new ServerConnector(server, 1, 2, new HttpConnectionFactory(http));
     connector.setHost(settings.host());
     connector.setPort(settings.port());
     connector.setIdleTimeout(settings.limits().idleTimeoutMs());

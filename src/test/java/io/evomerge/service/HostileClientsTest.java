@@ -155,8 +155,8 @@ class HostileClientsTest {
     assertTrue(tooWide.body().contains("examples[0].options has 5000 entries; this service accepts at most 64"
         + " per example (max_options_per_example)"), tooWide.body());
     assertEquals(400, tooLong.status());
-    assertTrue(tooLong.body().contains("examples[1].input has 20000 characters; this service accepts at most"
-        + " 16384 per text (max_text_chars)"), tooLong.body());
+    assertTrue(tooLong.body().contains("examples[1].input has more than 16384 characters; this service accepts"
+        + " at most 16384 per text (max_text_chars)"), tooLong.body());
     assertEquals(0, model.scored());
   }
 
@@ -196,6 +196,17 @@ class HostileClientsTest {
     assertEquals(503, answer.status());
     assertTrue(answer.body().contains("deadline of 400 ms (request_deadline_ms)"), answer.body());
     assertTrue(model.scored() < 20, "scored " + model.scored());
+  }
+
+  @Test
+  void workLongerThanTheIdleTimeoutIsStillAnswered() throws Exception {
+    ToyModel model = ToyModel.slow(ADAPTERS, 100);
+    start(limits(8L << 20, 64L << 20, 4, 300, 60_000), FaultsConfig.none(), model);
+    Http.Answer answer = Http.post(service.baseUrl() + "/v1/evaluate", KEY,
+        new String(evaluateBody(Fixtures.examples("long", 10)), StandardCharsets.UTF_8));
+
+    assertEquals(200, answer.status(), answer.body());
+    assertEquals(10, model.scored());
   }
 
   @Test
