@@ -11,7 +11,7 @@ record Route(String method, String template, Access access, boolean bmm, Handler
 
   /** How a route is guarded. */
   enum Access {
-    /** No key, no faults, no limits, no body: health checks, answered on the I/O thread. */
+    /** No key, no faults, no limits, no body: health checks and limits, answered at once, never waiting for a slot. */
     OPEN,
     /** Key required, never faulted or limited, not counted: {@code /v1/stats}. */
     STATS,

@@ -206,19 +206,12 @@ class ServeLoadTest {
           failures.add(answer);
         }
       }
-      System.out.println("ServeLoadTest: 8 MB bodies answered " + statuses + "; writes cut short " + writeFailed
-          + " in " + (System.nanoTime() - begin) / 1_000_000 + " ms");
-      try (Socket socket = new Socket("127.0.0.1", port)) {
-        socket.getOutputStream().write(("GET /v1/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-            + KEY + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        System.out.println("ServeLoadTest: server stats " + readAnswer(socket));
-      }
-      assertEquals(List.of(), failures, "statuses " + statuses + ", writes cut short " + writeFailed);
+      assertEquals(List.of(), failures, "statuses " + statuses);
     } finally {
       pool.shutdownNow();
     }
-    System.out.println("ServeLoadTest: 8 MB bodies answered " + statuses + "; writes cut short " + writeFailed
-        + " in " + (System.nanoTime() - begin) / 1_000_000 + " ms");
+    System.out.println("ServeLoadTest: 8 MB bodies answered " + statuses + " in "
+        + (System.nanoTime() - begin) / 1_000_000 + " ms; uploads cut short after the answer " + writeFailed);
   }
 
   /**
