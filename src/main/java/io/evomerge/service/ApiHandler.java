@@ -120,7 +120,16 @@ final class ApiHandler extends Handler.Abstract {
     return true;
   }
 
+  /** Answers a body that could not be read, once Jetty has finished failing the read. */
   private void bodyFailed(Exchange exchange, Throwable failure) {
+    try {
+      timers.execute(() -> answerBodyFailure(exchange, failure));
+    } catch (RejectedExecutionException e) {
+      exchange.abandon(failure);
+    }
+  }
+
+  private void answerBodyFailure(Exchange exchange, Throwable failure) {
     Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     if (cause instanceof TimeoutException) {
       exchange.error(new ApiError(408, "read_timeout", "the request body did not arrive within the service's idle "

@@ -15,6 +15,7 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.io.SocketChannelEndPoint;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -199,7 +200,10 @@ final class Exchange {
   void abandon(Throwable why) {
     if (answered.compareAndSet(false, true)) {
       done();
-      callback.failed(why);
+      // An end-of-file failure is a quiet one for Jetty: it closes the connection without an error page.
+      EofException quiet = new EofException(why.getMessage());
+      quiet.initCause(why);
+      callback.failed(quiet);
     }
   }
 
