@@ -96,10 +96,4 @@ public record LimitsConfig(
         maxConcurrent, rate, retryAfterSeconds, maxBodyBytesInFlight,
         idleTimeoutMs, requestDeadlineMs, maxSessions, maxEvaluationBatches);
   }
-
-  public LimitsConfig withIdleTimeoutMs(long ms) {
-    return new LimitsConfig(maxBodyBytes, maxExamplesPerCall, maxOptionsPerExample, maxTextChars, betaBound,
-        maxConcurrent, rateLimitPerSecond, retryAfterSeconds, maxBodyBytesInFlight,
-        ms, requestDeadlineMs, maxSessions, maxEvaluationBatches);
-  }
 }

@@ -128,10 +128,6 @@ public final class MergeService implements AutoCloseable {
     return stats.snapshot();
   }
 
-  public ServiceSettings settings() {
-    return settings;
-  }
-
   /** Stops listening, closes every connection (hung ones included), stops the work and returns. */
   @Override
   public void close() {
