@@ -49,7 +49,8 @@ import org.junit.jupiter.api.Timeout;
  * {@code serve} under load, in a child JVM with {@code -Xmx1g} on 127.0.0.1, with the sample
  * repository and its real MiniLM model: 100 stalled uploads without a key, 150 concurrent 8 MB
  * bodies, 160 concurrent well-formed clients, one example with 5,000 options. Throughout, a
- * monitor asks {@code /v1/health} every 100 ms (each must answer within 1 s) and reads the
+ * monitor asks {@code /v1/health} every 100 ms (each must answer within 1 s, not counting time
+ * the machine kept the prober itself from running, see {@link HealthProbe}) and reads the
  * child's resident memory (it must stay under 1.5 GB). Every connection must end with an HTTP
  * answer, and every refusal must be a 4xx, 429 or 503 that names its limit. Prints the figures
  * the README reports (p50/p95 of admitted calls, RSS, health latency).
@@ -133,12 +134,13 @@ class ServeLoadTest {
 
     monitor.stop();
     System.out.printf("ServeLoadTest: %d s; admitted calls %d, p50 %d ms, p95 %d ms, max %d ms; "
-            + "429 answers %d; peak RSS %d MB; health max %d ms over %d probes, by phase %s; the probe itself stalled up to %d ms%n",
+            + "429 answers %d; peak RSS %d MB; health max %d ms (%d ms less the prober's own stalls, up to %d ms)"
+            + " over %d probes, by phase %s%n",
         seconds, figures.admitted(), figures.p50(), figures.p95(), figures.max(), figures.throttled(),
-        monitor.peakRss.get() >> 20, monitor.healthMax.get(), monitor.probes.get(), monitor.healthByPhase,
-        monitor.probeStall.get());
+        monitor.peakRss.get() >> 20, monitor.healthMax.get(), monitor.servedMax.get(), monitor.probeStall.get(),
+        monitor.probes.get(), monitor.healthByPhase);
     assertEquals(0, monitor.healthFailures.get(), "health probes that failed or took over 1 s");
-    assertTrue(monitor.healthMax.get() < 1000, "health took " + monitor.healthMax.get() + " ms");
+    assertTrue(monitor.servedMax.get() < 1000, "health took " + monitor.servedMax.get() + " ms");
     assertTrue(monitor.peakRss.get() < RSS_LIMIT, "RSS reached " + (monitor.peakRss.get() >> 20) + " MB");
     assertTrue(monitor.probes.get() > 10, "the monitor probed " + monitor.probes.get() + " times");
   }
@@ -358,6 +360,7 @@ class ServeLoadTest {
     final AtomicInteger healthFailures = new AtomicInteger();
     final AtomicInteger probes = new AtomicInteger();
     final AtomicLong probeStall = new AtomicLong();
+    final AtomicLong servedMax = new AtomicLong();
     final Map<String, Long> healthByPhase = new ConcurrentHashMap<>();
     volatile String phase = "start";
     Thread thread;
@@ -401,19 +404,19 @@ class ServeLoadTest {
 
     private void record(String line) {
       String[] parts = line.trim().split(" ");
-      if (parts.length != 2 || !parts[1].matches("-?\\d+")) {
-        return;
-      }
-      if (parts[0].equals("stall")) {
-        probeStall.accumulateAndGet(Long.parseLong(parts[1]), Math::max);
+      if (parts.length != 3 || !line.trim().matches("-?\\d+ -?\\d+ -?\\d+")) {
         return;
       }
       long ms = Long.parseLong(parts[0]);
       int code = Integer.parseInt(parts[1]);
+      long stall = Long.parseLong(parts[2]);
+      long served = ms - stall;
       probes.incrementAndGet();
       healthMax.accumulateAndGet(ms, Math::max);
+      servedMax.accumulateAndGet(served, Math::max);
+      probeStall.accumulateAndGet(stall, Math::max);
       healthByPhase.merge(phase, ms, Math::max);
-      if (code != 200 || ms >= 1000) {
+      if (code != 200 || served >= 1000) {
         healthFailures.incrementAndGet();
         healthByPhase.merge(phase + " failed", 1L, Long::sum);
       }
