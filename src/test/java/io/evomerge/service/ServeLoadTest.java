@@ -104,6 +104,10 @@ class ServeLoadTest {
     }
     monitor = new Monitor(port, serve.pid());
     monitor.start();
+    for (int i = 0; i < 200 && monitor.probes.get() == 0; i++) {
+      Thread.sleep(50);
+    }
+    assertTrue(monitor.probes.get() > 0, "the health prober did not start");
   }
 
   @AfterAll
