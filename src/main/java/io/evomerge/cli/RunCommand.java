@@ -4,7 +4,6 @@ import io.evomerge.config.EvoMergeConfig;
 import io.evomerge.job.EvoMergeJob;
 import io.evomerge.job.RunOptions;
 import io.evomerge.job.RunOutcome;
-import io.evomerge.job.ServiceEndpoint;
 import io.evomerge.job.SparkSessions;
 import io.evomerge.config.ConfigException;
 import io.evomerge.config.ServiceConfig;

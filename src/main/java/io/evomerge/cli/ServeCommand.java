@@ -1,13 +1,14 @@
 package io.evomerge.cli;
 
+import io.evomerge.config.ConfigException;
 import io.evomerge.config.EvoMergeConfig;
 import io.evomerge.config.ServiceConfig;
-import io.evomerge.job.ServiceEndpoint;
 import io.evomerge.model.ReferenceModel;
 import io.evomerge.protocol.ApiKey;
 import io.evomerge.service.DatasetReader;
 import io.evomerge.service.MergeService;
 import io.evomerge.service.ServiceSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,9 +51,14 @@ final class ServeCommand implements Callable<Integer> {
     ServiceConfig service = resolved.service();
     ApiKey key = ServiceEndpoint.requireKey(service, System.getenv());
     ServiceSettings configured = ServiceEndpoint.serviceSettings(service, List.of(key));
-    ServiceSettings settings = configured.withHost(host).withPort(port == null ? configured.port() : port);
+    ServiceSettings settings;
+    try {
+      settings = configured.withHost(host).withPort(port == null ? configured.port() : port);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("command line", port == null ? "" : "--port", e.getMessage(), e);
+    }
     Path folder = repository != null ? repository : Path.of(service.embedded().repository());
-    ReferenceModel model = ReferenceModel.load(folder);
+    ReferenceModel model = load(folder, repository != null);
     CountDownLatch stopped = new CountDownLatch(1);
     try (MergeService server = MergeService.start(settings, model, DatasetReader.jsonLines())) {
       PrintWriter out = spec.commandLine().getOut();
@@ -63,5 +69,16 @@ final class ServeCommand implements Callable<Integer> {
       stopped.await();
     }
     return ExitCodes.OK;
+  }
+
+  /** The model of the repository folder; a folder that is not one is a configuration error (exit 2). */
+  private static ReferenceModel load(Path folder, boolean fromCommandLine) {
+    try {
+      return ReferenceModel.load(folder);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigException(fromCommandLine ? "command line" : "configuration",
+          fromCommandLine ? "--repository" : "service.embedded.repository",
+          "'" + folder + "' is not a usable adapter repository: " + e.getMessage(), e);
+    }
   }
 }

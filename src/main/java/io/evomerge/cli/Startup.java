@@ -1,6 +1,7 @@
 package io.evomerge.cli;
 
-import io.evomerge.config.ConfigException;
+import io.evomerge.client.MergeClient;
+import io.evomerge.client.PermanentFailure;
 import io.evomerge.config.EvoMergeConfig;
 import io.evomerge.config.ServiceConfig;
 import io.evomerge.data.DataFiles;
@@ -10,12 +11,8 @@ import io.evomerge.data.Shards;
 import io.evomerge.encoder.MiniLmEncoder;
 import io.evomerge.encoder.TextEncoder;
 import io.evomerge.job.LimitsSource;
-import io.evomerge.job.ServiceEndpoint;
 import io.evomerge.protocol.Dialect;
-import io.evomerge.protocol.LimitsResponse;
-import io.evomerge.service.ServiceLimits;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,34 +43,27 @@ final class Startup {
 
   /** The service of {@code config}; a missing API key or an unreadable repository exits 2. */
   static ServiceEndpoint service(EvoMergeConfig config, Map<String, String> environment) throws IOException {
-    ServiceConfig service = config.service();
-    boolean embedded = ServiceConfig.EMBEDDED.equals(service.url());
-    if (!embedded && service.apiKey().read(environment).isEmpty()) {
-      throw new ConfigException("service.apiKey", "service.apiKey", "no API key found in "
-          + service.apiKey().describe() + "; the service at " + service.url() + " needs one");
-    }
-    try {
-      return ServiceEndpoint.open(service, environment);
-    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-      if (!embedded) {
-        throw e;
-      }
-      throw new ConfigException(service.embedded().repository(), "service.embedded.repository",
-          "not a usable adapter repository: " + e.getMessage(), e);
-    }
+    return ServiceEndpoint.open(config.service(), environment);
   }
 
   /**
-   * What the service accepts: the embedded service's own limits; for a remote service, unknown
-   * until the client asks {@code GET /v1/limits}.
+   * What the service accepts, asked once with {@code GET /v1/limits} (the embedded service answers
+   * it too); unknown for the bmm dialect and for a service without that endpoint, whose limits
+   * are then met at the first call instead.
    */
   static LimitsSource limits(ServiceEndpoint service) {
-    return service.embedded().map(s -> LimitsSource.of(toResponse(s.settings().limits())))
-        .orElse(LimitsSource.unknown());
-  }
-
-  static LimitsResponse toResponse(ServiceLimits limits) {
-    return new LimitsResponse(limits.maxBodyBytes(), limits.maxExamplesPerCall(), 0, 0, limits.betaBound());
+    if (service.client().dialect() != Dialect.EVOMERGE) {
+      return LimitsSource.unknown();
+    }
+    try {
+      return LimitsSource.of(MergeClient.of(service.client()).limits());
+    } catch (PermanentFailure e) {
+      if (e.status() != 404) {
+        throw e;
+      }
+      LOG.info("the service does not publish its limits (GET /v1/limits: 404): checks against them are skipped");
+      return LimitsSource.unknown();
+    }
   }
 
   /**

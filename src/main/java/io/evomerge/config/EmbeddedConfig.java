@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The reference merge service the driver starts on loopback when {@code service.url} is {@code
- * embedded} (DESIGN.md section 4); also what {@code serve} starts. Immutable.
+ * embedded}; also what {@code serve} starts. Immutable.
  *
  * @param repository folder of the adapter repository (PEFT layout, one folder per adapter)
  * @param port TCP port on 127.0.0.1, 0 = a free port

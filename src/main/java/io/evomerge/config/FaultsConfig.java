@@ -3,26 +3,45 @@ package io.evomerge.config;
 import java.io.Serializable;
 
 /**
- * Faults the embedded reference service injects, for resilience tests and benchmarks (issue 3).
- * Which request gets a fault is drawn deterministically from {@code seed} and the request. The
- * rates are fractions of requests and together at most 1. Immutable.
+ * Faults the reference service injects, for resilience tests and benchmarks: the
+ * {@code service.embedded.faults} section. Deterministic per request: the outcome is drawn from a
+ * generator seeded by ({@code seed}, the endpoint and a digest of the body, how many times that
+ * same request was seen before), so the n-th sending of a body always meets the same fault
+ * whatever the thread timing, and a retry may succeed. Health and stats calls are never faulted.
+ * Immutable.
  *
- * @param seed seed of the fault draws
- * @param latencyMs fixed delay added to every answer, &gt;= 0
- * @param jitterMs random extra delay, uniform in [0, jitterMs], &gt;= 0
- * @param errorRate fraction answered 500 or 503, in [0, 1]
- * @param throttleRate fraction answered 429 with {@code Retry-After}, in [0, 1]
- * @param hangRate fraction that hang past the client's timeout, in [0, 1]
- * @param truncateRate fraction answered with a truncated or non-JSON body, in [0, 1]
+ * <p>Kinds are drawn in this order from one uniform number: {@code errorRate} (500 or 503, half
+ * each), {@code throttleRate} (429 with {@code Retry-After}), {@code hangRate} (the connection is
+ * held for {@code hangMs}, past a client's timeout, before the request is served),
+ * {@code truncateRate} (the answer announces its full length, sends half and closes the
+ * connection), {@code garbageRate} (a 200 whose body is not JSON). The rates together are at most
+ * 1.
+ *
+ * @param seed seed of every draw
+ * @param latencyMs added to every faultable request, spent while it holds a concurrency slot
+ * @param jitterMs plus a uniform draw in [0, jitterMs]
+ * @param errorRate fraction answered 500 or 503
+ * @param throttleRate fraction answered 429
+ * @param hangRate fraction held for {@code hangMs}
+ * @param hangMs how long a hang holds the connection
+ * @param truncateRate fraction whose answer is cut and its connection closed
+ * @param garbageRate fraction answered 200 with a body that is not JSON
+ * @param faultedAttempts only the first {@code faultedAttempts} sendings of a request may be
+ *     faulted (1: every retry succeeds); 0 for no such cap
+ * @param throttleRetryAfterSeconds the {@code Retry-After} of an injected 429
  */
 public record FaultsConfig(
     long seed,
-    int latencyMs,
-    int jitterMs,
+    long latencyMs,
+    long jitterMs,
     double errorRate,
     double throttleRate,
     double hangRate,
-    double truncateRate)
+    long hangMs,
+    double truncateRate,
+    double garbageRate,
+    int faultedAttempts,
+    int throttleRetryAfterSeconds)
     implements Serializable {
 
   public FaultsConfig {
@@ -31,21 +50,74 @@ public record FaultsConfig(
     Check.inRange("errorRate", errorRate, 0, 1);
     Check.inRange("throttleRate", throttleRate, 0, 1);
     Check.inRange("hangRate", hangRate, 0, 1);
+    Check.atLeast("hangMs", hangMs, 0);
     Check.inRange("truncateRate", truncateRate, 0, 1);
-    double sum = errorRate + throttleRate + hangRate + truncateRate;
-    if (sum > 1) {
-      throw new IllegalArgumentException("errorRate + throttleRate + hangRate + truncateRate = "
+    Check.inRange("garbageRate", garbageRate, 0, 1);
+    Check.atLeast("faultedAttempts", faultedAttempts, 0);
+    Check.atLeast("throttleRetryAfterSeconds", throttleRetryAfterSeconds, 0);
+    double sum = errorRate + throttleRate + hangRate + truncateRate + garbageRate;
+    if (sum > 1 + 1e-12) {
+      throw new IllegalArgumentException("errorRate + throttleRate + hangRate + truncateRate + garbageRate = "
           + Check.show(sum) + ", the sum must be <= 1");
     }
   }
 
-  /** No faults. */
+  /** No faults, no added latency; a hang (when a rate is set) lasts two minutes. */
   public static FaultsConfig none() {
-    return new FaultsConfig(0, 0, 0, 0, 0, 0, 0);
+    return new FaultsConfig(0, 0, 0, 0, 0, 0, 120_000, 0, 0, 0, 1);
+  }
+
+  public static FaultsConfig seeded(long seed) {
+    return none().withSeed(seed);
   }
 
   /** True when any fault or delay is injected. */
   public boolean injectsAny() {
-    return latencyMs > 0 || jitterMs > 0 || errorRate + throttleRate + hangRate + truncateRate > 0;
+    return latencyMs > 0 || jitterMs > 0 || errorRate + throttleRate + hangRate + truncateRate + garbageRate > 0;
+  }
+
+  /** Whether the {@code sending}-th (from 0) sending of a request may be faulted. */
+  public boolean faults(int sending) {
+    return faultedAttempts == 0 || sending < faultedAttempts;
+  }
+
+  public FaultsConfig withSeed(long s) {
+    return new FaultsConfig(s, latencyMs, jitterMs, errorRate, throttleRate, hangRate, hangMs,
+        truncateRate, garbageRate, faultedAttempts, throttleRetryAfterSeconds);
+  }
+
+  public FaultsConfig withLatency(long fixedMs, long jitter) {
+    return new FaultsConfig(seed, fixedMs, jitter, errorRate, throttleRate, hangRate, hangMs,
+        truncateRate, garbageRate, faultedAttempts, throttleRetryAfterSeconds);
+  }
+
+  public FaultsConfig withErrorRate(double rate) {
+    return new FaultsConfig(seed, latencyMs, jitterMs, rate, throttleRate, hangRate, hangMs,
+        truncateRate, garbageRate, faultedAttempts, throttleRetryAfterSeconds);
+  }
+
+  public FaultsConfig withThrottleRate(double rate, int retryAfterSeconds) {
+    return new FaultsConfig(seed, latencyMs, jitterMs, errorRate, rate, hangRate, hangMs,
+        truncateRate, garbageRate, faultedAttempts, retryAfterSeconds);
+  }
+
+  public FaultsConfig withHangs(double rate, long ms) {
+    return new FaultsConfig(seed, latencyMs, jitterMs, errorRate, throttleRate, rate, ms,
+        truncateRate, garbageRate, faultedAttempts, throttleRetryAfterSeconds);
+  }
+
+  public FaultsConfig withTruncateRate(double rate) {
+    return new FaultsConfig(seed, latencyMs, jitterMs, errorRate, throttleRate, hangRate, hangMs,
+        rate, garbageRate, faultedAttempts, throttleRetryAfterSeconds);
+  }
+
+  public FaultsConfig withGarbageRate(double rate) {
+    return new FaultsConfig(seed, latencyMs, jitterMs, errorRate, throttleRate, hangRate, hangMs,
+        truncateRate, rate, faultedAttempts, throttleRetryAfterSeconds);
+  }
+
+  public FaultsConfig withFaultedAttempts(int n) {
+    return new FaultsConfig(seed, latencyMs, jitterMs, errorRate, throttleRate, hangRate, hangMs,
+        truncateRate, garbageRate, n, throttleRetryAfterSeconds);
   }
 }

@@ -3,27 +3,97 @@ package io.evomerge.config;
 import java.io.Serializable;
 
 /**
- * Limits the embedded reference service enforces (issue 3): larger bodies get 413, more examples
- * per call 400, more concurrent calls or a faster rate 429 with {@code Retry-After}. Immutable.
+ * What the reference merge service accepts and how much it serves at once: the
+ * {@code service.embedded.limits} section, and the settings {@code serve} runs with. Every request
+ * beyond a limit is refused with an answer that names it; {@code GET /v1/limits} advertises the
+ * per-request ones. Immutable.
  *
- * @param maxBodyBytes largest request body, &gt; 0
- * @param maxExamplesPerCall most examples in one evaluate call, &gt; 0
- * @param maxConcurrent most calls served at once, &gt; 0
- * @param rateLimitPerSecond most calls per second, 0 = no limit
+ * @param maxBodyBytes largest request body; a larger {@code Content-Length} gets 413 before the
+ *     body is read
+ * @param maxExamplesPerCall most examples of one {@code /v1/evaluate} or {@code /v1/predict} (400)
+ * @param maxOptionsPerExample most options of one example (400)
+ * @param maxTextChars most characters of one text (instruction, input, output, option) (400)
+ * @param betaBound every {@code beta[i]} must lie in [-betaBound, betaBound]
+ * @param maxConcurrent calls served at once, one more gets 429; 0 = derived from the cores
+ *     ({@link #concurrency()})
+ * @param rateLimitPerSecond calls admitted per second (a token bucket of one second's worth); 0 =
+ *     no limit; over it, 429
+ * @param retryAfterSeconds the {@code Retry-After} of a 429 or 503 for load
+ * @param maxBodyBytesInFlight bytes of request bodies held at once; a request that would pass it
+ *     gets 503 with {@code Retry-After} before its body is read
+ * @param idleTimeoutMs a connection silent this long is closed: an idle keep-alive connection
+ *     (as uvicorn does after 5 s), or a stalled upload (answered 408)
+ * @param requestDeadlineMs an admitted call stops scoring this long after its headers arrived
+ *     (answered 503), as it does when its client has gone
+ * @param maxSessions bmm sessions kept at once
+ * @param maxEvaluationBatches most {@code evaluation_batches} of a bmm session
  */
 public record LimitsConfig(
-    long maxBodyBytes, int maxExamplesPerCall, int maxConcurrent, double rateLimitPerSecond)
+    long maxBodyBytes,
+    int maxExamplesPerCall,
+    int maxOptionsPerExample,
+    int maxTextChars,
+    double betaBound,
+    int maxConcurrent,
+    double rateLimitPerSecond,
+    int retryAfterSeconds,
+    long maxBodyBytesInFlight,
+    long idleTimeoutMs,
+    long requestDeadlineMs,
+    int maxSessions,
+    int maxEvaluationBatches)
     implements Serializable {
 
   public LimitsConfig {
     Check.positive("maxBodyBytes", maxBodyBytes);
     Check.positive("maxExamplesPerCall", maxExamplesPerCall);
-    Check.positive("maxConcurrent", maxConcurrent);
+    Check.atLeast("maxOptionsPerExample", maxOptionsPerExample, 2);
+    Check.positive("maxTextChars", maxTextChars);
+    Check.positive("betaBound", betaBound);
+    Check.atLeast("maxConcurrent", maxConcurrent, 0);
     Check.nonNegative("rateLimitPerSecond", rateLimitPerSecond);
+    Check.positive("retryAfterSeconds", retryAfterSeconds);
+    Check.atLeast("maxBodyBytesInFlight", maxBodyBytesInFlight, maxBodyBytes);
+    Check.positive("idleTimeoutMs", idleTimeoutMs);
+    Check.positive("requestDeadlineMs", requestDeadlineMs);
+    Check.positive("maxSessions", maxSessions);
+    Check.positive("maxEvaluationBatches", maxEvaluationBatches);
   }
 
-  /** 8 MiB bodies, 256 examples per call, 64 concurrent calls, no rate limit. */
+  /**
+   * 8 MiB bodies, 64 MiB of bodies in flight, 256 examples per call, 64 options, 16,384
+   * characters per text, beta in [-10, 10], concurrency from the cores, no rate limit, 30 s idle
+   * timeout, 60 s deadline (a client's default timeout).
+   */
   public static LimitsConfig defaults() {
-    return new LimitsConfig(8L << 20, 256, 64, 0);
+    return new LimitsConfig(8L << 20, 256, 64, 16_384, 10.0, 0, 0, 1, 64L << 20, 30_000, 60_000, 1024, 1000);
+  }
+
+  /**
+   * The calls served at once: {@code maxConcurrent}, or when 0, four per core and at least 16.
+   * Scoring is CPU-bound: more calls at once would only share the cores and stretch every call's
+   * latency towards a client's timeout (64 on 2 cores gave a p95 of 40 s); a call over the limit
+   * is told to come back instead (429 with {@code Retry-After}).
+   */
+  public int concurrency() {
+    return maxConcurrent > 0 ? maxConcurrent : Math.max(16, 4 * Runtime.getRuntime().availableProcessors());
+  }
+
+  public LimitsConfig withMaxBodyBytes(long bytes) {
+    return new LimitsConfig(bytes, maxExamplesPerCall, maxOptionsPerExample, maxTextChars, betaBound,
+        maxConcurrent, rateLimitPerSecond, retryAfterSeconds, Math.max(bytes, maxBodyBytesInFlight),
+        idleTimeoutMs, requestDeadlineMs, maxSessions, maxEvaluationBatches);
+  }
+
+  public LimitsConfig withMaxConcurrent(int n) {
+    return new LimitsConfig(maxBodyBytes, maxExamplesPerCall, maxOptionsPerExample, maxTextChars, betaBound,
+        n, rateLimitPerSecond, retryAfterSeconds, maxBodyBytesInFlight,
+        idleTimeoutMs, requestDeadlineMs, maxSessions, maxEvaluationBatches);
+  }
+
+  public LimitsConfig withRateLimitPerSecond(double rate) {
+    return new LimitsConfig(maxBodyBytes, maxExamplesPerCall, maxOptionsPerExample, maxTextChars, betaBound,
+        maxConcurrent, rate, retryAfterSeconds, maxBodyBytesInFlight,
+        idleTimeoutMs, requestDeadlineMs, maxSessions, maxEvaluationBatches);
   }
 }

@@ -4,7 +4,7 @@ import io.evomerge.adapter.LoraAdapter;
 import java.util.List;
 
 /**
- * The paper's asymmetric merge rule (DESIGN.md section 1), exactly:
+ * The paper's asymmetric merge rule, exactly:
  * <pre>
  *   A_merged = sum_i beta_i * sparsify(A_i, alpha_i)
  *   B_merged = sum_i beta_i * B_i

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * The two control vectors a user sends with every merge request (DESIGN.md section 1):
+ * The two control vectors a user sends with every merge request:
  * {@code alpha[i]} in [0,1] is the fraction of adapter i's LoRA-A entries kept by magnitude,
  * {@code beta[i]} the signed scale of adapter i. Immutable: arrays are copied in and out.
  */

@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The digest that names a merge: the {@code merge_id} of PROTOCOL.md and the key of the merged
+ * The digest that names a merge: the {@code merge_id} of {@code /v1/evaluate} and the key of the merged
  * weights cache. It is the lowercase hex SHA-256 of: the entry count N as a 4-byte big-endian int,
  * then the N alpha values, then the N beta values, each as its IEEE 754 binary64 bits, 8 bytes
  * big-endian, with -0.0 written as 0.0 (they merge identically). Stateless and thread-safe.

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * Sparsity-based denoising (DESIGN.md section 1): keep the fraction {@code alpha} of a tensor's
+ * Sparsity-based denoising (the paper's first stage; README, "The optimizer"): keep the fraction {@code alpha} of a tensor's
  * entries with the largest magnitude and set the rest to 0.
  *
  * <p>The rule, exactly:

@@ -14,7 +14,6 @@ import io.evomerge.merge.MergedLora;
 import io.evomerge.merge.MergedWeightsCache;
 import io.evomerge.protocol.StrategySpec;
 import io.evomerge.merge.whitebox.WhiteBoxMerges;
-import io.evomerge.model.internal.OptionScorer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The reference merge service's model (DESIGN.md section 4): a frozen sentence encoder e and a
+ * The reference merge service's model (README, "The reference merge service"): a frozen sentence encoder e and a
  * bilinear multiple-choice scorer {@code score(x, y) = s * e(x)^T (I + delta_W) e(y)}, where x is
  * {@link Example#prompt()} (instruction and input), y ranges over the option strings, s is a fixed
  * temperature and delta_W the adapters merged with the control vectors by a {@link MergeStrategy}
@@ -94,7 +93,7 @@ public final class ReferenceModel implements MergeModel {
     return ControlVectors.of(new double[adapters], new double[adapters]);
   }
 
-  /** The {@code merge_id} of PROTOCOL.md for {@code vectors}: {@link MergeDigest#of}. */
+  /** The {@code merge_id} of the evomerge dialect for {@code vectors}: {@link MergeDigest#of}. */
   public static String mergeId(ControlVectors vectors) {
     return MergeDigest.of(vectors);
   }

@@ -1,66 +1,65 @@
 package io.evomerge.service;
 
-import com.sun.net.httpserver.HttpServer;
 import io.evomerge.model.MergeModel;
 import io.evomerge.protocol.HealthResponse;
 import io.evomerge.protocol.StatsResponse;
-import io.evomerge.service.internal.Admission;
-import io.evomerge.service.internal.ApiHandler;
-import io.evomerge.service.internal.BmmEndpoints;
-import io.evomerge.service.internal.EvomergeEndpoints;
-import io.evomerge.service.internal.Route;
-import io.evomerge.service.internal.Route.Access;
-import io.evomerge.service.internal.Route.Reply;
-import io.evomerge.service.internal.Router;
-import io.evomerge.service.internal.Stats;
+import io.evomerge.service.Route.Access;
+import io.evomerge.service.Route.Reply;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The reference merge service: both dialects of PROTOCOL.md over HTTP, in front of any
- * {@link MergeModel}, on the JDK's {@link HttpServer} with a bounded pool of threads. Start it
- * with {@link #start}, stop it with {@link #close()} (try-with-resources in tests and in the job).
+ * The reference merge service: both dialects of the merge API over HTTP, in front of any
+ * {@link MergeModel}, on an embedded Jetty 12 (core handlers, no servlets). Start it with
+ * {@link #start}, stop it with {@link #close()} (try-with-resources in tests and in the job).
  *
  * <p>Endpoints. Dialect evomerge: {@code GET /v1/health} (open), {@code GET /v1/repository},
- * {@code POST /v1/evaluate}, {@code POST /v1/predict}. Dialect bmm: {@code GET /health} (open),
- * {@code GET /v1/presets}, {@code POST /v1/sessions}, {@code GET /v1/sessions/{id}},
- * {@code POST /v1/sessions/{id}/evaluate}. Both: {@code GET /v1/stats}.
+ * {@code GET /v1/limits}, {@code POST /v1/evaluate}, {@code POST /v1/predict}. Dialect bmm, as
+ * the paper's release speaks it: {@code GET /health} (open), {@code GET /v1/presets},
+ * {@code POST /v1/sessions}, {@code GET /v1/sessions/{id}}, {@code POST /v1/sessions/{id}/evaluate},
+ * {@code POST /v1/sessions/{id}/materialize}. Both: {@code GET /v1/stats}.
  *
- * <p>Errors. 400 names the field (bad JSON, unknown or mistyped field, wrong vector length, NaN,
- * out of range, empty or too many examples); 401 for a missing or wrong key; 403 when a valid
- * key asks for a session another key made; 404 unknown path or session; 405 wrong method; 413
- * names the body limit; 429 with {@code Retry-After} over the concurrency or rate limit.
+ * <p>Errors (evomerge dialect). 400 names the field (bad JSON, unknown or mistyped field, wrong
+ * vector length, NaN, out of range, empty or too many examples, too many options, too long a
+ * text); 401 for a missing or wrong key; 403 when a valid key asks for a session another key
+ * made; 404 unknown path or session; 405 wrong method; 408 a body that stalled past the idle
+ * timeout; 413 names the body limit; 429 with {@code Retry-After} over the concurrency or rate
+ * limit; 503 with {@code Retry-After} over the byte budget of bodies in flight or past the
+ * deadline. The bmm routes answer FastAPI's shapes instead ({@link BmmEndpoints}).
  *
- * <p>Thread-safe. The instance is the running service.
+ * <p>Resources. Jetty's selector reads every connection without a thread per client; a request
+ * is admitted on its headers before its body is read ({@link ApiHandler}); the model works on a
+ * pool of one thread per concurrency slot; connections silent for {@code idle_timeout_ms} are
+ * closed. Thread-safe. The instance is the running service.
  */
 public final class MergeService implements AutoCloseable {
 
-  /*
-   * The JDK server writes the headers and the body of an answer separately; with Nagle's
-   * algorithm on, the body then waits for the client's delayed ACK (about 40 ms on Linux). The
-   * server reads this property once per JVM, when its first instance starts; a value set by the
-   * user is kept.
-   */
-  static {
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
-  private final HttpServer server;
-  private final ThreadPoolExecutor threads;
+  private final Server server;
+  private final ServerConnector connector;
+  private final ExecutorService workers;
+  private final ScheduledThreadPoolExecutor timers;
   private final ServiceSettings settings;
   private final Stats stats;
 
-  private MergeService(HttpServer server, ThreadPoolExecutor threads, ServiceSettings settings, Stats stats) {
+  private MergeService(Server server, ServerConnector connector, ExecutorService workers,
+      ScheduledThreadPoolExecutor timers, ServiceSettings settings, Stats stats) {
     this.server = server;
-    this.threads = threads;
+    this.connector = connector;
+    this.workers = workers;
+    this.timers = timers;
     this.settings = settings;
     this.stats = stats;
   }
@@ -76,18 +75,46 @@ public final class MergeService implements AutoCloseable {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(reader, "reader");
     Stats stats = new Stats();
-    HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 128);
-    ThreadPoolExecutor threads = threads(settings.limits().maxConcurrency());
     Admission admission = new Admission(settings.limits(), System::nanoTime);
-    server.createContext("/", new ApiHandler(new Router(routes(settings, model, reader, stats)), settings, admission, stats));
-    server.setExecutor(threads);
-    server.start();
-    return new MergeService(server, threads, settings, stats);
+    ThreadPoolExecutor workers = new ThreadPoolExecutor(admission.concurrency(), admission.concurrency(),
+        30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons("merge-service-work-"));
+    workers.allowCoreThreadTimeOut(true);
+    ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemons("merge-service-timer-"));
+    timers.setRemoveOnCancelPolicy(true);
+
+    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    threads.setName("merge-service-io");
+    threads.setDaemon(true);
+    Server server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setRequestHeaderSize(16 * 1024);
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    ServerConnector connector = new ServerConnector(server, 1, 2, new HttpConnectionFactory(http));
+    connector.setHost(settings.host());
+    connector.setPort(settings.port());
+    connector.setIdleTimeout(settings.limits().idleTimeoutMs());
+    connector.setAcceptQueueSize(1024);
+    server.addConnector(connector);
+    server.setHandler(new ApiHandler(new Router(routes(settings, model, reader, stats)), settings, admission,
+        stats, workers, timers));
+    server.setStopTimeout(0);
+    try {
+      server.start();
+    } catch (Exception e) {
+      workers.shutdownNow();
+      timers.shutdownNow();
+      stopQuietly(server);
+      throw e instanceof IOException io ? io
+          : new IOException("cannot start the merge service on " + settings.host() + ":" + settings.port()
+              + ": " + e.getMessage(), e);
+    }
+    return new MergeService(server, connector, workers, timers, settings, stats);
   }
 
   /** The port the service listens on (the free one chosen when the settings said 0). */
   public int port() {
-    return server.getAddress().getPort();
+    return connector.getLocalPort();
   }
 
   /** {@code http://host:port}, without a trailing slash. */
@@ -101,19 +128,24 @@ public final class MergeService implements AutoCloseable {
     return stats.snapshot();
   }
 
-  public ServiceSettings settings() {
-    return settings;
-  }
-
-  /** Stops listening, interrupts requests still being served (hung ones included) and returns. */
+  /** Stops listening, closes every connection (hung ones included), stops the work and returns. */
   @Override
   public void close() {
-    server.stop(0);
-    threads.shutdownNow();
+    timers.shutdownNow();
+    workers.shutdownNow();
+    stopQuietly(server);
     try {
-      threads.awaitTermination(5, TimeUnit.SECONDS);
+      workers.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void stopQuietly(Server server) {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      System.getLogger(MergeService.class.getName()).log(System.Logger.Level.DEBUG, "stop: " + e.getMessage());
     }
   }
 
@@ -121,29 +153,26 @@ public final class MergeService implements AutoCloseable {
     EvomergeEndpoints evomerge = new EvomergeEndpoints(model, settings.limits(), stats);
     BmmEndpoints bmm = new BmmEndpoints(model, settings, reader, stats);
     return List.of(
-        new Route("GET", "/v1/health", Access.OPEN, call -> Reply.ok(HealthResponse.ok())),
-        new Route("GET", "/health", Access.OPEN, call -> Reply.ok(HealthResponse.ok())),
-        new Route("GET", "/v1/stats", Access.STATS, call -> Reply.ok(stats.snapshot())),
-        new Route("GET", "/v1/repository", Access.WORK, evomerge::repository),
-        new Route("POST", "/v1/evaluate", Access.WORK, evomerge::evaluate),
-        new Route("POST", "/v1/predict", Access.WORK, evomerge::predict),
-        new Route("GET", "/v1/presets", Access.WORK, bmm::presets),
-        new Route("POST", "/v1/sessions", Access.WORK, bmm::create),
-        new Route("GET", "/v1/sessions/{id}", Access.WORK, bmm::info),
-        new Route("POST", "/v1/sessions/{id}/evaluate", Access.WORK, bmm::evaluate));
+        new Route("GET", "/v1/health", Access.OPEN, false, call -> Reply.ok(HealthResponse.ok())),
+        new Route("GET", "/health", Access.OPEN, true, call -> Reply.ok(HealthResponse.ok())),
+        new Route("GET", "/v1/stats", Access.STATS, false, call -> Reply.ok(stats.snapshot())),
+        new Route("GET", "/v1/repository", Access.WORK, false, evomerge::repository),
+        new Route("GET", "/v1/limits", Access.OPEN, false, evomerge::limits),
+        new Route("POST", "/v1/evaluate", Access.WORK, false, evomerge::evaluate),
+        new Route("POST", "/v1/predict", Access.WORK, false, evomerge::predict),
+        new Route("GET", "/v1/presets", Access.WORK, true, bmm::presets),
+        new Route("POST", "/v1/sessions", Access.WORK, true, bmm::create),
+        new Route("GET", "/v1/sessions/{id}", Access.WORK, true, bmm::info),
+        new Route("POST", "/v1/sessions/{id}/evaluate", Access.WORK, true, bmm::evaluate),
+        new Route("POST", "/v1/sessions/{id}/materialize", Access.WORK, true, bmm::materialize));
   }
 
-  /** Enough threads to answer 429 while every slot is busy; a full queue makes the acceptor wait. */
-  private static ThreadPoolExecutor threads(int concurrency) {
-    int size = concurrency + 8;
+  private static ThreadFactory daemons(String prefix) {
     AtomicInteger count = new AtomicInteger();
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(1024), runnable -> {
-          Thread thread = new Thread(runnable, "merge-service-" + count.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        }, new ThreadPoolExecutor.CallerRunsPolicy());
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 }

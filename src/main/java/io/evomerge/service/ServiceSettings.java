@@ -1,5 +1,7 @@
 package io.evomerge.service;
 
+import io.evomerge.config.FaultsConfig;
+import io.evomerge.config.LimitsConfig;
 import io.evomerge.protocol.ApiKey;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,14 +24,16 @@ public record ServiceSettings(
     String host,
     int port,
     List<ApiKey> apiKeys,
-    ServiceLimits limits,
-    FaultSettings faults,
+    LimitsConfig limits,
+    FaultsConfig faults,
     Path dataRoot,
     String presetId) {
 
   public ServiceSettings {
     Objects.requireNonNull(host, "host");
-    ServiceLimits.require(port >= 0 && port <= 65535, "port", port);
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port = " + port + " is out of range");
+    }
     apiKeys = List.copyOf(Objects.requireNonNull(apiKeys, "apiKeys"));
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(faults, "faults");
@@ -39,7 +43,7 @@ public record ServiceSettings(
 
   /** Loopback, a free port, open, default limits, no faults, no data folder, preset "reference". */
   public static ServiceSettings defaults() {
-    return new ServiceSettings("127.0.0.1", 0, List.of(), ServiceLimits.defaults(), FaultSettings.none(),
+    return new ServiceSettings("127.0.0.1", 0, List.of(), LimitsConfig.defaults(), FaultsConfig.none(),
         null, "reference");
   }
 
@@ -55,11 +59,11 @@ public record ServiceSettings(
     return new ServiceSettings(host, port, keys, limits, faults, dataRoot, presetId);
   }
 
-  public ServiceSettings withLimits(ServiceLimits l) {
+  public ServiceSettings withLimits(LimitsConfig l) {
     return new ServiceSettings(host, port, apiKeys, l, faults, dataRoot, presetId);
   }
 
-  public ServiceSettings withFaults(FaultSettings f) {
+  public ServiceSettings withFaults(FaultsConfig f) {
     return new ServiceSettings(host, port, apiKeys, limits, f, dataRoot, presetId);
   }
 

@@ -17,7 +17,7 @@ import io.evomerge.protocol.SessionCreateRequest;
 import io.evomerge.protocol.SessionEvaluateRequest;
 import io.evomerge.protocol.SessionEvaluateResponse;
 import io.evomerge.protocol.SessionInfo;
-import io.evomerge.service.FaultSettings;
+import io.evomerge.config.FaultsConfig;
 import io.evomerge.service.Fixtures;
 import io.evomerge.service.MergeService;
 import io.evomerge.service.ServiceSettings;
@@ -47,7 +47,7 @@ class MergeClientTest {
     Fixtures.writeJsonLines(data.resolve("target.jsonl"), Fixtures.examples("t", 30));
     model = ToyModel.of(ADAPTERS);
     ServiceSettings settings = ServiceSettings.defaults().withApiKeys(List.of(KEY)).withDataRoot(data)
-        .withFaults(FaultSettings.seeded(4).withLatency(0, 25));
+        .withFaults(FaultsConfig.seeded(4).withLatency(0, 25));
     service = MergeService.start(settings, model, Fixtures::readJsonLines);
   }
 
@@ -145,7 +145,7 @@ class MergeClientTest {
     for (int i = 0; i < 6; i++) {
       ControlVectors v = candidates.get(i);
       assertEquals(all.stream().mapToDouble(e -> ToyModel.loss(v, e)).sum() / 30, answers.get(i).loss(), 1e-12);
-      assertTrue(answers.get(i).adapterDir().endsWith("-cand-" + i));
+      assertTrue(answers.get(i).adapterDir().endsWith("/artifacts/cand-" + i), answers.get(i).adapterDir());
     }
     assertEquals(6, service.stats().calls("POST /v1/sessions/{id}/evaluate", 200));
     assertEquals(1, service.stats().calls("GET /health", 200));

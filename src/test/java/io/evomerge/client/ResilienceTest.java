@@ -11,10 +11,10 @@ import io.evomerge.protocol.EvaluateRequest;
 import io.evomerge.protocol.ApiKey;
 import io.evomerge.protocol.EvaluateResponse;
 import io.evomerge.protocol.StatsResponse;
-import io.evomerge.service.FaultSettings;
+import io.evomerge.config.FaultsConfig;
 import io.evomerge.service.Fixtures;
 import io.evomerge.service.MergeService;
-import io.evomerge.service.ServiceLimits;
+import io.evomerge.config.LimitsConfig;
 import io.evomerge.service.ServiceSettings;
 import io.evomerge.service.ToyModel;
 import java.io.IOException;
@@ -61,7 +61,7 @@ class ResilienceTest {
     return MergeClient.of(config, listener);
   }
 
-  static ServiceSettings faulty(FaultSettings faults) {
+  static ServiceSettings faulty(FaultsConfig faults) {
     return ServiceSettings.defaults().withFaults(faults);
   }
 
@@ -84,7 +84,7 @@ class ResilienceTest {
 
   @Test
   void a429IsRetriedAfterTheRetryAfterTheServiceAsksFor() throws IOException {
-    MergeClient client = client(faulty(FaultSettings.seeded(1).withThrottleRate(1.0, 1).withFaultedAttempts(1)));
+    MergeClient client = client(faulty(FaultsConfig.seeded(1).withThrottleRate(1.0, 1).withFaultedAttempts(1)));
 
     EvaluateResponse response = evaluate(client);
 
@@ -95,7 +95,7 @@ class ResilienceTest {
 
   @Test
   void serverErrorsAreRetriedWithBackoffUntilOneSucceeds() throws IOException {
-    MergeClient client = client(faulty(FaultSettings.seeded(2).withErrorRate(1.0).withFaultedAttempts(2)));
+    MergeClient client = client(faulty(FaultsConfig.seeded(2).withErrorRate(1.0).withFaultedAttempts(2)));
 
     EvaluateResponse response = evaluate(client);
 
@@ -113,7 +113,7 @@ class ResilienceTest {
 
   @Test
   void aRetriedCallIsCountedTwiceAtTheServiceAndOnceAsAResult() throws IOException {
-    MergeClient client = client(faulty(FaultSettings.seeded(3).withErrorRate(1.0).withFaultedAttempts(1)));
+    MergeClient client = client(faulty(FaultsConfig.seeded(3).withErrorRate(1.0).withFaultedAttempts(1)));
 
     EvaluateResponse response = evaluate(client);
 
@@ -123,7 +123,7 @@ class ResilienceTest {
 
   @Test
   void aHangPastTheClientTimeoutIsRetried() throws IOException {
-    MergeClient client = client(faulty(FaultSettings.seeded(4).withHangs(1.0, 3000).withFaultedAttempts(1)),
+    MergeClient client = client(faulty(FaultsConfig.seeded(4).withHangs(1.0, 3000).withFaultedAttempts(1)),
         KEY, 1000);
 
     EvaluateResponse response = evaluate(client);
@@ -137,7 +137,7 @@ class ResilienceTest {
 
   @Test
   void aTruncatedBodyIsRetried() throws IOException {
-    MergeClient client = client(faulty(FaultSettings.seeded(5).withTruncateRate(1.0).withFaultedAttempts(1)));
+    MergeClient client = client(faulty(FaultsConfig.seeded(5).withTruncateRate(1.0).withFaultedAttempts(1)));
 
     EvaluateResponse response = evaluate(client);
 
@@ -150,7 +150,7 @@ class ResilienceTest {
 
   @Test
   void aNonJsonBodyIsRetried() throws IOException {
-    MergeClient client = client(faulty(FaultSettings.seeded(6).withGarbageRate(1.0).withFaultedAttempts(1)));
+    MergeClient client = client(faulty(FaultsConfig.seeded(6).withGarbageRate(1.0).withFaultedAttempts(1)));
 
     EvaluateResponse response = evaluate(client);
 
@@ -162,7 +162,7 @@ class ResilienceTest {
 
   @Test
   void transientFailuresGiveUpAfterTheConfiguredAttempts() throws IOException {
-    MergeClient client = client(faulty(FaultSettings.seeded(7).withErrorRate(1.0)));
+    MergeClient client = client(faulty(FaultsConfig.seeded(7).withErrorRate(1.0)));
 
     TransientFailure failure = assertThrows(TransientFailure.class, () -> evaluate(client));
 
@@ -214,7 +214,7 @@ class ResilienceTest {
 
   @Test
   void aBodyOverTheLimitFailsAtOnceNamingTheLimit() throws IOException {
-    MergeClient client = client(ServiceSettings.defaults().withLimits(ServiceLimits.defaults().withMaxBodyBytes(1000)));
+    MergeClient client = client(ServiceSettings.defaults().withLimits(LimitsConfig.defaults().withMaxBodyBytes(1000)));
     EvaluateRequest big = EvaluateRequest.of(ControlVectors.uniform(ADAPTERS), Fixtures.examples("big", 50));
 
     PermanentFailure failure = assertThrows(PermanentFailure.class, () -> client.evaluateAll(List.of(big)));
@@ -238,7 +238,7 @@ class ResilienceTest {
 
   @Test
   void patienceIsMeasuredInTimeNotAttempts() throws IOException {
-    service = MergeService.start(faulty(FaultSettings.seeded(7).withErrorRate(1.0)).withApiKeys(List.of(KEY)),
+    service = MergeService.start(faulty(FaultsConfig.seeded(7).withErrorRate(1.0)).withApiKeys(List.of(KEY)),
         ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
     MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl())
@@ -258,7 +258,7 @@ class ResilienceTest {
 
   @Test
   void aRetryAfterBeyondTheDeadlineFailsAtOnceSayingHowLongItWouldHaveWaited() throws IOException {
-    service = MergeService.start(faulty(FaultSettings.seeded(1).withThrottleRate(1.0, 5)).withApiKeys(List.of(KEY)),
+    service = MergeService.start(faulty(FaultsConfig.seeded(1).withThrottleRate(1.0, 5)).withApiKeys(List.of(KEY)),
         ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
     MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl())
@@ -275,8 +275,8 @@ class ResilienceTest {
 
   @Test
   void throttledCallsShrinkTheCallsInFlightInsteadOfHammeringTheService() throws IOException {
-    ServiceSettings limited = faulty(FaultSettings.seeded(1).withLatency(40, 0))
-        .withLimits(ServiceLimits.defaults().withMaxConcurrency(2));
+    ServiceSettings limited = faulty(FaultsConfig.seeded(1).withLatency(40, 0))
+        .withLimits(LimitsConfig.defaults().withMaxConcurrent(2));
     service = MergeService.start(limited.withApiKeys(List.of(KEY)), ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
     MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl()).withMaxInFlight(8)

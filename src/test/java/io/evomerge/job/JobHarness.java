@@ -1,5 +1,6 @@
 package io.evomerge.job;
 
+import io.evomerge.cli.ServiceEndpoint;
 import io.evomerge.config.ConfigLoader;
 import io.evomerge.config.EvoMergeConfig;
 import io.evomerge.protocol.StatsResponse;
@@ -67,10 +68,8 @@ final class JobHarness {
     try (ServiceEndpoint service = ServiceEndpoint.open(config.service(), Map.of());
         SparkSession spark = SparkSessions.open(config)) {
       try {
-        var limits = service.embedded().orElseThrow().settings().limits();
         LimitsSource accepted = !knownLimits ? LimitsSource.unknown()
-            : LimitsSource.of(new io.evomerge.protocol.LimitsResponse(limits.maxBodyBytes(),
-                limits.maxExamplesPerCall(), 0, 0, limits.betaBound()));
+            : LimitsSource.of(io.evomerge.client.MergeClient.of(service.client()).limits());
         RunOutcome outcome = new EvoMergeJob(config, spark, InstantSource.system())
             .run(service.client(), accepted, options);
         return new Ran(outcome, service.embedded().orElseThrow().stats());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.evomerge.cli.ServiceEndpoint;
 import io.evomerge.client.StandIn;
 import io.evomerge.config.EvoMergeConfig;
 import io.evomerge.job.JobHarness.Ran;

@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.protocol.ApiKey;
+import io.evomerge.protocol.BmmErrorResponse;
 import io.evomerge.protocol.Json;
+import io.evomerge.protocol.MaterializeResponse;
 import io.evomerge.protocol.PresetsResponse;
 import io.evomerge.protocol.QueryPlus;
 import io.evomerge.protocol.SessionCreateRequest;
@@ -76,9 +77,9 @@ class BmmSessionTest {
     return Json.mapper().readValue(answer.body(), SessionEvaluateResponse.class);
   }
 
+  /** The release's error detail, as one line. */
   static String message(Http.Answer answer) throws IOException {
-    JsonNode error = Json.mapper().readTree(answer.body()).get("error");
-    return error.get("message").asText();
+    return Json.mapper().readValue(answer.body(), BmmErrorResponse.class).message();
   }
 
   @Test
@@ -114,8 +115,7 @@ class BmmSessionTest {
 
     double expected = examples.stream().mapToDouble(e -> ToyModel.loss(vectors, e)).sum() / 40;
     assertEquals(expected, response.loss(), 1e-12);
-    assertTrue(response.adapterDir().startsWith("merged/") && response.adapterDir().endsWith("-gen-3.cand_7"),
-        response.adapterDir());
+    assertEquals("artifacts/" + session.sessionId() + "/artifacts/gen-3.cand_7", response.adapterDir());
     assertEquals(40, service.stats().examplesScored());
   }
 
@@ -147,12 +147,17 @@ class BmmSessionTest {
     assertEquals(403, forbidden.status());
     assertTrue(message(forbidden).contains("belongs to another API key"));
     assertEquals(404, unknown.status());
+    assertEquals("{\"detail\":\"Unknown session.\"}", unknown.body());
     assertEquals(401, Http.get(url("/v1/sessions/" + session.sessionId()), "wrong").status());
   }
 
   @Test
-  void badSessionRequestsAre400NamingTheField() throws IOException {
-    assertBad(json(SessionCreateRequest.of("gpt", QueryPlus.of("target").withDatasetDir("tasks"))), "preset_id 'gpt'");
+  void badSessionRequestsAre422NamingTheFieldAndAnUnknownPresetIsABare500() throws IOException {
+    Http.Answer preset = Http.post(url("/v1/sessions"), KEY,
+        json(SessionCreateRequest.of("gpt", QueryPlus.of("target").withDatasetDir("tasks"))));
+    assertEquals(500, preset.status());
+    assertEquals("Internal Server Error", preset.body());
+    assertTrue(preset.contentType().startsWith("text/plain"), preset.contentType());
     assertBad(json(SessionCreateRequest.of("reference", QueryPlus.of("../../etc/passwd").withDatasetDir("tasks"))),
         "outside the service's data folder");
     assertBad(json(SessionCreateRequest.of("reference", QueryPlus.of("missing").withDatasetDir("tasks"))),
@@ -166,12 +171,13 @@ class BmmSessionTest {
 
   void assertBad(String body, String expected) throws IOException {
     Http.Answer answer = Http.post(url("/v1/sessions"), KEY, body);
-    assertEquals(400, answer.status(), answer.body());
+    assertEquals(422, answer.status(), answer.body());
+    assertTrue(answer.body().startsWith("{\"detail\":[{\"loc\":[\"body\""), answer.body());
     assertTrue(message(answer).contains(expected), message(answer) + " should contain " + expected);
   }
 
   @Test
-  void badSessionEvaluationsAre400NamingTheField() throws IOException {
+  void badSessionEvaluationsAre422NamingTheFieldAndAWrongLengthIsABare500() throws IOException {
     SessionInfo session = create(request(5, 2), 201);
     String path = "/v1/sessions/" + session.sessionId() + "/evaluate";
 
@@ -180,8 +186,34 @@ class BmmSessionTest {
     Http.Answer tag = Http.post(url(path), KEY, "{\"alpha\":[1,1,1,1],\"beta\":[0,0,0,0],\"tag\":\"a/b\"}");
 
     assertTrue(message(alpha).contains("alpha[0] = 2.0 is outside"), message(alpha));
-    assertTrue(message(length).contains("alpha has 3 entries"), message(length));
+    assertEquals("[\"body\",\"alpha\",0]", Json.mapper().readTree(alpha.body()).at("/detail/0/loc").toString());
+    assertEquals(500, length.status());
+    assertEquals("Internal Server Error", length.body());
     assertTrue(message(tag).contains("tag 'a/b'"), message(tag));
-    assertEquals(3, service.stats().calls("POST /v1/sessions/{id}/evaluate", 400));
+    assertEquals(2, service.stats().calls("POST /v1/sessions/{id}/evaluate", 422));
+    assertEquals(1, service.stats().calls("POST /v1/sessions/{id}/evaluate", 500));
+  }
+
+  @Test
+  void materializeKeepsTheMergeUnderTheSessionsWorkdirAndAnswersTheSession() throws IOException {
+    SessionInfo session = create(request(5, 2), 201);
+    String body = json(SessionEvaluateRequest.of(ControlVectors.uniform(ADAPTERS), "best"));
+
+    Http.Answer answer = Http.post(url("/v1/sessions/" + session.sessionId() + "/materialize"), KEY, body);
+    Http.Answer unknown = Http.post(url("/v1/sessions/nope/materialize"), KEY, body);
+
+    assertEquals(200, answer.status(), answer.body());
+    MaterializeResponse materialized = Json.mapper().readValue(answer.body(), MaterializeResponse.class);
+    assertEquals(new MaterializeResponse("artifacts/" + session.sessionId() + "/artifacts/best", session), materialized);
+    assertTrue(answer.body().startsWith("{\"adapter_dir\":"), answer.body());
+    assertEquals(404, unknown.status());
+    assertEquals(0, service.stats().examplesScored());
+  }
+
+  @Test
+  void anEvaluationWithoutATagIsFiledUnderTheReleasesDefaultTag() throws IOException {
+    SessionInfo session = create(request(5, 1), 201);
+    SessionEvaluateResponse response = evaluate(session.sessionId(), ControlVectors.uniform(ADAPTERS), null);
+    assertEquals("artifacts/" + session.sessionId() + "/artifacts/manual", response.adapterDir());
   }
 }

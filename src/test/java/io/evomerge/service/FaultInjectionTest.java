@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
+import io.evomerge.config.FaultsConfig;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.protocol.EvaluateRequest;
 import io.evomerge.protocol.Json;
-import io.evomerge.service.internal.Fault;
-import io.evomerge.service.internal.FaultPlan;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class FaultInjectionTest {
 
-  static final FaultSettings MIXED = FaultSettings.seeded(11)
+  static final FaultsConfig MIXED = FaultsConfig.seeded(11)
       .withErrorRate(0.2).withThrottleRate(0.1, 1).withTruncateRate(0.1).withGarbageRate(0.1);
 
   @Test
@@ -46,7 +46,7 @@ class FaultInjectionTest {
 
   @Test
   void onlyTheFirstSendingsAreFaultedWhenCapped() {
-    FaultSettings always = FaultSettings.seeded(3).withErrorRate(1.0).withFaultedAttempts(2);
+    FaultsConfig always = FaultsConfig.seeded(3).withErrorRate(1.0).withFaultedAttempts(2);
     assertNotEquals(Fault.Kind.NONE, FaultPlan.decide(always, 99L, 0).kind());
     assertNotEquals(Fault.Kind.NONE, FaultPlan.decide(always, 99L, 1).kind());
     assertEquals(Fault.Kind.NONE, FaultPlan.decide(always, 99L, 2).kind());
@@ -54,7 +54,7 @@ class FaultInjectionTest {
 
   @Test
   void latencyIsTheFixedPartPlusJitterWithinItsBound() {
-    FaultSettings slow = FaultSettings.seeded(5).withLatency(20, 10);
+    FaultsConfig slow = FaultsConfig.seeded(5).withLatency(20, 10);
     for (int i = 0; i < 1000; i++) {
       long latency = FaultPlan.decide(slow, i, 0).latencyMs();
       assertTrue(latency >= 20 && latency <= 30, "latency " + latency);
@@ -63,7 +63,7 @@ class FaultInjectionTest {
 
   @Test
   void twoServicesWithTheSameSeedAnswerTheSameSequenceOfStatuses() throws IOException {
-    FaultSettings faults = FaultSettings.seeded(21).withErrorRate(0.3).withThrottleRate(0.2, 1);
+    FaultsConfig faults = FaultsConfig.seeded(21).withErrorRate(0.3).withThrottleRate(0.2, 1);
     List<Integer> first = statuses(faults);
     List<Integer> second = statuses(faults);
     List<Integer> otherSeed = statuses(faults.withSeed(22));
@@ -74,7 +74,7 @@ class FaultInjectionTest {
   }
 
   /** Sends 8 distinct bodies, each three times in a row, to a fresh service. */
-  static List<Integer> statuses(FaultSettings faults) throws IOException {
+  static List<Integer> statuses(FaultsConfig faults) throws IOException {
     List<Integer> statuses = new ArrayList<>();
     try (MergeService service = MergeService.start(ServiceSettings.defaults().withFaults(faults), ToyModel.of(2))) {
       for (int body = 0; body < 8; body++) {
@@ -90,7 +90,7 @@ class FaultInjectionTest {
 
   @Test
   void injectedFaultsAreCountedByKindAndHealthIsNeverFaulted() throws IOException {
-    FaultSettings faults = FaultSettings.seeded(1).withErrorRate(1.0);
+    FaultsConfig faults = FaultsConfig.seeded(1).withErrorRate(1.0);
     try (MergeService service = MergeService.start(ServiceSettings.defaults().withFaults(faults), ToyModel.of(2))) {
       String json = Json.mapper().writeValueAsString(EvaluateRequest.of(ControlVectors.uniform(2), Fixtures.examples("k", 1)));
       int status = Http.post(service.baseUrl() + "/v1/evaluate", null, json).status();

@@ -117,7 +117,7 @@ class ReferenceModelServiceTest {
     PermanentFailure failure = assertThrows(PermanentFailure.class,
         () -> client.createSession(SessionCreateRequest.of("reference", QueryPlus.of("broken").withBatches(1, 1))));
 
-    assertEquals(400, failure.status());
+    assertEquals(422, failure.status());
     assertTrue(failure.serviceMessage().contains("broken.jsonl:2:"),
         failure.serviceMessage());
   }

@@ -23,11 +23,22 @@ public final class ToyModel implements MergeModel {
   private final CountDownLatch entered;
   private final CountDownLatch release;
   private final AtomicLong scored = new AtomicLong();
+  private final long millisPerExample;
 
-  private ToyModel(int adapters, CountDownLatch entered, CountDownLatch release) {
+  private ToyModel(int adapters, CountDownLatch entered, CountDownLatch release, long millisPerExample) {
     this.adapters = adapters;
     this.entered = entered;
     this.release = release;
+    this.millisPerExample = millisPerExample;
+  }
+
+  private ToyModel(int adapters, CountDownLatch entered, CountDownLatch release) {
+    this(adapters, entered, release, 0);
+  }
+
+  /** A model that spends {@code millisPerExample} on each example it scores. */
+  public static ToyModel slow(int adapters, long millisPerExample) {
+    return new ToyModel(adapters, null, null, millisPerExample);
   }
 
   public static ToyModel of(int adapters) {
@@ -73,6 +84,7 @@ public final class ToyModel implements MergeModel {
   @Override
   public List<ExampleResult> evaluate(ControlVectors vectors, List<Example> examples) {
     await();
+    pause(examples.size());
     scored.addAndGet(examples.size());
     List<ExampleResult> results = new ArrayList<>();
     for (Example e : examples) {
@@ -85,6 +97,16 @@ public final class ToyModel implements MergeModel {
   @Override
   public List<String> predict(ControlVectors vectors, List<Example> examples) {
     return examples.stream().map(e -> predict(vectors, e)).toList();
+  }
+
+  private void pause(int examples) {
+    if (millisPerExample > 0) {
+      try {
+        Thread.sleep(millisPerExample * examples);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private void await() {

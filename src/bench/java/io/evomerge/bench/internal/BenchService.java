@@ -6,7 +6,7 @@ import io.evomerge.model.MergeModel;
 import io.evomerge.protocol.ApiKey;
 import io.evomerge.protocol.StatsResponse;
 import io.evomerge.service.MergeService;
-import io.evomerge.service.ServiceLimits;
+import io.evomerge.config.LimitsConfig;
 import io.evomerge.service.ServiceSettings;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -30,7 +30,7 @@ public final class BenchService implements AutoCloseable {
   /** {@code model} behind a service that serves at most {@code maxConcurrency} calls at once. */
   public static BenchService start(MergeModel model, int maxConcurrency) throws IOException {
     ApiKey key = ApiKey.of(randomKey());
-    ServiceLimits limits = ServiceLimits.defaults().withMaxConcurrency(maxConcurrency);
+    LimitsConfig limits = LimitsConfig.defaults().withMaxConcurrent(maxConcurrency);
     ServiceSettings settings = ServiceSettings.defaults().withApiKeys(List.of(key)).withLimits(limits);
     return new BenchService(MergeService.start(settings, model), key);
   }

@@ -4,7 +4,6 @@ import io.evomerge.protocol.StrategySpec;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.merge.MergeStrategy;
 import io.evomerge.merge.MergedLora;
-import io.evomerge.merge.whitebox.internal.DenseUpdates;
 
 /**
  * Task Arithmetic (Ilharco et al. 2023) on the adapters' dense task vectors: {@code delta_W =

@@ -5,7 +5,6 @@ import io.evomerge.merge.ControlVectors;
 import io.evomerge.merge.MergeStrategy;
 import io.evomerge.merge.MergedLora;
 import io.evomerge.merge.Sparsify;
-import io.evomerge.merge.whitebox.internal.DenseUpdates;
 
 /**
  * TIES-Merging (Yadav et al. 2023) on the dense task vectors of the adapters with a non-zero

@@ -1,6 +1,6 @@
-package io.evomerge.service.internal;
+package io.evomerge.service;
 
-import io.evomerge.service.FaultSettings;
+import io.evomerge.config.FaultsConfig;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,18 +15,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * endpoint and body, how many times that same request was seen). Remembers one counter per
  * distinct request while faults are on. Thread-safe.
  */
-public final class FaultPlan {
+final class FaultPlan {
 
-  private final FaultSettings settings;
+  private final FaultsConfig settings;
   private final Map<Long, AtomicInteger> seen = new ConcurrentHashMap<>();
 
-  public FaultPlan(FaultSettings settings) {
+  FaultPlan(FaultsConfig settings) {
     this.settings = settings;
   }
 
   /** The fault of this sending of ({@code endpoint}, {@code body}). */
-  public Fault next(String endpoint, byte[] body) {
-    if (!settings.active()) {
+  Fault next(String endpoint, byte[] body) {
+    if (!settings.injectsAny()) {
       return Fault.NONE;
     }
     long request = digest(endpoint, body);
@@ -35,16 +35,16 @@ public final class FaultPlan {
   }
 
   /** The pure rule: the fault of the {@code sending}-th (from 0) sending of {@code request}. */
-  public static Fault decide(FaultSettings settings, long request, int sending) {
+  static Fault decide(FaultsConfig settings, long request, int sending) {
     SplittableRandom random = new SplittableRandom(mix(settings.seed(), request, sending));
     long latency = settings.latencyMs() + (settings.jitterMs() > 0 ? random.nextLong(settings.jitterMs() + 1) : 0);
     double u = random.nextDouble();
     boolean first = random.nextBoolean();
-    Fault.Kind kind = sending < settings.faultedAttempts() ? kind(settings, u, first) : Fault.Kind.NONE;
+    Fault.Kind kind = settings.faults(sending) ? kind(settings, u, first) : Fault.Kind.NONE;
     return new Fault(kind, latency);
   }
 
-  private static Fault.Kind kind(FaultSettings s, double u, boolean first) {
+  private static Fault.Kind kind(FaultsConfig s, double u, boolean first) {
     double edge = s.errorRate();
     if (u < edge) {
       return first ? Fault.Kind.HTTP_500 : Fault.Kind.HTTP_503;
@@ -62,7 +62,7 @@ public final class FaultPlan {
   }
 
   /** The first 8 bytes of SHA-256(endpoint, newline, body). */
-  public static long digest(String endpoint, byte[] body) {
+  static long digest(String endpoint, byte[] body) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(endpoint.getBytes(StandardCharsets.UTF_8));

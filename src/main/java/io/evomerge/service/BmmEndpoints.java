@@ -1,4 +1,4 @@
-package io.evomerge.service.internal;
+package io.evomerge.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.evomerge.data.Example;
@@ -6,16 +6,15 @@ import io.evomerge.merge.ControlVectors;
 import io.evomerge.protocol.ExampleResult;
 import io.evomerge.model.MergeModel;
 import io.evomerge.protocol.Json;
+import io.evomerge.protocol.MaterializeResponse;
 import io.evomerge.protocol.PresetsResponse;
 import io.evomerge.protocol.QueryPlus;
 import io.evomerge.protocol.SessionCreateRequest;
 import io.evomerge.protocol.SessionEvaluateRequest;
 import io.evomerge.protocol.SessionEvaluateResponse;
 import io.evomerge.protocol.SessionInfo;
-import io.evomerge.service.DatasetReader;
-import io.evomerge.service.ServiceSettings;
-import io.evomerge.service.internal.Route.Call;
-import io.evomerge.service.internal.Route.Reply;
+import io.evomerge.service.Route.Call;
+import io.evomerge.service.Route.Reply;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -25,33 +24,38 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The session dialect: presets, sessions over a data set of the data folder, evaluations that
- * return the mean loss of the session's batches. A session belongs to the key that made it;
- * another valid key gets 403. Creating the same session again (a retry) returns it unchanged.
+ * The session dialect, in the shapes of the paper's release: presets, sessions over a data set of
+ * the data folder, evaluations that return the mean loss of the session's batches, and
+ * materialisation of a merge. A session belongs to the key that made it; another valid key gets
+ * 403. Creating the same session again (a retry) returns it unchanged. Errors are the release's
+ * (written by {@link Exchange}): 404 {@code "Unknown session."}, 422 naming the field of a body
+ * that fails validation, a bare 500 for an unknown preset or a vector of the wrong length.
  * Thread-safe.
  */
-public final class BmmEndpoints {
+final class BmmEndpoints {
 
   private final MergeModel model;
   private final ServiceSettings settings;
   private final Datasets datasets;
   private final Stats stats;
+  private final Bodies bodies;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
-  public BmmEndpoints(MergeModel model, ServiceSettings settings, DatasetReader reader, Stats stats) {
+  BmmEndpoints(MergeModel model, ServiceSettings settings, DatasetReader reader, Stats stats) {
     this.model = model;
     this.settings = settings;
     this.datasets = new Datasets(settings.dataFolder().orElse(null), reader);
     this.stats = stats;
+    this.bodies = new Bodies(settings.limits().maxTextChars());
   }
 
-  public Reply presets(Call call) {
+  Reply presets(Call call) {
     return Reply.ok(new PresetsResponse(List.of(new PresetsResponse.Preset(settings.presetId(),
         "presets/" + settings.presetId() + ".json", model.baseModel()))));
   }
 
-  public Reply create(Call call) {
-    SessionCreateRequest request = Bodies.parse(call.body(), SessionCreateRequest.class);
+  Reply create(Call call) {
+    SessionCreateRequest request = bodies.parse(call.body(), SessionCreateRequest.class);
     check(request);
     byte[] canonical = canonical(request);
     String id = HexFormat.of().formatHex(MergeIds.sha256(concat(call.owner(), canonical))).substring(0, 32);
@@ -67,29 +71,51 @@ public final class BmmEndpoints {
     return new Reply(201, created.info());
   }
 
-  public Reply info(Call call) {
+  Reply info(Call call) {
     return Reply.ok(owned(call).info());
   }
 
-  public Reply evaluate(Call call) {
+  Reply evaluate(Call call) {
     Session session = owned(call);
-    SessionEvaluateRequest request = Bodies.parse(call.body(), SessionEvaluateRequest.class);
-    ControlVectors vectors = Validation.vectors(request.alpha(), request.beta(), model.adapters().size(),
-        settings.limits().betaBound());
+    SessionEvaluateRequest request = bodies.parse(call.body(), SessionEvaluateRequest.class);
+    ControlVectors vectors = vectors(request);
     String tag = Tags.check(request.tag());
-    List<ExampleResult> results = Models.evaluate(model, vectors, session.sample());
+    List<ExampleResult> results = Models.evaluate(model, vectors, session.sample(), null, call.live());
     stats.scored(results.size());
     session.evaluated();
     double[] losses = results.stream().mapToDouble(ExampleResult::loss).toArray();
     double loss = Sampling.meanOfBatchMeans(losses, session.batchSize());
-    String dir = "merged/" + MergeIds.of(vectors).substring(0, 16) + (tag.isEmpty() ? "" : "-" + tag);
-    return Reply.ok(new SessionEvaluateResponse(loss, dir));
+    return Reply.ok(new SessionEvaluateResponse(loss, adapterDir(session, tag)));
+  }
+
+  /** The merged adapter of the vectors sent, kept on this side under the session's workdir. */
+  Reply materialize(Call call) {
+    Session session = owned(call);
+    SessionEvaluateRequest request = bodies.parse(call.body(), SessionEvaluateRequest.class);
+    vectors(request);
+    String tag = Tags.check(request.tag());
+    return Reply.ok(new MaterializeResponse(adapterDir(session, tag), session.info()));
+  }
+
+  /** The release's folder of a merge: {@code artifacts/<session>/artifacts/<tag>}. */
+  private static String adapterDir(Session session, String tag) {
+    return session.info().workdir() + "/artifacts/" + tag;
+  }
+
+  /** The vectors; a wrong length crashes the release (a bare 500), anything else is a 422. */
+  private ControlVectors vectors(SessionEvaluateRequest request) {
+    int adapters = model.adapters().size();
+    if (request.alpha().length != adapters || request.beta().length != adapters) {
+      throw ApiError.internal("alpha has " + request.alpha().length + " and beta " + request.beta().length
+          + " entries; the repository has " + adapters + " adapters");
+    }
+    return Validation.vectors(request.alpha(), request.beta(), adapters, settings.limits().betaBound());
   }
 
   private Session owned(Call call) {
     Session session = sessions.get(call.params().get(0));
     if (session == null) {
-      throw ApiError.notFound("session '" + call.params().get(0) + "' does not exist");
+      throw ApiError.notFound("Unknown session.");
     }
     if (!session.owner().equals(call.owner())) {
       throw ApiError.forbidden("session '" + call.params().get(0) + "' belongs to another API key");
@@ -99,16 +125,16 @@ public final class BmmEndpoints {
 
   private void check(SessionCreateRequest request) {
     if (!settings.presetId().equals(request.presetId())) {
-      throw ApiError.badRequest("preset_id '" + request.presetId() + "' is unknown; this service has ['"
+      throw ApiError.internal("preset_id '" + request.presetId() + "' is unknown; this service has ['"
           + settings.presetId() + "']");
     }
     QueryPlus q = queryPlus(request);
     if (q.batchSize() < 1) {
-      throw ApiError.badRequest("query_plus.batch_size = " + q.batchSize() + " must be >= 1");
+      throw ApiError.badField("query_plus.batch_size", "query_plus.batch_size = " + q.batchSize() + " must be >= 1");
     }
     int maxBatches = settings.limits().maxEvaluationBatches();
     if (q.evaluationBatches() < 1 || q.evaluationBatches() > maxBatches) {
-      throw ApiError.badRequest("query_plus.evaluation_batches = " + q.evaluationBatches()
+      throw ApiError.badField("query_plus.evaluation_batches", "query_plus.evaluation_batches = " + q.evaluationBatches()
           + " must be in [1, " + maxBatches + "] (max_evaluation_batches)");
     }
   }
@@ -117,7 +143,7 @@ public final class BmmEndpoints {
     QueryPlus q = queryPlus(request);
     List<Example> examples = datasets.read(q);
     if (q.batchSize() > examples.size()) {
-      throw ApiError.badRequest("query_plus.batch_size = " + q.batchSize() + " exceeds the " + examples.size()
+      throw ApiError.badField("query_plus.batch_size", "query_plus.batch_size = " + q.batchSize() + " exceeds the " + examples.size()
           + " examples of data set '" + q.dataset() + "'");
     }
     long seed = ByteBuffer.wrap(MergeIds.sha256(canonical)).getLong();
@@ -131,7 +157,7 @@ public final class BmmEndpoints {
   /** The request's {@code query_plus}; a session without one needs a data set all the same. */
   private static QueryPlus queryPlus(SessionCreateRequest request) {
     if (request.queryPlus() == null) {
-      throw ApiError.badRequest("query_plus is required by this service: it names the data set");
+      throw ApiError.badField("query_plus", "query_plus is required by this service: it names the data set");
     }
     return request.queryPlus();
   }

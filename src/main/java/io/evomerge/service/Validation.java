@@ -1,5 +1,6 @@
-package io.evomerge.service.internal;
+package io.evomerge.service;
 
+import io.evomerge.config.LimitsConfig;
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
 import java.util.List;
@@ -8,12 +9,12 @@ import java.util.List;
  * The checks that depend on the service: vector length = repository size, finite values within
  * bounds, example counts and shapes. Each failure is a 400 whose message names the field.
  */
-public final class Validation {
+final class Validation {
 
   private Validation() {}
 
   /** The control vectors, once {@code alpha} and {@code beta} are valid for {@code adapters}. */
-  public static ControlVectors vectors(double[] alpha, double[] beta, int adapters, double betaBound) {
+  static ControlVectors vectors(double[] alpha, double[] beta, int adapters, double betaBound) {
     length("alpha", alpha, adapters);
     length("beta", beta, adapters);
     for (int i = 0; i < adapters; i++) {
@@ -23,8 +24,13 @@ public final class Validation {
     return ControlVectors.of(alpha, beta);
   }
 
-  /** Checks there are 1 to {@code max} examples, each with an id and at least two options. */
-  public static void examples(List<Example> examples, int max, boolean needOutput) {
+  /**
+   * Checks there are 1 to {@code max_examples_per_call} examples, each with an id, two to
+   * {@code max_options_per_example} options and texts of at most {@code max_text_chars}: before any
+   * model work.
+   */
+  static void examples(List<Example> examples, LimitsConfig limits, boolean needOutput) {
+    int max = limits.maxExamplesPerCall();
     if (examples.isEmpty()) {
       throw ApiError.badRequest("examples is empty; expected at least one example");
     }
@@ -34,6 +40,7 @@ public final class Validation {
     }
     for (int i = 0; i < examples.size(); i++) {
       example("examples[" + i + "]", examples.get(i), needOutput);
+      sizes("examples[" + i + "]", examples.get(i), limits);
     }
   }
 
@@ -56,19 +63,41 @@ public final class Validation {
     }
   }
 
+  /** Options per example and characters per text within the service's limits. */
+  static void sizes(String where, Example example, LimitsConfig limits) {
+    if (example.options().size() > limits.maxOptionsPerExample()) {
+      throw ApiError.badField(where + ".options", where + ".options has " + example.options().size()
+          + " entries; this service accepts at most " + limits.maxOptionsPerExample()
+          + " per example (max_options_per_example)");
+    }
+    text(where + ".instruction", example.instruction(), limits);
+    text(where + ".input", example.input(), limits);
+    text(where + ".output", example.output(), limits);
+    for (int o = 0; o < example.options().size(); o++) {
+      text(where + ".options[" + o + "]", example.options().get(o), limits);
+    }
+  }
+
+  private static void text(String field, String value, LimitsConfig limits) {
+    if (value != null && value.length() > limits.maxTextChars()) {
+      throw ApiError.badField(field, field + " has " + value.length() + " characters; this service accepts at most "
+          + limits.maxTextChars() + " per text (max_text_chars)");
+    }
+  }
+
   private static void length(String field, double[] values, int adapters) {
     if (values.length != adapters) {
-      throw ApiError.badRequest(field + " has " + values.length + " entries but the repository has "
+      throw ApiError.badField(field, field + " has " + values.length + " entries but the repository has "
           + adapters + " adapters; expected one per adapter");
     }
   }
 
   private static void within(String field, double value, double low, double high, String what) {
     if (!Double.isFinite(value)) {
-      throw ApiError.badRequest(field + " is " + value + "; expected a finite number");
+      throw ApiError.badField(field, field + " is " + value + "; expected a finite number");
     }
     if (value < low || value > high) {
-      throw ApiError.badRequest(field + " = " + value + " is outside [" + low + ", " + high + "]" + what);
+      throw ApiError.badField(field, field + " = " + value + " is outside [" + low + ", " + high + "]" + what);
     }
   }
 }

@@ -1,70 +1,82 @@
-package io.evomerge.service.internal;
+package io.evomerge.service;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.evomerge.protocol.Json;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.stream.Collectors;
 
-/** Reads request bodies within the size limit and parses them, turning every problem into a 400 or 413. */
-public final class Bodies {
+/**
+ * Parses request bodies, turning every problem into a 400 that names the field. A string longer
+ * than the service's {@code max_text_chars} stops the parser as soon as it passes the limit, so
+ * an 8 MB text costs no 8 MB string. Thread-safe.
+ */
+final class Bodies {
 
-  /** A body over the limit is still read (and dropped) up to this much, so the client sees the 413. */
-  private static final long DRAIN_CAP = 64L << 20;
+  private final JsonFactory factory;
+  private final int maxTextChars;
 
-  private Bodies() {}
-
-  /** The whole body, or 413 when it is longer than {@code limit}. */
-  public static byte[] read(InputStream in, String contentLength, long limit) throws IOException {
-    if (contentLength != null && parseLength(contentLength) > limit) {
-      drain(in);
-      throw ApiError.tooLarge(limit);
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[8192];
-    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-      out.write(buffer, 0, n);
-      if (out.size() > limit) {
-        drain(in);
-        throw ApiError.tooLarge(limit);
-      }
-    }
-    return out.toByteArray();
+  /** A parser whose strings may have at most {@code maxTextChars} characters. */
+  Bodies(int maxTextChars) {
+    this.factory = Json.mapper().getFactory().copy();
+    factory.setStreamReadConstraints(StreamReadConstraints.builder().maxStringLength(maxTextChars).build());
+    this.maxTextChars = maxTextChars;
   }
 
   /** {@code body} as a {@code type}, or a 400 that names the field and what was expected. */
-  public static <T> T parse(byte[] body, Class<T> type) {
+  <T> T parse(byte[] body, Class<T> type) {
     if (body.length == 0) {
       throw ApiError.badJson("request body is empty; expected a JSON object");
     }
-    try {
-      return Json.mapper().readValue(body, type);
+    try (JsonParser parser = factory.createParser(body)) {
+      return Json.mapper().readValue(parser, type);
+    } catch (StreamConstraintsException e) {
+      throw tooLong(e);
     } catch (JsonProcessingException e) {
+      if (e.getCause() instanceof StreamConstraintsException && e instanceof JsonMappingException m) {
+        throw tooLong(path(m));
+      }
       throw describe(e);
     } catch (IOException e) {
       throw ApiError.badJson("request body could not be read: " + e.getMessage());
     }
   }
 
+  private ApiError tooLong(StreamConstraintsException e) {
+    return tooLong(e.getProcessor() instanceof JsonParser parser
+        ? parser.getParsingContext().pathAsPointer().toString().replaceFirst("^/", "")
+            .replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.')
+        : "");
+  }
+
+  private ApiError tooLong(String field) {
+    String name = field.isEmpty() ? "a text of the body" : field;
+    return ApiError.badField(field, name + " has more than " + maxTextChars + " characters; this service accepts"
+        + " at most " + maxTextChars + " per text (max_text_chars)");
+  }
+
   private static ApiError describe(JsonProcessingException e) {
     if (e instanceof UnrecognizedPropertyException u) {
-      return ApiError.badRequest("unknown field '" + join(path(u), u.getPropertyName()) + "'; expected one of "
+      String field = join(path(u), u.getPropertyName());
+      return ApiError.badField(field, "unknown field '" + field + "'; expected one of "
           + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.toList()));
     }
     if (e instanceof ValueInstantiationException v) {
-      return ApiError.badRequest(instantiation(v));
+      return ApiError.badField(path(v), instantiation(v));
     }
     if (e instanceof StreamReadException s && s.getLocation() != null) {
       return ApiError.badJson("request body is not valid JSON at line " + s.getLocation().getLineNr()
           + ", column " + s.getLocation().getColumnNr() + ": " + s.getOriginalMessage().split("\n")[0]);
     }
     if (e instanceof JsonMappingException m) {
-      return ApiError.badRequest("field '" + orBody(path(m)) + "' has the wrong type or value: "
+      return ApiError.badField(path(m), "field '" + orBody(path(m)) + "' has the wrong type or value: "
           + m.getOriginalMessage().split("\n")[0]);
     }
     return ApiError.badJson("request body is not valid JSON: " + e.getOriginalMessage().split("\n")[0]);
@@ -102,21 +114,5 @@ public final class Bodies {
 
   private static String orBody(String path) {
     return path.isEmpty() ? "(body)" : path;
-  }
-
-  private static long parseLength(String header) {
-    try {
-      return Long.parseLong(header.trim());
-    } catch (NumberFormatException e) {
-      throw ApiError.badRequest("Content-Length '" + header + "' is not a number");
-    }
-  }
-
-  private static void drain(InputStream in) throws IOException {
-    byte[] buffer = new byte[8192];
-    long total = 0;
-    for (int n = in.read(buffer); n >= 0 && total < DRAIN_CAP; n = in.read(buffer)) {
-      total += n;
-    }
   }
 }

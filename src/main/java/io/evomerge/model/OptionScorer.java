@@ -1,4 +1,4 @@
-package io.evomerge.model.internal;
+package io.evomerge.model;
 
 import io.evomerge.merge.MergedLora;
 
@@ -7,12 +7,12 @@ import io.evomerge.merge.MergedLora;
  * {@code score(x, y) = s * (x . y + scale * (B^T x) . (A y))}, i.e. {@code s * x^T (I + delta_W) y}
  * without forming delta_W. Stateless and thread-safe.
  */
-public final class OptionScorer {
+final class OptionScorer {
 
   private OptionScorer() {}
 
   /** The logits of each option embedding {@code ys[j]} for prompt embedding {@code x}. */
-  public static double[] logits(MergedLora merged, double temperature, float[] x, float[][] ys) {
+  static double[] logits(MergedLora merged, double temperature, float[] x, float[][] ys) {
     double[] u = merged.projectLeft(x);
     double[] logits = new double[ys.length];
     for (int j = 0; j < ys.length; j++) {
@@ -27,7 +27,7 @@ public final class OptionScorer {
   }
 
   /** Cross-entropy {@code logsumexp(logits) - logits[target]}, computed stably. */
-  public static double crossEntropy(double[] logits, int target) {
+  static double crossEntropy(double[] logits, int target) {
     double max = Double.NEGATIVE_INFINITY;
     for (double l : logits) {
       max = Math.max(max, l);
@@ -40,7 +40,7 @@ public final class OptionScorer {
   }
 
   /** The index of the largest logit; the first one wins a tie. */
-  public static int argmax(double[] logits) {
+  static int argmax(double[] logits) {
     int best = 0;
     for (int j = 1; j < logits.length; j++) {
       if (logits[j] > logits[best]) {

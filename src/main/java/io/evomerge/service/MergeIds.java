@@ -1,4 +1,4 @@
-package io.evomerge.service.internal;
+package io.evomerge.service;
 
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.merge.MergeDigest;
@@ -6,11 +6,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /** The {@code merge_id} of control vectors: {@link MergeDigest}, the model's own cache key. */
-public final class MergeIds {
+final class MergeIds {
 
   private MergeIds() {}
 
-  public static String of(ControlVectors vectors) {
+  static String of(ControlVectors vectors) {
     return MergeDigest.of(vectors);
   }
 

@@ -1,4 +1,4 @@
-package io.evomerge.merge.whitebox.internal;
+package io.evomerge.merge.whitebox;
 
 import io.evomerge.merge.MergedLora;
 
@@ -7,12 +7,12 @@ import io.evomerge.merge.MergedLora;
  * {@code A} the identity, rank {@code dim}, scale 1, so that {@code scale * B A} is the update
  * itself. Stateless.
  */
-public final class DenseUpdates {
+final class DenseUpdates {
 
   private DenseUpdates() {}
 
   /** {@code update} (row-major, {@code dim * dim}) as a merged update. */
-  public static MergedLora of(int dim, double[] update) {
+  static MergedLora of(int dim, double[] update) {
     if (update.length != dim * dim) {
       throw new IllegalArgumentException("a dense update over " + dim + "-d embeddings has "
           + dim * dim + " entries, not " + update.length);

@@ -1,4 +1,4 @@
-package io.evomerge.service.internal;
+package io.evomerge.service;
 
 import io.evomerge.protocol.ApiKey;
 import java.security.MessageDigest;
@@ -9,18 +9,18 @@ import java.util.List;
  * ({@link MessageDigest#isEqual}) against every key, so that neither the position of a match nor
  * a common prefix shows in the timing. Immutable and thread-safe.
  */
-public final class Keyring {
+final class Keyring {
 
   private static final String SCHEME = "Bearer ";
 
   private final List<byte[]> digests;
 
-  public Keyring(List<ApiKey> keys) {
+  Keyring(List<ApiKey> keys) {
     this.digests = keys.stream().map(ApiKey::digest).toList();
   }
 
   /** Whether any key is required. */
-  public boolean enabled() {
+  boolean enabled() {
     return !digests.isEmpty();
   }
 
@@ -28,7 +28,7 @@ public final class Keyring {
    * The owner (an opaque id of the matching key) of a request with this {@code Authorization}
    * header; 401 when it is missing, malformed or carries no accepted key.
    */
-  public String authenticate(String header) {
+  String authenticate(String header) {
     if (!enabled()) {
       return "open";
     }

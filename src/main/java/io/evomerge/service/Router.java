@@ -1,4 +1,4 @@
-package io.evomerge.service.internal;
+package io.evomerge.service;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,20 +6,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Finds the route of a request; 404 for an unknown path, 405 for a known path with another method. */
-public final class Router {
+final class Router {
 
   private final List<Route> routes;
   private final List<Pattern> patterns;
 
-  public Router(List<Route> routes) {
+  Router(List<Route> routes) {
     this.routes = List.copyOf(routes);
     this.patterns = this.routes.stream().map(Route::pattern).toList();
   }
 
   /** A route with the values of its path parameters. */
-  public record Match(Route route, List<String> params) {}
+  record Match(Route route, List<String> params) {}
 
-  public Match match(String method, String path) {
+  Match match(String method, String path) {
     List<String> allowed = new ArrayList<>();
     for (int i = 0; i < routes.size(); i++) {
       Matcher m = patterns.get(i).matcher(path);

@@ -1,17 +1,17 @@
-package io.evomerge.service.internal;
+package io.evomerge.service;
 
 /**
  * What happens to one request: an added latency and at most one fault. Immutable.
  *
  * @param kind the fault, {@link Kind#NONE} for none
- * @param latencyMs added before the request is served
+ * @param latencyMs spent holding the concurrency slot before the request is served
  */
-public record Fault(Kind kind, long latencyMs) {
+record Fault(Kind kind, long latencyMs) {
 
-  public static final Fault NONE = new Fault(Kind.NONE, 0);
+  static final Fault NONE = new Fault(Kind.NONE, 0);
 
   /** The kinds of fault, with the name {@code /v1/stats} counts them under. */
-  public enum Kind {
+  enum Kind {
     NONE(""), HTTP_500("http_500"), HTTP_503("http_503"), HTTP_429("http_429"),
     HANG("hang"), TRUNCATE("truncated_body"), GARBAGE("non_json_body");
 
@@ -21,7 +21,7 @@ public record Fault(Kind kind, long latencyMs) {
       this.statName = statName;
     }
 
-    public String statName() {
+    String statName() {
       return statName;
     }
   }

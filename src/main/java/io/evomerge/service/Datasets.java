@@ -1,8 +1,7 @@
-package io.evomerge.service.internal;
+package io.evomerge.service;
 
 import io.evomerge.data.Example;
 import io.evomerge.protocol.QueryPlus;
-import io.evomerge.service.DatasetReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -30,19 +29,19 @@ final class Datasets {
     try {
       List<Example> examples = reader.read(file);
       if (examples.isEmpty()) {
-        throw ApiError.badRequest("query_plus.dataset '" + q.dataset() + "' holds no examples");
+        throw ApiError.badField("query_plus.dataset", "query_plus.dataset '" + q.dataset() + "' holds no examples");
       }
       return examples;
     } catch (ApiError e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw ApiError.badRequest("query_plus.dataset '" + q.dataset() + "' cannot be used: " + e.getMessage());
+      throw ApiError.badField("query_plus.dataset", "query_plus.dataset '" + q.dataset() + "' cannot be used: " + e.getMessage());
     }
   }
 
   private Path locate(QueryPlus q) {
     if (root == null) {
-      throw ApiError.badRequest("this service has no data folder, so it cannot open sessions (data_root)");
+      throw ApiError.badField("query_plus.dataset", "this service has no data folder, so it cannot open sessions (data_root)");
     }
     String dir = QueryPlus.DEFAULT_DATASET_DIR.equals(q.datasetDir()) ? "" : q.datasetDir();
     Path file = inside(dir, q.dataset());
@@ -50,7 +49,7 @@ final class Datasets {
       file = inside(dir, q.dataset() + ".jsonl");
     }
     if (!Files.isRegularFile(file)) {
-      throw ApiError.badRequest("query_plus.dataset '" + q.dataset() + "' is not a file in the service's data folder"
+      throw ApiError.badField("query_plus.dataset", "query_plus.dataset '" + q.dataset() + "' is not a file in the service's data folder"
           + (dir.isEmpty() ? "" : " under dataset_dir '" + dir + "'"));
     }
     return file;
@@ -60,11 +59,11 @@ final class Datasets {
     try {
       Path file = root.resolve(dir).resolve(name).normalize();
       if (!file.startsWith(root) || Path.of(name).isAbsolute() || Path.of(dir).isAbsolute()) {
-        throw ApiError.badRequest("query_plus.dataset_dir / dataset lead outside the service's data folder");
+        throw ApiError.badField("query_plus.dataset", "query_plus.dataset_dir / dataset lead outside the service's data folder");
       }
       return file;
     } catch (InvalidPathException e) {
-      throw ApiError.badRequest("query_plus.dataset '" + name + "' is not a valid file name");
+      throw ApiError.badField("query_plus.dataset", "query_plus.dataset '" + name + "' is not a valid file name");
     }
   }
 }

@@ -1,4 +1,4 @@
-package io.evomerge.service.internal;
+package io.evomerge.service;
 
 import io.evomerge.protocol.StatsResponse;
 import java.util.Map;
@@ -7,32 +7,32 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Exact counts of what the service served, for {@code GET /v1/stats}. Thread-safe. */
-public final class Stats {
+final class Stats {
 
   private final Map<String, Map<Integer, LongAdder>> calls = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
   private final LongAdder scored = new LongAdder();
   private final LongAdder predicted = new LongAdder();
 
-  public void call(String endpoint, int status) {
+  void call(String endpoint, int status) {
     calls.computeIfAbsent(endpoint, e -> new ConcurrentHashMap<>())
         .computeIfAbsent(status, s -> new LongAdder())
         .increment();
   }
 
-  public void fault(String kind) {
+  void fault(String kind) {
     faults.computeIfAbsent(kind, k -> new LongAdder()).increment();
   }
 
-  public void scored(int examples) {
+  void scored(int examples) {
     scored.add(examples);
   }
 
-  public void predicted(int examples) {
+  void predicted(int examples) {
     predicted.add(examples);
   }
 
-  public StatsResponse snapshot() {
+  StatsResponse snapshot() {
     Map<String, Map<String, Long>> byEndpoint = new TreeMap<>();
     calls.forEach((endpoint, byStatus) -> {
       Map<String, Long> counts = new TreeMap<>();

@@ -1,14 +1,14 @@
-package io.evomerge.job;
+package io.evomerge.cli;
 
 import io.evomerge.client.MergeClient;
+import io.evomerge.config.ConfigException;
 import io.evomerge.config.EmbeddedConfig;
 import io.evomerge.config.ServiceConfig;
 import io.evomerge.model.ReferenceModel;
 import io.evomerge.protocol.ApiKey;
+import io.evomerge.protocol.Dialect;
 import io.evomerge.service.DatasetReader;
-import io.evomerge.service.FaultSettings;
 import io.evomerge.service.MergeService;
-import io.evomerge.service.ServiceLimits;
 import io.evomerge.service.ServiceSettings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * The merge service a run talks to: a remote one named by {@code service.url}, or, for {@code
  * embedded}, the reference service started in this JVM on loopback with a fresh random key.
- * Closing it stops the embedded service.
+ * Closing it stops the embedded service. The command line is the one place that wires the
+ * reference service to the job: the job sees only the {@link ServiceConfig}.
  */
 public final class ServiceEndpoint implements AutoCloseable {
 
@@ -33,7 +34,10 @@ public final class ServiceEndpoint implements AutoCloseable {
     this.embedded = embedded;
   }
 
-  /** Connects to (or starts) the service {@code config} names; the key is read from {@code env}. */
+  /**
+   * Connects to (or starts) the service {@code config} names; the key is read from {@code env}. The
+   * paper's release (dialect bmm) has no authentication, so there a key is optional.
+   */
   public static ServiceEndpoint open(ServiceConfig config, Map<String, String> env) throws IOException {
     if (ServiceConfig.EMBEDDED.equals(config.url())) {
       ApiKey key = ApiKey.of(randomKey());
@@ -42,7 +46,9 @@ public final class ServiceEndpoint implements AutoCloseable {
       MergeClient.registerKey(service.baseUrl(), key);
       return new ServiceEndpoint(config.withUrl(service.baseUrl()), service);
     }
-    requireKey(config, env);
+    if (config.dialect() != Dialect.BMM) {
+      requireKey(config, env);
+    }
     return new ServiceEndpoint(config, null);
   }
 
@@ -66,31 +72,24 @@ public final class ServiceEndpoint implements AutoCloseable {
   /** Starts the reference service on the repository {@code service.embedded.repository} names. */
   static MergeService startEmbedded(ServiceConfig config, ApiKey key) throws IOException {
     EmbeddedConfig embedded = config.embedded();
-    ReferenceModel model = ReferenceModel.load(Path.of(embedded.repository()));
+    ReferenceModel model;
+    try {
+      model = ReferenceModel.load(Path.of(embedded.repository()));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigException("configuration", "service.embedded.repository",
+          "'" + embedded.repository() + "' is not a usable adapter repository: " + e.getMessage(), e);
+    }
     return MergeService.start(serviceSettings(config, List.of(key)), model, DatasetReader.jsonLines());
   }
 
   /** The reference service's settings from the {@code service.embedded} section. */
   public static ServiceSettings serviceSettings(ServiceConfig config, List<ApiKey> keys) {
     EmbeddedConfig embedded = config.embedded();
-    var limits = embedded.limits();
-    var faults = embedded.faults();
-    FaultSettings none = FaultSettings.none();
     ServiceSettings settings = ServiceSettings.defaults()
         .withPort(embedded.port())
         .withApiKeys(keys)
-        .withLimits(ServiceLimits.defaults()
-            .withMaxBodyBytes(limits.maxBodyBytes())
-            .withMaxExamplesPerCall(limits.maxExamplesPerCall())
-            .withMaxConcurrency(limits.maxConcurrent())
-            .withRatePerSecond(limits.rateLimitPerSecond()))
-        .withFaults(none
-            .withSeed(faults.seed())
-            .withLatency(faults.latencyMs(), faults.jitterMs())
-            .withErrorRate(faults.errorRate())
-            .withThrottleRate(faults.throttleRate(), none.throttleRetryAfterSeconds())
-            .withHangs(faults.hangRate(), none.hangMs())
-            .withTruncateRate(faults.truncateRate()))
+        .withLimits(embedded.limits())
+        .withFaults(embedded.faults())
         // Sessions (dialect bmm) name their data set relative to the working directory.
         .withDataRoot(Path.of("").toAbsolutePath());
     return config.bmm().presetId().isBlank() ? settings : settings.withPresetId(config.bmm().presetId());
@@ -98,8 +97,8 @@ public final class ServiceEndpoint implements AutoCloseable {
 
   /** The key {@code config.apiKey} names, read from {@code env} or its file; an error says where it looked. */
   public static ApiKey requireKey(ServiceConfig config, Map<String, String> env) {
-    return ApiKey.of(config.apiKey().read(env).orElseThrow(() -> new IllegalArgumentException(
-        "service.apiKey: no API key found in " + config.apiKey().describe())));
+    return ApiKey.of(config.apiKey().read(env).orElseThrow(() -> new ConfigException(
+        config.apiKey().describe(), "service.apiKey", "no API key found")));
   }
 
   private static String randomKey() {

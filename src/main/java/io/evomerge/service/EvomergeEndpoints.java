@@ -1,0 +1,68 @@
+package io.evomerge.service;
+
+import io.evomerge.config.LimitsConfig;
+import io.evomerge.data.Example;
+import io.evomerge.merge.ControlVectors;
+import io.evomerge.protocol.ExampleResult;
+import io.evomerge.model.MergeModel;
+import io.evomerge.protocol.EvaluateRequest;
+import io.evomerge.protocol.EvaluateResponse;
+import io.evomerge.protocol.LimitsResponse;
+import io.evomerge.protocol.PredictResponse;
+import io.evomerge.protocol.RepositoryResponse;
+import io.evomerge.protocol.Usage;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The stateless dialect: repository, evaluate, predict. Thread-safe. */
+final class EvomergeEndpoints {
+
+  private final MergeModel model;
+  private final LimitsConfig limits;
+  private final Stats stats;
+  private final Bodies bodies;
+
+  EvomergeEndpoints(MergeModel model, LimitsConfig limits, Stats stats) {
+    this.model = model;
+    this.limits = limits;
+    this.stats = stats;
+    this.bodies = new Bodies(limits.maxTextChars());
+  }
+
+  Route.Reply repository(Route.Call call) {
+    return Route.Reply.ok(new RepositoryResponse(model.baseModel(), model.adapters()));
+  }
+
+  /** What this service accepts, so a client can check its plan before it spends a call. */
+  Route.Reply limits(Route.Call call) {
+    return Route.Reply.ok(new LimitsResponse(limits.maxBodyBytes(), limits.maxExamplesPerCall(),
+        limits.maxOptionsPerExample(), limits.maxTextChars(), limits.betaBound()));
+  }
+
+  Route.Reply evaluate(Route.Call call) {
+    EvaluateRequest request = bodies.parse(call.body(), EvaluateRequest.class);
+    ControlVectors vectors = vectors(request);
+    Validation.examples(request.examples(), limits, true);
+    List<ExampleResult> results = Models.evaluate(model, vectors, request.examples(), request.strategy(), call.live());
+    stats.scored(results.size());
+    return Route.Reply.ok(new EvaluateResponse(results, new Usage(results.size()), MergeIds.of(vectors)));
+  }
+
+  Route.Reply predict(Route.Call call) {
+    EvaluateRequest request = bodies.parse(call.body(), EvaluateRequest.class);
+    ControlVectors vectors = vectors(request);
+    Validation.examples(request.examples(), limits, false);
+    List<Example> examples = request.examples().stream().map(Example::withoutOutput).toList();
+    List<String> predicted = Models.predict(model, vectors, examples, request.strategy(), call.live());
+    stats.predicted(predicted.size());
+    List<PredictResponse.Prediction> predictions = new ArrayList<>(predicted.size());
+    for (int i = 0; i < examples.size(); i++) {
+      predictions.add(new PredictResponse.Prediction(examples.get(i).id(), predicted.get(i)));
+    }
+    return Route.Reply.ok(new PredictResponse(predictions, new Usage(predictions.size()), MergeIds.of(vectors)));
+  }
+
+  private ControlVectors vectors(EvaluateRequest request) {
+    return Validation.vectors(request.alpha(), request.beta(), model.adapters().size(), limits.betaBound());
+  }
+}
