@@ -41,7 +41,7 @@ public final class ServiceEndpoint implements AutoCloseable {
   public static ServiceEndpoint open(ServiceConfig config, Map<String, String> env) throws IOException {
     if (ServiceConfig.EMBEDDED.equals(config.url())) {
       ApiKey key = ApiKey.of(randomKey());
-      MergeService service = startEmbedded(config, key);
+      MergeService service = startEmbeddedIfPresent(config, key);
       // The random key stays in this JVM: clients here (the driver, local executors) find it by URL.
       MergeClient.registerKey(service.baseUrl(), key);
       return new ServiceEndpoint(config.withUrl(service.baseUrl()), service);
@@ -66,6 +66,20 @@ public final class ServiceEndpoint implements AutoCloseable {
   public void close() {
     if (embedded != null) {
       embedded.close();
+    }
+  }
+
+  /**
+   * Starts the reference service, which needs the model's libraries: the cluster job jar leaves
+   * them out, so there {@code embedded} is a configuration error that says what to do instead.
+   */
+  private static MergeService startEmbeddedIfPresent(ServiceConfig config, ApiKey key) throws IOException {
+    try {
+      return startEmbedded(config, key);
+    } catch (NoClassDefFoundError e) {
+      throw new ConfigException("configuration", "service.url", "'embedded' needs the reference service's"
+          + " libraries, which the cluster job jar leaves out (" + e.getMessage() + "); run locally with"
+          + " submit/evomerge run, or point service.url at a service such as submit/evomerge serve", e);
     }
   }
 
