@@ -90,8 +90,8 @@ public final class ServiceEndpoint implements AutoCloseable {
     try {
       model = ReferenceModel.load(Path.of(embedded.repository()));
     } catch (IOException | IllegalArgumentException e) {
-      throw new ConfigException("configuration", "service.embedded.repository",
-          "'" + embedded.repository() + "' is not a usable adapter repository: " + e.getMessage(), e);
+      throw new ConfigException(embedded.repository(), "service.embedded.repository",
+          "not a usable adapter repository: " + e.getMessage(), e);
     }
     return MergeService.start(serviceSettings(config, List.of(key)), model, DatasetReader.jsonLines());
   }
@@ -111,8 +111,9 @@ public final class ServiceEndpoint implements AutoCloseable {
 
   /** The key {@code config.apiKey} names, read from {@code env} or its file; an error says where it looked. */
   public static ApiKey requireKey(ServiceConfig config, Map<String, String> env) {
-    return ApiKey.of(config.apiKey().read(env).orElseThrow(() -> new ConfigException(
-        config.apiKey().describe(), "service.apiKey", "no API key found")));
+    return ApiKey.of(config.apiKey().read(env).orElseThrow(() -> new ConfigException("service.apiKey",
+        "service.apiKey", "no API key found in " + config.apiKey().describe() + "; the service at "
+            + config.url() + " needs one")));
   }
 
   private static String randomKey() {

@@ -68,7 +68,8 @@ final class JobHarness {
     try (ServiceEndpoint service = ServiceEndpoint.open(config.service(), Map.of());
         SparkSession spark = SparkSessions.open(config)) {
       try {
-        LimitsSource accepted = !knownLimits ? LimitsSource.unknown()
+        LimitsSource accepted = !knownLimits || config.service().dialect() != io.evomerge.protocol.Dialect.EVOMERGE
+            ? LimitsSource.unknown()
             : LimitsSource.of(io.evomerge.client.MergeClient.of(service.client()).limits());
         RunOutcome outcome = new EvoMergeJob(config, spark, InstantSource.system())
             .run(service.client(), accepted, options);
