@@ -137,7 +137,7 @@ class ConfigLoaderTest {
     assertEquals("search.stage1.popsize", e.keyPath());
     assertTrue(e.getMessage().startsWith("x.yaml: search.stage1.popsize: unknown key, did you mean 'popSize'?"),
         e.getMessage());
-    assertTrue(error("retries: 3\n").getMessage().contains("allowed here: search, compare, service"));
+    assertTrue(error("retries: 3\n").getMessage().contains("allowed here: search, compare, selection, service"));
   }
 
   @Test
