@@ -49,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
   private boolean compare;
 
   @Option(names = "--stop-after-generations", paramLabel = "N", description = "Checkpoint and stop after N"
-      + " generations (for time-boxed windows); continue later with --resume.")
+      + " generations, a screening round counting as one (for time-boxed windows); continue later with --resume.")
   private int stopAfterGenerations = Integer.MAX_VALUE;
 
   @Spec private CommandSpec spec;

@@ -2,6 +2,7 @@ package io.evomerge.config;
 
 import io.evomerge.search.Method;
 import io.evomerge.search.SearchSettings;
+import io.evomerge.selection.SelectionSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +17,8 @@ import java.util.Objects;
  * @param search the search: seed, method, the two CMA-ES stages, the bound of beta
  * @param compare the methods {@code run --compare} runs beside {@code search.method}; empty =
  *     every other method
+ * @param selection which adapters every method searches: all of them, or the top K of a
+ *     screening through the API (DESIGN.md section 7) plus pinned ones
  * @param service the merge service and how it is called
  * @param data the fitness and test sets and the adapters to merge
  * @param budget hard limits of service usage
@@ -25,6 +28,7 @@ import java.util.Objects;
 public record EvoMergeConfig(
     SearchSettings search,
     List<Method> compare,
+    SelectionSettings selection,
     ServiceConfig service,
     DataConfig data,
     BudgetConfig budget,
@@ -34,6 +38,7 @@ public record EvoMergeConfig(
   public EvoMergeConfig {
     Objects.requireNonNull(search, "search");
     compare = Check.distinct("compare", compare);
+    Objects.requireNonNull(selection, "selection");
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(budget, "budget");
@@ -46,6 +51,7 @@ public record EvoMergeConfig(
     return new EvoMergeConfig(
         SearchSettings.defaults(),
         List.of(),
+        SelectionSettings.all(),
         ServiceConfig.defaults(),
         DataConfig.defaults(),
         BudgetConfig.unlimited(),
@@ -64,18 +70,22 @@ public record EvoMergeConfig(
   }
 
   public EvoMergeConfig withSearch(SearchSettings newSearch) {
-    return new EvoMergeConfig(newSearch, compare, service, data, budget, spark, output);
+    return new EvoMergeConfig(newSearch, compare, selection, service, data, budget, spark, output);
   }
 
   public EvoMergeConfig withService(ServiceConfig newService) {
-    return new EvoMergeConfig(search, compare, newService, data, budget, spark, output);
+    return new EvoMergeConfig(search, compare, selection, newService, data, budget, spark, output);
   }
 
   public EvoMergeConfig withData(DataConfig newData) {
-    return new EvoMergeConfig(search, compare, service, newData, budget, spark, output);
+    return new EvoMergeConfig(search, compare, selection, service, newData, budget, spark, output);
+  }
+
+  public EvoMergeConfig withSelection(SelectionSettings newSelection) {
+    return new EvoMergeConfig(search, compare, newSelection, service, data, budget, spark, output);
   }
 
   public EvoMergeConfig withOutput(OutputConfig newOutput) {
-    return new EvoMergeConfig(search, compare, service, data, budget, spark, newOutput);
+    return new EvoMergeConfig(search, compare, selection, service, data, budget, spark, newOutput);
   }
 }

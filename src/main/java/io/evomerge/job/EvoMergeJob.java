@@ -16,6 +16,7 @@ import io.evomerge.job.output.ReportWriter;
 import io.evomerge.job.output.ResultJson;
 import io.evomerge.job.output.ResultJsonFile;
 import io.evomerge.job.output.RunDirectory;
+import io.evomerge.job.output.ScreeningResult;
 import io.evomerge.job.output.StagedOutputs;
 import io.evomerge.job.output.Timing;
 import io.evomerge.merge.ControlVectors;
@@ -27,6 +28,10 @@ import io.evomerge.search.Evaluated;
 import io.evomerge.search.MergeSearches;
 import io.evomerge.search.Method;
 import io.evomerge.search.SearchSnapshot;
+import io.evomerge.selection.AdapterScreening;
+import io.evomerge.selection.ScreeningPlan;
+import io.evomerge.selection.ScreeningState;
+import io.evomerge.selection.SelectionSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +51,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One EvoMerge run on a Spark session: checks the output folder, reads and checks the data,
  * fetches the repository, checks the run against the service's limits, runs the configured
- * method (and with {@code --compare} the others) generation by generation on the executors,
+ * screening of {@code selection} when it has {@code topK > 0} (DESIGN.md section 7: one Spark job
+ * per round, checkpointed), then the configured method (and with {@code --compare} the others,
+ * over the same selected adapters) generation by generation on the executors,
  * checkpointing after each; then writes the history, {@code result.json} and {@code report.html}
  * <em>before</em> scoring every method's best merge on the test set (a failure there loses
  * nothing, and a resume scores only what is missing), and writes them again with the scores.
@@ -99,7 +106,32 @@ public final class EvoMergeJob {
       throws IOException {
     RunDirectory directory = run.directory;
     String runId = directory.runId();
-    JobState state = run.search(saved.map(JobState::resumed).orElseGet(() -> initialState(runId, run)));
+    JobState state = saved.map(JobState::resumed).orElse(null);
+    int roundsRun = 0;
+    if (run.plan.isPresent()) {
+      ScreeningPlan plan = run.plan.get();
+      if (state == null) {
+        state = JobState.screening(runId, JobState.fingerprintOf(config), ScreeningState.start(plan));
+      }
+      ScreeningRun screening = run.screening(state);
+      state = screening.run(state, run.options.stopAfterGenerations());
+      roundsRun = screening.roundsRun();
+      if (!plan.isDone(state.screening())) {
+        run.save(state);
+        LOG.info("stopped after {} screening round(s); checkpoint in {}; continue with --resume", roundsRun,
+            directory.checkpoints().folder());
+        return new RunOutcome(runId, directory.path().toString(), Optional.empty());
+      }
+      run.select(selected(run.base, plan.selection(state.screening())), state);
+    } else {
+      run.select(run.base, state);
+    }
+    if (state == null) {
+      state = initialState(runId, run);
+    } else if (!state.started()) {
+      state = state.withMethods(initialMethods(run));
+    }
+    state = run.search(state, run.options.stopAfterGenerations() - roundsRun);
     if (!state.searched()) {
       LOG.info("stopped after the allowed generations; checkpoint in {}; continue with --resume",
           directory.checkpoints().folder());
@@ -116,6 +148,16 @@ public final class EvoMergeJob {
 
   private static RunOutcome outcome(RunDirectory directory, ResultJson result) {
     return new RunOutcome(directory.runId(), directory.path().toString(), Optional.of(result));
+  }
+
+  /** {@code chosen}, indices into {@code base}'s adapters, as a selection of the repository. */
+  private static AdapterSelection selected(AdapterSelection base, int[] chosen) {
+    int[] within = base.selected();
+    int[] out = new int[chosen.length];
+    for (int i = 0; i < chosen.length; i++) {
+      out[i] = within[chosen[i]];
+    }
+    return new AdapterSelection(base.repository(), out);
   }
 
   /** Whether every method of {@code state} has ended its search and, where there is a test set, been scored. */
@@ -159,8 +201,10 @@ public final class EvoMergeJob {
     AdapterSelection adapters = sets.adapters();
     limits.limits().ifPresent(l ->
         Preflight.againstLimits(config, l, inputs, adapters.repository().size(), client.url()));
-    LOG.info("repository: {} adapters, searching {}; fitness set {} examples per candidate, test set {}",
-        adapters.repository().size(), adapters.size(), sets.fitness().examplesPerCandidate(),
+    Optional<ScreeningPlan> plan = screeningPlan(adapters, sets.fitness());
+    LOG.info("repository: {} adapters, {} {}; fitness set {} examples per candidate, test set {}",
+        adapters.repository().size(), plan.isPresent() ? "screening" : "searching", adapters.size(),
+        sets.fitness().examplesPerCandidate(),
         sets.test().map(t -> t.examplesPerCandidate() + " examples").orElse("none"));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     CallMetrics metrics = CallMetrics.accumulators(jsc);
@@ -170,11 +214,28 @@ public final class EvoMergeJob {
     var fitness = new SparkEvaluator(jsc, client, sets.fitness(), metrics, partitions);
     Optional<CandidateEvaluator> test = sets.test()
         .map(set -> new SparkEvaluator(jsc, client, set, metrics, partitions));
-    List<Method> methods = saved.map(s -> s.methods().stream().map(MethodState::method).toList())
+    List<Method> methods = saved.filter(JobState::started)
+        .map(s -> s.methods().stream().map(MethodState::method).toList())
         .orElseGet(() -> methodsOf(options));
-    ProgressView view = new ProgressView(progress, config.search(), methods, adapters.size(), fitness,
-        test.map(t -> t.callsFor(1)).orElse(0L));
-    return new Run(directory, inputs, adapters, fitness, test, meter, view, options, jsc, lost);
+    return new Run(directory, inputs, adapters, plan, methods, progress, fitness, test, meter, options, jsc, lost);
+  }
+
+  /**
+   * The screening of {@code selection} over {@code base} (every adapter, or {@code data.adapters})
+   * on the fitness set's shards (one per candidate in the bmm dialect); empty when it screens
+   * nothing. A pinned id the repository lacks is a configuration error.
+   */
+  private Optional<ScreeningPlan> screeningPlan(AdapterSelection base, EvaluationSet fitness) {
+    SelectionSettings settings = config.selection();
+    if (!settings.screens()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ScreeningPlan.of(settings, base.ids(), fitness.shardCount()));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("configuration", "selection.pinned", String.valueOf(e.getMessage())
+          .replaceFirst("^pinned: ", ""), e);
+    }
   }
 
   /**
@@ -198,12 +259,17 @@ public final class EvoMergeJob {
       java.util.regex.Pattern.compile("((?:data|service|search)\\.[A-Za-z0-9.]+): (.*)", java.util.regex.Pattern.DOTALL);
 
   private JobState initialState(String runId, Run run) {
+    return JobState.start(runId, JobState.fingerprintOf(config), initialMethods(run));
+  }
+
+  /** Each method's search at its start, over the selected adapters. */
+  private List<MethodState> initialMethods(Run run) {
     List<MethodState> methods = new ArrayList<>();
     for (Method method : run.view.methods()) {
       var search = MergeSearches.create(config.search().withMethod(method), run.adapters.size());
       methods.add(MethodState.start(method, search.snapshot()));
     }
-    return JobState.start(runId, JobState.fingerprintOf(config), methods);
+    return methods;
   }
 
   private List<Method> methodsOf(RunOptions options) {
@@ -220,31 +286,92 @@ public final class EvoMergeJob {
   }
 
   /** One attempt's wiring: what it evaluates on, how it meters, where it saves. Driver only. */
-  private final class Run implements SearchLoop.Listener, AutoCloseable {
+  private final class Run implements SearchLoop.Listener, ScreeningRun.Listener, AutoCloseable {
     final RunDirectory directory;
     final RunInputs inputs;
-    final AdapterSelection adapters;
-    final CandidateEvaluator fitness;
+    /** The adapters screened or searched before any screening: the repository, or data.adapters. */
+    final AdapterSelection base;
+    final Optional<ScreeningPlan> plan;
+    final List<Method> methods;
+    final RunProgress progress;
+    final SparkEvaluator fitness;
     final Optional<CandidateEvaluator> test;
     final Meter meter;
-    final ProgressView view;
     final RunOptions options;
     final JavaSparkContext jsc;
     final LostTasks lost;
+    /** The adapters every method searches; set by {@link #select} (after the screening). */
+    AdapterSelection adapters;
+    ProgressView view;
 
-    Run(RunDirectory directory, RunInputs inputs, AdapterSelection adapters, CandidateEvaluator fitness,
-        Optional<CandidateEvaluator> test, Meter meter, ProgressView view, RunOptions options,
-        JavaSparkContext jsc, LostTasks lost) {
+    Run(RunDirectory directory, RunInputs inputs, AdapterSelection base, Optional<ScreeningPlan> plan,
+        List<Method> methods, RunProgress progress, SparkEvaluator fitness, Optional<CandidateEvaluator> test,
+        Meter meter, RunOptions options, JavaSparkContext jsc, LostTasks lost) {
       this.lost = lost;
       this.directory = directory;
       this.inputs = inputs;
-      this.adapters = adapters;
+      this.base = base;
+      this.plan = plan;
+      this.methods = methods;
+      this.progress = progress;
       this.fitness = fitness;
       this.test = test;
       this.meter = meter;
-      this.view = view;
       this.options = options;
       this.jsc = jsc;
+    }
+
+    /** Fixes the adapters every method searches, and the progress view over them. */
+    void select(AdapterSelection selected, JobState state) {
+      this.adapters = selected;
+      List<Method> run = state != null && state.started()
+          ? state.methods().stream().map(MethodState::method).toList() : methods;
+      this.view = new ProgressView(progress, config.search(), run, selected.size(), fitness,
+          test.map(t -> t.callsFor(1)).orElse(0L));
+      if (plan.isPresent()) {
+        LOG.info("screening chose {} of {} adapters for every method: {}", selected.size(), base.size(),
+            String.join(", ", selected.ids()));
+      }
+    }
+
+    /**
+     * The screening's rounds from {@code state}; before the first round, the whole screening with
+     * the test scoring's reserve must fit the budget, or the run fails before any call.
+     */
+    ScreeningRun screening(JobState state) {
+      ScreeningPlan p = plan.orElseThrow();
+      int methodCount = state.started() ? state.methods().size() : methods.size();
+      long testCalls = test.map(t -> t.callsFor(methodCount)).orElse(0L);
+      long testExamples = test.map(t -> t.examplesFor(methodCount)).orElse(0L);
+      RunBudget budget = RunBudget.of(config.budget().maxApiCalls(), config.budget().maxExamples());
+      int[] sizes = ScreeningRun.shardSizes(fitness.set());
+      long examples = ScreeningRun.plannedExamples(p, sizes);
+      if (state.screening().scores().isEmpty()
+          && !budget.allows(Stops.withHeadroom(p.totalCalls(), Stops.MIN_HEADROOM) + testCalls, examples + testExamples)) {
+        throw new ConfigException("configuration", "budget.maxApiCalls", "the screening of selection.topK "
+            + config.selection().topK() + " plans " + p.totalCalls() + " calls (" + examples + " examples) in "
+            + p.rounds() + " rounds, " + Stops.withHeadroom(p.totalCalls(), Stops.MIN_HEADROOM)
+            + " with headroom for retries, and test scoring reserves " + testCalls + " calls: that does not fit"
+            + " budget.maxApiCalls " + config.budget().maxApiCalls() + " / budget.maxExamples "
+            + config.budget().maxExamples() + "; raise the budget, or lower selection.initialShards or raise"
+            + " selection.topK");
+      }
+      LOG.info("screening: {} adapters ({} pinned), top {}, {} rounds, {} calls planned{}", p.candidates().length,
+          p.pinned().length, config.selection().topK(), p.rounds(), p.totalCalls(),
+          config.budget().maxApiCalls() > 0 ? " (budget " + config.budget().maxApiCalls() + ")" : "");
+      var byBudget = Stops.byBudget(budget, testCalls, testExamples);
+      return new ScreeningRun(new ScreeningRun.Parts(p, base, fitness, meter, byBudget, this));
+    }
+
+    @Override
+    public void beforeRound(JobState state) throws IOException {
+      beforeGeneration(state);
+    }
+
+    @Override
+    public void onRound(JobState state, String line) throws IOException {
+      save(state);
+      LOG.info("{}", line);
     }
 
     /** Stops listening to the Spark context, which may outlive the run. */
@@ -253,12 +380,12 @@ public final class EvoMergeJob {
       jsc.sc().removeSparkListener(lost);
     }
 
-    JobState search(JobState state) throws IOException {
+    JobState search(JobState state, int generationsLeft) throws IOException {
       int methods = state.methods().size();
       var byBudget = Stops.byBudget(RunBudget.of(config.budget().maxApiCalls(), config.budget().maxExamples()),
           test.map(t -> t.callsFor(methods)).orElse(0L), test.map(t -> t.examplesFor(methods)).orElse(0L));
       var parts = new SearchLoop.Parts(config.search(), adapters, fitness, meter, byBudget, this, clock);
-      SearchLoop loop = new SearchLoop(parts, view, options.stopAfterGenerations());
+      SearchLoop loop = new SearchLoop(parts, view, generationsLeft);
       LOG.info("search: {} method(s), {} calls planned{}", methods, view.plannedCalls(),
           config.budget().maxApiCalls() > 0 ? " (budget " + config.budget().maxApiCalls() + ")" : "");
       view.progress().measureFrom(state.calls());
@@ -389,8 +516,27 @@ public final class EvoMergeJob {
     ApiUsage usage = new ApiUsage(u.spent(), u.examples(), u.retries(), u.failures(), u.sent(),
         u.answered(), u.lostTaskCalls());
     return new ResultJson(state.runId(), config.search().seed(), results.get(0),
-        results.subList(1, results.size()), usage, ConfigLoader.toTree(config),
+        results.subList(1, results.size()), screening(state, run), usage, ConfigLoader.toTree(config),
         Timing.of(started, clock.instant()));
+  }
+
+  /** The screening for result.json; null when the run screened nothing. */
+  private ScreeningResult screening(JobState state, Run run) {
+    if (run.plan.isEmpty() || state.screening() == null) {
+      return null;
+    }
+    ScreeningPlan plan = run.plan.get();
+    List<String> ids = run.base.ids();
+    java.util.Set<String> selected = new java.util.HashSet<>(run.adapters.ids());
+    List<ScreeningResult.Adapter> ranking = new ArrayList<>();
+    int rank = 1;
+    for (AdapterScreening a : state.screening().ranking()) {
+      String id = ids.get(a.adapter());
+      ranking.add(new ScreeningResult.Adapter(id, rank++, a.shards(), a.examples(), a.loss(), a.baseLoss(),
+          a.delta(), selected.contains(id)));
+    }
+    return new ScreeningResult(config.selection().topK(), config.selection().pinned(), plan.rounds(),
+        plan.totalCalls(), run.adapters.ids(), ranking);
   }
 
   private static Optional<Evaluated> best(MethodState method) {

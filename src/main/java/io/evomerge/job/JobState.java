@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evomerge.config.ConfigLoader;
 import io.evomerge.config.EvoMergeConfig;
 import io.evomerge.protocol.Json;
+import io.evomerge.selection.ScreeningState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,9 +29,12 @@ import java.util.Objects;
  * @param reserved calls reserved for the evaluation in flight when this state was saved, 0
  *     between evaluations; a run that resumes from such a state charges them, since the crashed
  *     attempt may have sent them
+ * @param screening what the screening of {@code selection} has measured (DESIGN.md section 7),
+ *     or null when the run screens nothing; while it is not done, {@code methods} is empty (the
+ *     searches are made once the selection is known)
  */
 public record JobState(String runId, String fingerprint, List<MethodState> methods, CallUsage usage,
-    long reserved) {
+    long reserved, ScreeningState screening) {
 
   private static final ObjectMapper MAPPER = Json.mapper();
 
@@ -41,20 +45,41 @@ public record JobState(String runId, String fingerprint, List<MethodState> metho
     methods = List.copyOf(methods);
   }
 
+  /** A run without screening: its searches start at once. */
   public static JobState start(String runId, String fingerprint, List<MethodState> methods) {
-    return new JobState(runId, fingerprint, methods, CallUsage.ZERO, 0);
+    return new JobState(runId, fingerprint, methods, CallUsage.ZERO, 0, null);
+  }
+
+  /** A run that screens first: no search yet, the screening at {@code screening}. */
+  public static JobState screening(String runId, String fingerprint, ScreeningState screening) {
+    return new JobState(runId, fingerprint, List.of(), CallUsage.ZERO, 0, Objects.requireNonNull(screening));
+  }
+
+  /** This state with the screening at {@code next} and {@code spent} added. */
+  JobState withScreening(ScreeningState next, CallUsage spent) {
+    return new JobState(runId, fingerprint, methods, usage.plus(spent), 0, next);
+  }
+
+  /** This state with the searches started: {@code started}, one per method. */
+  JobState withMethods(List<MethodState> started) {
+    return new JobState(runId, fingerprint, started, usage, reserved, screening);
+  }
+
+  /** Whether the searches have started (after a screening, if any). */
+  boolean started() {
+    return !methods.isEmpty();
   }
 
   /** This state with the method at {@code index} replaced and {@code spent} added. */
   JobState with(int index, MethodState state, CallUsage spent) {
     List<MethodState> updated = new ArrayList<>(methods);
     updated.set(index, state);
-    return new JobState(runId, fingerprint, updated, usage.plus(spent), 0);
+    return new JobState(runId, fingerprint, updated, usage.plus(spent), 0, screening);
   }
 
   /** This state, about to send up to {@code calls} calls. */
   JobState reserving(long calls) {
-    return new JobState(runId, fingerprint, methods, usage, calls);
+    return new JobState(runId, fingerprint, methods, usage, calls, screening);
   }
 
   /**
@@ -66,7 +91,7 @@ public record JobState(String runId, String fingerprint, List<MethodState> metho
       return this;
     }
     CallUsage lost = new CallUsage(0, 0, 0, 0, 0, reserved, 0);
-    return new JobState(runId, fingerprint, methods, usage.plus(lost), 0);
+    return new JobState(runId, fingerprint, methods, usage.plus(lost), 0, screening);
   }
 
   /** Calls charged against the budget so far. */
@@ -81,17 +106,22 @@ public record JobState(String runId, String fingerprint, List<MethodState> metho
 
   /** Whether every method's search has ended. */
   boolean searched() {
-    return methods.stream().allMatch(MethodState::finished);
+    return started() && methods.stream().allMatch(MethodState::finished);
   }
 
   /**
    * Digest of what shapes a run's results: search, comparison, data, and the service: where it
-   * is, its dialect, the embedded repository, the bmm preset and data sets. Budgets, output,
+   * is, its dialect, the embedded repository, the bmm preset and data sets; and the selection when
+   * it screens (so a run without screening keeps the digest it had before the section existed).
+   * Budgets, output,
    * Spark, timeouts, retries and concurrency may change between a stop and a resume.
    */
   static String fingerprintOf(EvoMergeConfig config) {
     ObjectNode tree = ConfigLoader.toTree(config).deepCopy();
     tree.remove(List.of("budget", "output", "spark"));
+    if (!config.selection().screens()) {
+      tree.remove("selection");
+    }
     JsonNode service = tree.path("service");
     ObjectNode kept = MAPPER.createObjectNode();
     kept.set("url", service.path("url"));

@@ -6,7 +6,8 @@ package io.evomerge.job;
  * @param resume continue from the run's last checkpoint, if it has one
  * @param compare also run the configured comparison methods
  * @param stopAfterGenerations checkpoint and stop after this many generations of this invocation
- *     ({@link Integer#MAX_VALUE}: run to the end); a later {@code --resume} continues
+ *     ({@link Integer#MAX_VALUE}: run to the end), a screening round counting as one; a later
+ *     {@code --resume} continues
  */
 public record RunOptions(boolean resume, boolean compare, int stopAfterGenerations) {
 

@@ -13,7 +13,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  * run at once (the partitions, at most the context's default parallelism). Each generation shows
  * in the Spark UI under the job group {@code evomerge} with the caller's label as its description.
  */
-public final class SparkEvaluator implements CandidateEvaluator {
+public final class SparkEvaluator implements CandidateEvaluator, TaskEvaluator {
 
   private final JavaSparkContext jsc;
   private final ServiceConfig service;
@@ -43,6 +43,26 @@ public final class SparkEvaluator implements CandidateEvaluator {
     List<ShardResult> results = jsc.parallelize(groups, groups.size())
         .mapPartitions(new EvaluatePartition(service, set, metrics, share)).collect();
     return CandidateEvaluator.reduce(results, candidates.size(), set.shardCount());
+  }
+
+  /**
+   * Evaluates exactly {@code tasks} (any (candidate, shard) pairs, candidate indices distinct per
+   * shard) as one Spark job, and returns their results sorted in {@link ShardResult#ORDER}, however
+   * the tasks were partitioned: the screening's entry point, where each candidate is scored on a
+   * shard of its own.
+   */
+  @Override
+  public List<ShardResult> evaluateTasks(List<EvaluationTask> tasks, String label) {
+    List<List<EvaluationTask>> groups = set.groups(tasks, partitions);
+    jsc.setJobGroup("evomerge", label + ": " + tasks.size() + " calls in " + groups.size() + " partitions", false);
+    double share = ratePerTask(service.rateLimitPerSecond(), groups.size(), jsc.defaultParallelism());
+    List<ShardResult> results = new java.util.ArrayList<>(jsc.parallelize(groups, Math.max(1, groups.size()))
+        .mapPartitions(new EvaluatePartition(service, set, metrics, share)).collect());
+    results.sort(ShardResult.ORDER);
+    if (results.size() != tasks.size()) {
+      throw new IllegalStateException("expected " + tasks.size() + " shard results, got " + results.size());
+    }
+    return results;
   }
 
   /** A task's share of the job-wide rate: {@code rate / min(tasks, slots)}; 0 stays 0 (no limit). */

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param convergence the searched method's evaluations in order; may be empty (no chart)
  * @param weights the best merge's control values per adapter; may be empty (no chart)
  * @param compared each compared method's best merge, by method, in run order; may be empty
+ * @param screening the screening's ranking, best first; empty when the run screened nothing
  */
 public record HtmlReport(
     String title,
@@ -30,7 +31,8 @@ public record HtmlReport(
     ComparisonTable comparison,
     List<ConvergencePoint> convergence,
     List<AdapterWeight> weights,
-    Map<String, List<AdapterWeight>> compared) {
+    Map<String, List<AdapterWeight>> compared,
+    List<ScreeningBar> screening) {
 
   static final int CHART_HEIGHT = 420;
 
@@ -44,7 +46,13 @@ public record HtmlReport(
   /** A report without compared methods' vectors. */
   public HtmlReport(String title, String runId, Map<String, String> summary, ComparisonTable comparison,
       List<ConvergencePoint> convergence, List<AdapterWeight> weights) {
-    this(title, runId, summary, comparison, convergence, weights, Map.of());
+    this(title, runId, summary, comparison, convergence, weights, Map.of(), List.of());
+  }
+
+  /** A report of a run that screened nothing. */
+  public HtmlReport(String title, String runId, Map<String, String> summary, ComparisonTable comparison,
+      List<ConvergencePoint> convergence, List<AdapterWeight> weights, Map<String, List<AdapterWeight>> compared) {
+    this(title, runId, summary, comparison, convergence, weights, compared, List.of());
   }
 
   public HtmlReport {
@@ -57,6 +65,7 @@ public record HtmlReport(
     Map<String, List<AdapterWeight>> copy = new LinkedHashMap<>();
     compared.forEach((method, w) -> copy.put(method, List.copyOf(w)));
     compared = Collections.unmodifiableMap(copy);
+    screening = screening == null ? List.of() : List.copyOf(screening);
   }
 
   /** The whole document, UTF-8 text. */
@@ -68,6 +77,7 @@ public record HtmlReport(
     out.append("<h1>").append(Html.escape(title)).append("</h1>\n");
     summary(out);
     comparison(out);
+    screening(out);
     convergence(out);
     weights(out);
     comparedWeights(out);
@@ -87,6 +97,30 @@ public record HtmlReport(
     out.append("</thead>\n<tbody>\n");
     for (int i = 0; i < comparison.rows().size(); i++) {
       cells(out, "td", comparison.cells(i));
+    }
+    out.append("</tbody>\n</table>\n");
+  }
+
+  private void screening(StringBuilder out) {
+    if (screening.isEmpty()) {
+      return;
+    }
+    long chosen = screening.stream().filter(ScreeningBar::selected).count();
+    out.append("<h2>Screening</h2>\n<p>").append(Html.escape("Each adapter alone (alpha = 1, beta = 1) against"
+        + " the base model, by successive halving on the fitness shards; " + screening.size()
+        + " adapters screened, " + chosen + " of them selected for every method (pinned adapters are"
+        + " selected without screening)."))
+        .append("</p>\n");
+    ScreeningChart chart = new ScreeningChart(screening);
+    image(out, "screening ranking", Png.dataUri(chart.toChart(chart.suggestedWidth(), CHART_HEIGHT)));
+    out.append("<table class=\"screening\">\n<thead>\n");
+    cells(out, "th", List.of("rank", "adapter", "loss - base loss", "shards", "selected"));
+    out.append("</thead>\n<tbody>\n");
+    List<ScreeningBar> shown = chart.shown();
+    for (int i = 0; i < shown.size(); i++) {
+      ScreeningBar b = shown.get(i);
+      cells(out, "td", List.of(Integer.toString(i + 1), b.adapter(), decimal(b.delta()),
+          Integer.toString(b.shards()), b.selected() ? "yes" : "no"));
     }
     out.append("</tbody>\n</table>\n");
   }

@@ -103,6 +103,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theSelectionSectionBindsToSelectionSettingsAndNamesItsKeys() {
+    EvoMergeConfig c = parse("selection:\n  topK: 5\n  pinned: [sentiment-movies]\n  keepFraction: 0.25\n");
+    assertEquals(new io.evomerge.selection.SelectionSettings(5, List.of("sentiment-movies"), 2, 0.25), c.selection());
+    assertTrue(c.selection().screens());
+    assertFalse(EvoMergeConfig.defaults().selection().screens(), "every adapter, no screening, by default");
+    assertError("x.yaml: selection.topK: -1 must be >= 0", "selection:\n  topK: -1\n");
+    assertError("x.yaml: selection.initialShards: 0 must be >= 1", "selection:\n  initialShards: 0\n");
+    assertEquals("selection.keepFraction", error("selection:\n  keepFraction: 1.0\n").keyPath());
+    assertEquals("selection.pinned", error("selection:\n  pinned: [a, a]\n").keyPath());
+  }
+
+  @Test
   void anUnknownNameOfAMethodListsTheKnownOnes() {
     ConfigException e = error("search:\n  method: evomerging\n");
     assertEquals("search.method", e.keyPath());
@@ -125,7 +137,7 @@ class ConfigLoaderTest {
     assertEquals("search.stage1.popsize", e.keyPath());
     assertTrue(e.getMessage().startsWith("x.yaml: search.stage1.popsize: unknown key, did you mean 'popSize'?"),
         e.getMessage());
-    assertTrue(error("retries: 3\n").getMessage().contains("allowed here: search, compare, service"));
+    assertTrue(error("retries: 3\n").getMessage().contains("allowed here: search, compare, selection, service"));
   }
 
   @Test

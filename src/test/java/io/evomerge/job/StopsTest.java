@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class StopsTest {
 
   private static JobState spent(CallUsage usage) {
-    return new JobState("r", "f", List.of(), usage, 0);
+    return new JobState("r", "f", List.of(), usage, 0, null);
   }
 
   @Test

@@ -125,4 +125,24 @@ class HtmlReportTest {
     assertEquals(0, doc.getElementsByTagName("img").getLength());
     assertTrue(doc.getDocumentElement().getTextContent().contains("No evaluations were recorded."));
   }
+
+  @Test
+  void aScreeningShowsItsRankingChartAndTheHeadOfItsRankingWithTheSelectedMarked() throws Exception {
+    List<ScreeningBar> ranking = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      ranking.add(new ScreeningBar("adapter-<" + i + ">", -0.05 + 0.002 * i, i < 10 ? 4 : 2, i < 3));
+    }
+    HtmlReport report = new HtmlReport("t", "r", Map.of(), ReportSamples.comparison(),
+        ReportSamples.convergence(42, 10, 12), ReportSamples.weights(), Map.of(), ranking);
+
+    Document doc = parse(report.render());
+
+    List<List<String>> rows = bodyRows(doc, "screening");
+    assertEquals(ScreeningChart.SHOWN, rows.size(), "the head of a long ranking");
+    assertEquals(List.of("1", "adapter-<0>", "-0.0500", "4", "yes"), rows.get(0));
+    assertEquals(List.of("4", "adapter-<3>", "-0.0440", "4", "no"), rows.get(3));
+    assertTrue(report.render().contains("alt=\"screening ranking\""), "the ranking chart is drawn");
+    assertFalse(sample("evo-merging", Map.of()).render().contains("<h2>Screening</h2>"),
+        "no screening section for a run that screened nothing");
+  }
 }

@@ -31,7 +31,17 @@ public final class ReportWriter {
         result.comparisonTable(),
         history.stream().filter(r -> r.method().equals(method)).map(HistoryRow::toConvergencePoint).toList(),
         result.best().adapters(),
-        compared(result));
+        compared(result),
+        screening(result));
+  }
+
+  private static List<io.evomerge.report.ScreeningBar> screening(ResultJson result) {
+    if (result.screening() == null) {
+      return List.of();
+    }
+    return result.screening().ranking().stream()
+        .map(a -> new io.evomerge.report.ScreeningBar(a.adapter(), a.delta(), a.shards(), a.selected()))
+        .toList();
   }
 
   public static void write(FileSystem fs, Path path, ResultJson result, List<HistoryRow> history)
@@ -53,6 +63,12 @@ public final class ReportWriter {
     summary.put("best fitness", String.format(Locale.ROOT, "%.6f", result.best().fitness()));
     summary.put("test examples", Integer.toString(result.best().test().examples()));
     summary.put("API calls", Long.toString(result.api().calls()));
+    if (result.screening() != null) {
+      summary.put("screening", "top " + result.screening().topK() + " of " + result.screening().ranking().size()
+          + " screened adapters, " + result.screening().rounds() + " rounds, "
+          + result.screening().plannedCalls() + " calls planned; searched: "
+          + String.join(", ", result.screening().selected()));
+    }
     summary.put("examples sent", Long.toString(result.api().examples()));
     summary.put("retries / failures", result.api().retries() + " / " + result.api().failures());
     summary.put("calls sent / answered / charged for lost tasks", result.api().sent() + " / "

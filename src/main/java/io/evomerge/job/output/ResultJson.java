@@ -1,5 +1,6 @@
 package io.evomerge.job.output;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -13,7 +14,8 @@ import java.util.Objects;
 /**
  * The content of a run's {@code result.json}. Immutable.
  *
- * <p>Field order is fixed: {@code runId, seed, best, compared, api, configuration, timing}.
+ * <p>Field order is fixed: {@code runId, seed, best, compared, screening, api, configuration,
+ * timing}; {@code screening} is there only when the run screened its adapters.
  * Everything but {@link #TIMING} is a function of the configuration, the seed and the service's
  * answers, so two runs with the same configuration and seed write the same bytes once
  * {@code timing} is removed (see {@link ResultJsonFile#withoutTiming}).
@@ -26,16 +28,19 @@ import java.util.Objects;
  * @param seed the seed of every random draw
  * @param best the searched method's result
  * @param compared the baselines and ablations run beside it, in the order they ran; may be empty
- * @param api usage of the merge service by the whole run
+ * @param screening the screening that chose the searched adapters; null when every adapter was
+ *     searched
+ * @param api usage of the merge service by the whole run (screening included)
  * @param configuration the resolved configuration, without secrets
  * @param timing wall-clock facts, the one non-deterministic part
  */
-@JsonPropertyOrder({"runId", "seed", "best", "compared", "api", "configuration", "timing"})
+@JsonPropertyOrder({"runId", "seed", "best", "compared", "screening", "api", "configuration", "timing"})
 public record ResultJson(
     String runId,
     long seed,
     MethodResult best,
     List<MethodResult> compared,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ScreeningResult screening,
     ApiUsage api,
     JsonNode configuration,
     Timing timing) {
@@ -53,6 +58,12 @@ public record ResultJson(
         configuration == null ? JsonNodeFactory.instance.objectNode() : configuration);
   }
 
+  /** A result without screening (every adapter searched). */
+  public ResultJson(String runId, long seed, MethodResult best, List<MethodResult> compared, ApiUsage api,
+      JsonNode configuration, Timing timing) {
+    this(runId, seed, best, compared, null, api, configuration, timing);
+  }
+
   /** The configuration, a copy: the tree itself is mutable. */
   @Override
   public JsonNode configuration() {
@@ -68,6 +79,6 @@ public record ResultJson(
   }
 
   public ResultJson withTiming(Timing newTiming) {
-    return new ResultJson(runId, seed, best, compared, api, configuration, newTiming);
+    return new ResultJson(runId, seed, best, compared, screening, api, configuration, newTiming);
   }
 }

@@ -1,0 +1,72 @@
+package io.evomerge.report;
+
+import io.evomerge.report.internal.Palette;
+import io.evomerge.report.internal.Png;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.style.Styler;
+
+/**
+ * The screening's ranking as a bar chart: the best {@link #SHOWN} adapters, best first, each
+ * bar its loss alone minus the base model's, the selected adapters in one colour and the others
+ * in another. Immutable; each call builds a new chart.
+ *
+ * @param ranking every screened adapter, best first
+ */
+public record ScreeningChart(List<ScreeningBar> ranking) {
+
+  /** Bars drawn at most; a repository of 1,000 adapters shows its head. */
+  public static final int SHOWN = 40;
+
+  public ScreeningChart {
+    ranking = List.copyOf(ranking);
+    if (ranking.isEmpty()) {
+      throw new IllegalArgumentException("no screened adapters to chart");
+    }
+  }
+
+  /** The adapters drawn: the first {@link #SHOWN} of the ranking. */
+  public List<ScreeningBar> shown() {
+    return ranking.subList(0, Math.min(SHOWN, ranking.size()));
+  }
+
+  public int suggestedWidth() {
+    return Math.max(640, 160 + 30 * shown().size());
+  }
+
+  public CategoryChart toChart(int width, int height) {
+    Png.ensureHeadless();
+    List<ScreeningBar> bars = shown();
+    String title = "screening: loss alone minus the base model's"
+        + (bars.size() < ranking.size() ? " (best " + bars.size() + " of " + ranking.size() + ")" : "");
+    CategoryChart chart = new CategoryChartBuilder().width(width).height(height)
+        .title(title).xAxisTitle("adapter, best first").yAxisTitle("loss - base loss").build();
+    chart.getStyler().setOverlapped(true).setLegendPosition(Styler.LegendPosition.OutsideE);
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setXAxisLabelRotation(bars.size() > 6 ? 60 : 0);
+    chart.getStyler().setYAxisDecimalPattern("0.000");
+    List<String> ids = bars.stream().map(ScreeningBar::adapter).toList();
+    series(chart, "selected", ids, values(bars, true), Palette.POSITIVE);
+    if (bars.stream().anyMatch(b -> !b.selected())) {
+      series(chart, "not selected", ids, values(bars, false), Palette.NEGATIVE);
+    }
+    return chart;
+  }
+
+  private static void series(CategoryChart chart, String name, List<String> ids, List<Double> values, Color colour) {
+    CategorySeries series = chart.addSeries(name, ids, values);
+    series.setFillColor(colour);
+  }
+
+  private static List<Double> values(List<ScreeningBar> bars, boolean selected) {
+    List<Double> out = new ArrayList<>(bars.size());
+    for (ScreeningBar b : bars) {
+      out.add(b.selected() == selected && Double.isFinite(b.delta()) ? b.delta() : 0.0);
+    }
+    return out;
+  }
+}
