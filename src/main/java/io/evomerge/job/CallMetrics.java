@@ -4,6 +4,7 @@ import io.evomerge.client.CallCounts;
 import java.io.Serializable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.LongAccumulator;
+import scala.Option;
 
 /**
  * Where executors report what their service calls cost: attempts, answers, retries and
@@ -19,14 +20,20 @@ public interface CallMetrics extends Serializable {
 
   /**
    * Spark accumulators {@code evomerge.attempts}, {@code .answers}, {@code .retries} and
-   * {@code .failures} (visible in the UI).
+   * {@code .failures} (visible in the UI). They count the values of failed task attempts too: a
+   * task that fails still adds what it sent (the partition adds its counts in a {@code finally}),
+   * so the driver sees every call that reached the service except those of an attempt whose
+   * executor was lost, which {@link LostTasks} charges in full.
    */
   static CallMetrics accumulators(JavaSparkContext jsc) {
-    return new Accumulators(
-        jsc.sc().longAccumulator("evomerge.attempts"),
-        jsc.sc().longAccumulator("evomerge.answers"),
-        jsc.sc().longAccumulator("evomerge.retries"),
-        jsc.sc().longAccumulator("evomerge.failures"));
+    return new Accumulators(countingFailures(jsc, "evomerge.attempts"), countingFailures(jsc, "evomerge.answers"),
+        countingFailures(jsc, "evomerge.retries"), countingFailures(jsc, "evomerge.failures"));
+  }
+
+  private static LongAccumulator countingFailures(JavaSparkContext jsc, String name) {
+    LongAccumulator accumulator = new LongAccumulator();
+    accumulator.register(jsc.sc(), Option.apply(name), true);
+    return accumulator;
   }
 
   /** Backed by Spark accumulators. */

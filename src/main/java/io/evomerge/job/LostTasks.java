@@ -6,7 +6,10 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.ExceptionFailure;
 import org.apache.spark.Success$;
+import org.apache.spark.TaskEndReason;
+import org.apache.spark.TaskKilled;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
@@ -15,10 +18,11 @@ import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
- * Charges every failed or lost Spark task attempt its planned calls, on the driver. A task that
- * fails (an exception, an executor lost, a kill) takes its own call counts with it: Spark drops
- * the accumulator updates of failed attempts. The calls it made still reached the service, so the
- * budget must pay for them; this listener charges the calls the attempt was planned to make.
+ * Charges every lost Spark task attempt its planned calls, on the driver. An attempt that fails
+ * with an exception or is killed reports what it sent through the call accumulators, which count
+ * failed values ({@link CallMetrics#accumulators}); an attempt whose executor was lost (or that
+ * ended any other way) takes its counts with it, yet its calls may have reached the service, so
+ * the budget must pay for them: this listener charges the calls the attempt was planned to make.
  *
  * <p>How it knows the plan: the driver sets the local property {@value #PLANNED_CALLS} before
  * each evaluation job; a stage of that job with {@code T} tasks and {@code P} planned calls gives
@@ -61,7 +65,7 @@ final class LostTasks extends SparkListener {
 
   @Override
   public void onTaskEnd(SparkListenerTaskEnd end) {
-    if (end.reason() instanceof Success$) {
+    if (end.reason() instanceof Success$ || reportedItsCounts(end.reason())) {
       return;
     }
     long[] plan = stages.get(end.stageId());
@@ -106,6 +110,11 @@ final class LostTasks extends SparkListener {
       }
       TimeUnit.NANOSECONDS.timedWait(this, left);
     }
+  }
+
+  /** Whether an attempt that ended for {@code reason} sent its call counts back (see the class comment). */
+  static boolean reportedItsCounts(TaskEndReason reason) {
+    return reason instanceof ExceptionFailure || reason instanceof TaskKilled;
   }
 
   /** The planned calls of task {@code index} of {@code tasks}, as {@code parallelize} slices them. */

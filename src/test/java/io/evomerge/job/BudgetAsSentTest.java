@@ -50,7 +50,7 @@ class BudgetAsSentTest {
   }
 
   @Test
-  void aFailedTaskAttemptIsChargedItsPlannedCallsInFull() throws Exception {
+  void aFailedTaskAttemptIsChargedEveryCallItSent() throws Exception {
     var config = JobHarness.config(output, "local[2,8]", List.of("budget.maxApiCalls=200",
         "spark.partitions=12",
         "service.embedded.faults={seed: 11, errorRate: 0.08}",
@@ -59,8 +59,9 @@ class BudgetAsSentTest {
 
     long served = ran.stats().calls(EVALUATE);
     ApiUsage api = ran.outcome().result().orElseThrow().api();
-    System.out.println("budget 200 with lost tasks: service counted " + served + ", " + api);
-    assertTrue(api.lostTaskCalls() > 0, "without client retries, failed calls fail their task: " + api);
+    System.out.println("budget 200 with failed task attempts: service counted " + served + ", " + api);
+    assertTrue(api.failures() > 0, "without client retries, failed calls fail their task: " + api);
+    assertEquals(served, api.sent(), "a failed attempt's calls are counted as sent: " + api);
     assertTrue(served <= api.calls(), "the charge covers what the service saw: " + served + " vs " + api);
     assertTrue(served <= 200, served + " evaluate calls reached the service, budget 200");
   }
@@ -75,9 +76,10 @@ class BudgetAsSentTest {
     List<String> broken = new ArrayList<>(budget);
     broken.add("service.embedded.faults={seed: 1, errorRate: 0.5}");
     broken.add("service.retry={maxAttempts: 1, initialBackoffMs: 1, maxBackoffMs: 2}");
-    // local[2,1] and one attempt per call: the first fault fails its task and the run, as a kill -9
-    // would. (A task that fails after in-task retries is charged its planned calls only: see the
-    // README's budget notes.)
+    // local[2,1] and one attempt per call: the first fault fails its task and the run, as a crash
+    // of the driver would, and the resume is charged the crashed generation's saved reservation
+    // (its planned calls with headroom). Retries inside that generation beyond the headroom are not
+    // bounded yet: a per-task allowance of sends is the open part of issue 8.
     var crash = assertThrows(JobHarness.Failed.class,
         () -> JobHarness.run(JobHarness.config(output, "local[2,1]", broken), RunOptions.defaults().withResume(true)));
 
