@@ -34,9 +34,12 @@ import picocli.CommandLine.Spec;
     })
 final class RunCommand implements Callable<Integer> {
 
-  /** Looked up when a run starts: the cluster job jar's --help runs without a logging library. */
-  private static Logger log() {
-    return LoggerFactory.getLogger(RunCommand.class);
+  /**
+   * The logger, in a class of its own: picocli reflects on this command's fields and methods, and
+   * the cluster job jar's {@code --help} runs without a logging library.
+   */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
   }
 
   @Mixin private ConfigOptions config;
@@ -73,13 +76,13 @@ final class RunCommand implements Callable<Integer> {
   static int run(EvoMergeConfig config, RunOptions options, PrintWriter out, Map<String, String> environment)
       throws Exception {
     Instant startup = Instant.now();
-    log().info("starting: {} and Spark ({})", ServiceConfig.EMBEDDED.equals(config.service().url())
+    Log.LOG.info("starting: {} and Spark ({})", ServiceConfig.EMBEDDED.equals(config.service().url())
         ? "the embedded merge service on " + config.service().embedded().repository()
         : "the merge service at " + config.service().url(), config.spark().master().isBlank()
         ? "master from spark-submit or local[*]" : config.spark().master());
     try (ServiceEndpoint service = Startup.service(config, environment);
         SparkSession spark = SparkSessions.open(config)) {
-      log().info("started in {} s", Duration.between(startup, Instant.now()).toSeconds());
+      Log.LOG.info("started in {} s", Duration.between(startup, Instant.now()).toSeconds());
       Startup.warmUp(service, config, spark.sparkContext().hadoopConfiguration());
       RunOutcome outcome = new EvoMergeJob(config, spark, InstantSource.system())
           .run(service.client(), Startup.limits(service), options);
