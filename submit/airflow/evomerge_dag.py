@@ -92,7 +92,7 @@ with DAG(
                 "--config", f"{repository}.yaml",
                 "--set", f"output.dir={OUTPUT}/{repository}",
                 "--set", f"output.runId={repository}-{{{{ ds_nodash }}}}",
-                "--resume",
+                "--resume-if-any",
             ],
             verbose=False,
         )

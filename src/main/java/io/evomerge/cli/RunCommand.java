@@ -44,8 +44,13 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin private ConfigOptions config;
 
-  @Option(names = "--resume", description = "Continue the run (output.runId) from its last checkpoint.")
+  @Option(names = "--resume", description = "Continue the run (output.runId) from its last checkpoint;"
+      + " a run id without one is an error.")
   private boolean resume;
+
+  @Option(names = "--resume-if-any", description = "Continue the run (output.runId) from its last"
+      + " checkpoint where it has one, else start it (for schedulers, whose retries repeat the command).")
+  private boolean resumeIfAny;
 
   @Option(names = "--compare", description = "Also run the methods listed under 'compare' (default: every"
       + " baseline and ablation) on the same data, and add them to the outputs.")
@@ -63,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
       throw new ConfigException("--stop-after-generations", "", stopAfterGenerations + " must be >= 1");
     }
     EvoMergeConfig resolved = config.load();
-    RunOptions options = new RunOptions(resume, compare, stopAfterGenerations);
+    RunOptions options = new RunOptions(resume, resumeIfAny, compare, stopAfterGenerations);
     return RunCommand.run(resolved, options, spec.commandLine().getOut());
   }
 

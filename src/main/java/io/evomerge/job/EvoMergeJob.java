@@ -167,7 +167,7 @@ public final class EvoMergeJob {
 
   /** The run's state to resume; a resume without one, or of another configuration, is refused. */
   private Optional<JobState> saved(RunDirectory directory, String runId, RunOptions options) throws IOException {
-    if (!options.resume()) {
+    if (!options.resume() && !options.resumeIfAny()) {
       return Optional.empty();
     }
     Optional<JobState> saved;
@@ -177,6 +177,10 @@ public final class EvoMergeJob {
       throw new ConfigException("--resume", "output.runId", Check.show(runId) + ": its checkpoint in "
           + directory.checkpoints().folder() + " cannot be read by this version (" + e.getOriginalMessage()
           + "); start a new run id instead of --resume", e);
+    }
+    if (saved.isEmpty() && options.resumeIfAny()) {
+      LOG.info("run {} has no checkpoint yet: starting it", runId);
+      return saved;
     }
     if (saved.isEmpty()) {
       throw new ConfigException("--resume", "output.runId", Check.show(runId) + " has no checkpoint in "

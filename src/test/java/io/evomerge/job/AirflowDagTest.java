@@ -34,7 +34,7 @@ class AirflowDagTest {
     String dag = Files.readString(DAG);
     assertTrue(dag.contains("java_class=\"io.evomerge.cli.Main\""));
     assertTrue(dag.contains("spark.driver.extraJavaOptions") && dag.contains("spark.executor.extraJavaOptions"));
-    assertTrue(dag.contains("\"--resume\""), "a retried task must continue its run");
+    assertTrue(dag.contains("\"--resume-if-any\""), "a retried task must continue its run, a first try start it");
     assertTrue(dag.contains("ds_nodash"), "the run id is templated from the logical date");
   }
 

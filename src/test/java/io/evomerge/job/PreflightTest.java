@@ -1,6 +1,7 @@
 package io.evomerge.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,6 +70,20 @@ class PreflightTest {
     ConfigException e = assertInstanceOf(ConfigException.class, failure.getCause());
     assertTrue(e.getMessage().contains("'no-such-run' has no checkpoint"), e.getMessage());
     assertEquals(0, failure.stats.calls("POST /v1/evaluate"));
+  }
+
+  @Test
+  void resumeIfAnyStartsARunIdWithoutACheckpointAndContinuesOneWithIt() throws Exception {
+    var config = JobHarness.config(output, "local[1]", List.of("output.runId=scheduled"));
+    RunOptions scheduled = RunOptions.defaults().withResumeIfAny(true);
+    var first = JobHarness.run(config, scheduled.withStopAfterGenerations(2));
+    assertFalse(first.outcome().finished(), "the first try started the run and stopped after 2 generations");
+
+    var retry = JobHarness.run(config, scheduled);
+    var uninterrupted = JobHarness.run(JobHarness.config(output.resolve("whole"), "local[1]",
+        List.of("output.runId=scheduled")), RunOptions.defaults());
+    assertTrue(retry.outcome().finished());
+    assertEquals(uninterrupted.outcome().result().orElseThrow().best(), retry.outcome().result().orElseThrow().best());
   }
 
   private ConfigException refused(String... overrides) {
