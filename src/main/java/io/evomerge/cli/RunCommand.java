@@ -85,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
         ? "the embedded merge service on " + config.service().embedded().repository()
         : "the merge service at " + config.service().url(), config.spark().master().isBlank()
         ? "master from spark-submit or local[*]" : config.spark().master());
-    try (ServiceEndpoint service = Startup.service(config, environment);
+    try (ServiceEndpoint service = ServiceEndpoint.open(config.service(), environment);
         SparkSession spark = SparkSessions.open(config)) {
       Log.LOG.info("started in {} s", Duration.between(startup, Instant.now()).toSeconds());
       Startup.warmUp(service, config, spark.sparkContext().hadoopConfiguration());

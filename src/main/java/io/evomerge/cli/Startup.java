@@ -3,7 +3,6 @@ package io.evomerge.cli;
 import io.evomerge.client.MergeClient;
 import io.evomerge.client.PermanentFailure;
 import io.evomerge.config.EvoMergeConfig;
-import io.evomerge.config.ServiceConfig;
 import io.evomerge.data.DataFiles;
 import io.evomerge.data.Example;
 import io.evomerge.data.ExampleReader;
@@ -12,13 +11,11 @@ import io.evomerge.encoder.MiniLmEncoder;
 import io.evomerge.encoder.TextEncoder;
 import io.evomerge.job.LimitsSource;
 import io.evomerge.protocol.Dialect;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -27,8 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The start of a run, wired here in the composition root: the service (checked before it is
- * opened, so that a missing key or a bad repository is a usage error), what it accepts, and the
+ * The start of a run, wired here in the composition root: what the service accepts, and the
  * warm-up of the embedded service's encoder. Stateless.
  */
 final class Startup {
@@ -40,11 +36,6 @@ final class Startup {
   private static final int BATCH = 64;
 
   private Startup() {}
-
-  /** The service of {@code config}; a missing API key or an unreadable repository exits 2. */
-  static ServiceEndpoint service(EvoMergeConfig config, Map<String, String> environment) throws IOException {
-    return ServiceEndpoint.open(config.service(), environment);
-  }
 
   /**
    * What the service accepts, asked once with {@code GET /v1/limits} (the embedded service answers

@@ -40,10 +40,6 @@ public record BmmConfig(
     return new BmmConfig(presetId, name, testDataset, datasetDir, batchSize, evaluationBatches);
   }
 
-  public BmmConfig withTestDataset(String name) {
-    return new BmmConfig(presetId, dataset, name, datasetDir, batchSize, evaluationBatches);
-  }
-
   public BmmConfig withBatches(int size, int batches) {
     return new BmmConfig(presetId, dataset, testDataset, datasetDir, size, batches);
   }
