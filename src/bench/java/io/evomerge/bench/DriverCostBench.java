@@ -27,6 +27,7 @@ import io.evomerge.search.Candidate;
 import io.evomerge.search.Evaluated;
 import io.evomerge.search.Generation;
 import io.evomerge.search.MergeSearch;
+import io.evomerge.search.MergeSearch.Step;
 import io.evomerge.search.MergeSearches;
 import io.evomerge.search.Method;
 import io.evomerge.search.SearchSettings;
@@ -122,13 +123,13 @@ public final class DriverCostBench {
       this.checkpoints = checkpoints;
       SearchSettings settings = SearchSettings.defaults().withSeed(plan.seed()).withMethod(Method.EVO_MERGING);
       this.search = MergeSearches.create(settings, adapters);
-      this.method = MethodState.start(Method.EVO_MERGING, search.snapshot());
+      this.method = MethodState.start(Method.EVO_MERGING, search.start());
     }
 
     /** {total, calls, scheduling, aggregation, optimizer, checkpoint} in ms. */
     double[] generation() throws IOException {
       long t0 = System.nanoTime();
-      Generation generation = search.ask();
+      Generation generation = search.ask(method.search());
       List<ControlVectors> vectors = generation.candidates().stream().map(Candidate::vectors).toList();
       long t1 = System.nanoTime();
       spans.reset();
@@ -139,9 +140,9 @@ public final class DriverCostBench {
       double[] losses = CandidateEvaluator.reduce(results, vectors.size(), set.shardCount()).stream()
           .mapToDouble(CandidateScore::meanLoss).toArray();
       long t3 = System.nanoTime();
-      search.tell(losses);
+      Step told = search.tell(method.search(), losses);
       long t4 = System.nanoTime();
-      record(generation, losses);
+      record(told);
       long t5 = System.nanoTime();
       checkpoints.save(JobState.start("bench", "bench", List.of(method)), MAPPER);
       long t6 = System.nanoTime();
@@ -150,16 +151,16 @@ public final class DriverCostBench {
           (t1 - t0 + t4 - t3) / 1e6, (t6 - t5) / 1e6};
     }
 
-    private void record(Generation generation, double[] losses) {
+    private void record(Step told) {
       List<HistoryRow> history = new ArrayList<>();
-      double best = search.best().map(Evaluated::fitness).orElse(Double.NaN);
-      long calls = method.calls() + (long) losses.length * set.shardCount();
-      for (int i = 0; i < losses.length; i++) {
-        Evaluated e = Evaluated.of(generation.candidates().get(i), losses[i]);
+      double best = told.state().best().fitness();
+      int size = told.evaluated().size();
+      long calls = method.calls() + (long) size * set.shardCount();
+      for (Evaluated e : told.evaluated()) {
         history.add(HistoryRow.of("bench", Method.EVO_MERGING, e, best, calls, 0));
       }
-      method = new MethodState(method.method(), search.snapshot(), calls,
-          method.examples() + losses.length * set.examplesPerCandidate(), search.isDone(), false, null);
+      method = new MethodState(method.method(), told.state(), calls,
+          method.examples() + size * set.examplesPerCandidate(), told.state().done(), false, null);
     }
 
     private long callSpan() {

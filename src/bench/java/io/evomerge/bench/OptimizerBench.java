@@ -2,7 +2,8 @@ package io.evomerge.bench;
 
 import io.evomerge.search.cmaes.CmaEs;
 import io.evomerge.search.cmaes.CmaEsSettings;
-import io.evomerge.search.cmaes.CmaEsSettings.Covariance;
+import io.evomerge.search.cmaes.CmaEsState;
+import io.evomerge.search.cmaes.Covariance;
 import io.evomerge.search.cmaes.Parameters;
 import io.evomerge.search.cmaes.SymmetricEigen;
 import java.io.PrintWriter;
@@ -81,12 +82,11 @@ public final class OptimizerBench {
     int generations = generations(n, covariance);
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long before = usedAfterGc(memory);
-    CmaEs es = CmaEs.start(settings(n, covariance), new SplittableRandom(7));
-    step(es);
+    CmaEsState es = step(CmaEs.start(settings(n, covariance), new SplittableRandom(7)));
     long held = usedAfterGc(memory) - before;
     long start = System.nanoTime();
     for (int g = 0; g < generations; g++) {
-      step(es);
+      es = step(es);
     }
     double ms = (System.nanoTime() - start) / 1e6 / generations;
     double gap = covariance == Covariance.FULL ? eigenGapGenerations(n) : Double.NaN;
@@ -113,13 +113,13 @@ public final class OptimizerBench {
     return new CmaEsSettings(start, 0.05, POP_SIZE, io.evomerge.search.cmaes.Bounds.of(n, 0, 1), covariance);
   }
 
-  private static void step(CmaEs es) {
-    double[][] xs = es.ask();
+  private static CmaEsState step(CmaEsState es) {
+    double[][] xs = CmaEs.ask(es);
     double[] f = new double[xs.length];
     for (int k = 0; k < xs.length; k++) {
       f[k] = quadratic(xs[k]);
     }
-    es.tell(f);
+    return CmaEs.tell(es, f);
   }
 
   static double quadratic(double[] x) {

@@ -27,7 +27,7 @@ import io.evomerge.report.TestScore;
 import io.evomerge.search.Evaluated;
 import io.evomerge.search.MergeSearches;
 import io.evomerge.search.Method;
-import io.evomerge.search.SearchSnapshot;
+import io.evomerge.search.SearchState;
 import io.evomerge.selection.AdapterScreening;
 import io.evomerge.selection.ScreeningPlan;
 import io.evomerge.selection.ScreeningState;
@@ -270,8 +270,8 @@ public final class EvoMergeJob {
   private List<MethodState> initialMethods(Run run) {
     List<MethodState> methods = new ArrayList<>();
     for (Method method : run.view.methods()) {
-      var search = MergeSearches.create(config.search().withMethod(method), run.adapters.size());
-      methods.add(MethodState.start(method, search.snapshot()));
+      methods.add(MethodState.start(method, MergeSearches.create(config.search().withMethod(method),
+          run.adapters.size()).start()));
     }
     return methods;
   }
@@ -544,7 +544,7 @@ public final class EvoMergeJob {
   }
 
   private static Optional<Evaluated> best(MethodState method) {
-    return Optional.ofNullable(method.search().best()).map(SearchSnapshot.Best::toEvaluated);
+    return Optional.ofNullable(method.search().best()).map(SearchState.Best::toEvaluated);
   }
 
   /**

@@ -2,7 +2,7 @@ package io.evomerge.job;
 
 import io.evomerge.report.TestScore;
 import io.evomerge.search.Method;
-import io.evomerge.search.SearchSnapshot;
+import io.evomerge.search.SearchState;
 import java.util.Objects;
 
 /**
@@ -20,7 +20,7 @@ import java.util.Objects;
  */
 public record MethodState(
     Method method,
-    SearchSnapshot search,
+    SearchState search,
     long calls,
     long examples,
     boolean finished,
@@ -32,13 +32,13 @@ public record MethodState(
     Objects.requireNonNull(search, "search");
   }
 
-  public static MethodState start(Method method, SearchSnapshot search) {
+  public static MethodState start(Method method, SearchState search) {
     return new MethodState(method, search, 0, 0, false, false, null);
   }
 
   /** After a generation that cost {@code usage}, with the search now at {@code next}. */
-  MethodState after(SearchSnapshot next, CallUsage usage, boolean done) {
-    return new MethodState(method, next, calls + usage.spent(), examples + usage.examples(), done, false, null);
+  MethodState after(SearchState next, CallUsage usage) {
+    return new MethodState(method, next, calls + usage.spent(), examples + usage.examples(), next.done(), false, null);
   }
 
   /** Ended: its search is done, or ({@code byBudget}) the next generation would not fit. */

@@ -5,6 +5,7 @@ import io.evomerge.report.RunProgress;
 import io.evomerge.search.Evaluated;
 import io.evomerge.search.Generation;
 import io.evomerge.search.MergeSearch;
+import io.evomerge.search.MergeSearch.Step;
 import io.evomerge.search.MergeSearches;
 import io.evomerge.search.Method;
 import io.evomerge.search.SearchSettings;
@@ -59,12 +60,11 @@ final class ProgressView {
   }
 
   /** The line after {@code generation} of method {@code index}. */
-  ProgressLine line(JobState state, int index, Generation generation, MergeSearch search,
-      List<Evaluated> evaluated) {
-    double mean = evaluated.stream().mapToDouble(Evaluated::fitness).average().orElse(Double.NaN);
+  ProgressLine line(JobState state, int index, Generation generation, Step told) {
+    double mean = told.evaluated().stream().mapToDouble(Evaluated::fitness).average().orElse(Double.NaN);
     String phase = (index + 1) + "/" + methods.size() + " " + methods.get(index).id() + "/" + generation.stage();
     return progress.line(phase, generation.number(), generations[index],
-        search.best().map(Evaluated::fitness).orElse(Double.NaN), mean, search.sigma(), state.calls(),
+        told.state().best().fitness(), mean, told.sigma(), state.calls(),
         remainingCalls(state));
   }
 

@@ -4,9 +4,9 @@ import io.evomerge.job.Meter.Metered;
 import io.evomerge.job.output.HistoryRow;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.report.ProgressLine;
-import io.evomerge.search.Evaluated;
 import io.evomerge.search.Generation;
 import io.evomerge.search.MergeSearch;
+import io.evomerge.search.MergeSearch.Step;
 import io.evomerge.search.MergeSearches;
 import io.evomerge.search.SearchSettings;
 import java.io.IOException;
@@ -65,12 +65,12 @@ final class SearchLoop {
    */
   JobState run(JobState state, int index) throws IOException {
     MethodState method = state.methods().get(index);
-    MergeSearch search = restore(method);
+    MergeSearch search = MergeSearches.create(parts.settings().withMethod(method.method()), parts.adapters().size());
     while (!method.finished() && generationsLeft > 0) {
-      if (search.isDone()) {
+      if (method.search().done()) {
         method = method.finish(false);
       } else {
-        Generation generation = search.ask();
+        Generation generation = search.ask(method.search());
         long calls = parts.evaluator().callsFor(generation.size());
         long examples = parts.evaluator().examplesFor(generation.size());
         if (parts.byBudget().test(new Stops.Next(state, calls, examples))) {
@@ -87,11 +87,6 @@ final class SearchLoop {
     return state;
   }
 
-  private MergeSearch restore(MethodState method) {
-    SearchSettings settings = parts.settings().withMethod(method.method());
-    return MergeSearches.restore(settings, parts.adapters().size(), method.search());
-  }
-
   private JobState step(JobState state, int index, MergeSearch search, Generation generation,
       long calls, long examples) throws IOException {
     MethodState method = state.methods().get(index);
@@ -102,20 +97,17 @@ final class SearchLoop {
     String label = view.label(index, method.method(), generation);
     Metered<List<CandidateScore>> scores = parts.meter().measure(calls, examples,
         () -> parts.evaluator().evaluate(vectors, label));
-    List<Evaluated> evaluated = search.tell(scores.value().stream().mapToDouble(CandidateScore::meanLoss).toArray());
-    JobState next = state.with(index, method.after(search.snapshot(), scores.usage(), search.isDone()),
-        scores.usage());
-    List<HistoryRow> rows = rows(next, method, search, evaluated);
-    parts.listener().onGeneration(next, index, generation.number(), rows,
-        view.line(next, index, generation, search, evaluated));
+    Step told = search.tell(method.search(), scores.value().stream().mapToDouble(CandidateScore::meanLoss).toArray());
+    JobState next = state.with(index, method.after(told.state(), scores.usage()), scores.usage());
+    List<HistoryRow> rows = rows(next, method, told);
+    parts.listener().onGeneration(next, index, generation.number(), rows, view.line(next, index, generation, told));
     return next;
   }
 
-  private List<HistoryRow> rows(JobState state, MethodState method, MergeSearch search,
-      List<Evaluated> evaluated) {
-    double bestSoFar = search.best().map(Evaluated::fitness).orElse(Double.NaN);
+  private List<HistoryRow> rows(JobState state, MethodState method, Step told) {
+    double bestSoFar = told.state().best().fitness();
     long elapsed = Duration.between(started, parts.clock().instant()).toMillis();
-    return evaluated.stream()
+    return told.evaluated().stream()
         .map(e -> HistoryRow.of(state.runId(), method.method(), e, bestSoFar, state.calls(), elapsed))
         .toList();
   }

@@ -1,49 +1,217 @@
 package io.evomerge.search;
 
+import io.evomerge.merge.ControlVectors;
+import io.evomerge.search.SearchState.Best;
+import io.evomerge.search.SearchState.StageState;
+import io.evomerge.search.cmaes.Bounds;
+import io.evomerge.search.cmaes.CmaEs;
+import io.evomerge.search.cmaes.CmaEsSettings;
+import io.evomerge.search.cmaes.CmaEsState;
+import io.evomerge.search.cmaes.CmaEsStops;
+import io.evomerge.search.cmaes.Gaussians;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
 /**
- * A black-box search over control vectors, driven by ask and tell: the driver asks for a
- * generation, has it evaluated elsewhere (on executors, through the merge service), and tells the
- * mean losses back. The search adds its own penalty to form the fitness and keeps the best.
+ * A black-box search over control vectors, stepped as Jenetics steps an evolution: {@link
+ * #start} makes the first {@link SearchState}, {@link #ask} the generation a state asks for (to be
+ * evaluated elsewhere: on executors, through the merge service), and {@link #tell} the next state
+ * from that generation's mean losses. The search adds each stage's penalty to form the fitness and
+ * keeps the best. Made by {@link MergeSearches#create}, which documents the plans.
  *
- * <p>Implementations are deterministic given their {@link SearchSettings#seed()}; they are not
- * thread-safe and live on the driver.
+ * <p>Pure: the same state always asks for the same candidates and tells the same next state, so
+ * a state read back from a checkpoint continues exactly. Immutable and thread-safe; it holds the
+ * settings and the method's stage plans only.
  */
-public interface MergeSearch {
+public final class MergeSearch {
 
-  /** The next generation of candidates; call {@link #tell} before asking again. */
-  Generation ask();
+  private final SearchSettings settings;
+  private final int n;
+  private final List<StagePlan> plans;
 
-  /**
-   * Tells the mean loss (without penalty) of each candidate of the last {@link #ask}, in order;
-   * returns those candidates with their loss and fitness (loss plus the stage's penalty), in the
-   * same order. The fitness is computed here, once.
-   */
-  java.util.List<Evaluated> tell(double[] losses);
-
-  /** True once every stage has spent its budget or met a stop criterion. */
-  boolean isDone();
-
-  /** The best candidate evaluated so far, by fitness; empty before the first tell. */
-  java.util.Optional<Evaluated> best();
-
-  /** Evaluations (candidates told) so far, over all stages. */
-  int evaluations();
+  MergeSearch(SearchSettings settings, int adapters) {
+    if (adapters < 1) {
+      throw new IllegalArgumentException("adapters: " + adapters + " must be >= 1");
+    }
+    this.settings = settings;
+    this.n = adapters;
+    this.plans = Plans.of(settings, adapters);
+  }
 
   /**
-   * The whole state as a Jackson-serialisable value (records of numbers and arrays), from which a
-   * restored search continues with exactly the candidates this one would have asked for.
+   * A told generation: the next state, the candidates with their loss and fitness (in the order
+   * asked), and the CMA-ES step size their stage reached (NaN for a stage without CMA-ES).
    */
-  SearchSnapshot snapshot();
+  public record Step(SearchState state, List<Evaluated> evaluated, double sigma) {
+    public Step {
+      evaluated = List.copyOf(evaluated);
+    }
+  }
+
+  /** The state before the first generation. */
+  public SearchState start() {
+    return new SearchState(settings.method().id(), settings.seed(), n, 0, 0, 0, startStage(0, null), null);
+  }
 
   /**
-   * Generations this search runs at most, from its first to its last stage (a stage may end
-   * earlier on a CMA-ES stop rule): the denominator of progress lines and estimates.
+   * The generation {@code state} asks for: a full population, or what the stage's budget leaves.
+   *
+   * @throws IllegalArgumentException if {@code state} is of another method, seed or N
+   * @throws IllegalStateException if {@code state} is done
    */
-  int plannedGenerations();
+  public Generation ask(SearchState state) {
+    StagePlan plan = running(state);
+    double[][] xs = state.current().cma() == null ? null : CmaEs.ask(state.current().cma());
+    return new Generation(plan.name(), state.generation(), candidates(plan, state, xs));
+  }
+
+  /**
+   * Tells the mean loss (without penalty, finite) of each candidate {@code ask(state)} returns, in
+   * order; the fitness (loss plus the stage's penalty) is computed here, once.
+   */
+  public Step tell(SearchState state, double[] losses) {
+    StagePlan plan = running(state);
+    StageState stage = state.current();
+    CmaEs.Sample sample = stage.cma() == null ? null : CmaEs.sample(stage.cma());
+    List<Candidate> asked = candidates(plan, state, sample == null ? null : sample.x());
+    check(asked, losses, state.generation());
+    List<Evaluated> evaluated = new ArrayList<>(losses.length);
+    Best best = stage.best();
+    for (int k = 0; k < losses.length; k++) {
+      Evaluated e = Evaluated.of(asked.get(k), losses[k]);
+      evaluated.add(e);
+      if (best == null || e.fitness() < best.fitness()) {
+        best = Best.of(e);
+      }
+    }
+    int used = stage.evaluations() + losses.length;
+    CmaEsState cma = stage.cma();
+    if (cma != null && losses.length == plan.popSize()) {
+      cma = CmaEs.tell(cma, sample, evaluated.stream().mapToDouble(Evaluated::fitness).toArray());
+    }
+    boolean stageDone = used >= plan.budget()
+        || (cma != null && CmaEsStops.standard().test(CmaEs.progress(cma)));
+    int index = stageDone ? state.stage() + 1 : state.stage();
+    StageState next = !stageDone ? new StageState(used, stage.alpha(), stage.beta(), cma, best)
+        : index < plans.size() ? startStage(index, best) : null;
+    SearchState after = new SearchState(state.method(), state.seed(), n, index, state.generation() + 1,
+        state.evaluations() + losses.length, next, best);
+    return new Step(after, evaluated, cma == null ? Double.NaN : cma.sigma());
+  }
+
+  /** Generations this search runs at most (a CMA-ES stage may end earlier on a stop rule). */
+  public int plannedGenerations() {
+    return plans.stream().mapToInt(StagePlan::generations).sum();
+  }
 
   /** Candidates this search evaluates at most, over all its stages. */
-  int plannedEvaluations();
+  public int plannedEvaluations() {
+    return plans.stream().mapToInt(StagePlan::budget).sum();
+  }
 
-  /** The step size of the running CMA-ES stage; NaN where the running stage has none or once done. */
-  double sigma();
+  /** The plan of {@code state}'s running stage, once {@code state} is known to be of this search. */
+  private StagePlan running(SearchState state) {
+    String expected = settings.method().id() + ", seed " + settings.seed() + ", " + n + " adapters";
+    String found = state.method() + ", seed " + state.seed() + ", " + state.adapters() + " adapters";
+    if (!expected.equals(found)) {
+      throw new IllegalArgumentException("search state is of " + found + " but the settings say " + expected);
+    }
+    if (state.stage() > plans.size() || (state.stage() < plans.size()) != (state.current() != null)) {
+      throw new IllegalArgumentException("search state: stage " + state.stage() + " does not fit the "
+          + plans.size() + " stages of " + settings.method().id());
+    }
+    if (state.done()) {
+      throw new IllegalStateException("the search is done: every stage has ended");
+    }
+    StagePlan plan = plans.get(state.stage());
+    if (plan.isCma() != (state.current().cma() != null)) {
+      throw new IllegalArgumentException("search state: stage " + plan.name() + " does not match its plan");
+    }
+    return plan;
+  }
+
+  private static void check(List<Candidate> asked, double[] losses, int generation) {
+    if (losses.length != asked.size()) {
+      throw new IllegalArgumentException("tell: " + losses.length + " losses for generation "
+          + generation + " of " + asked.size() + " candidates");
+    }
+    for (int k = 0; k < losses.length; k++) {
+      if (!Double.isFinite(losses[k])) {
+        throw new IllegalArgumentException("tell: loss of candidate " + k + " of generation "
+            + generation + " is " + losses[k] + ", expected a finite number");
+      }
+    }
+  }
+
+  /** Stage {@code index} at its start; it inherits alpha from {@code best} where its plan says so. */
+  private StageState startStage(int index, Best best) {
+    StagePlan plan = plans.get(index);
+    double[] alpha = plan.inheritAlpha() && best != null ? best.alpha() : filled(1.0);
+    CmaEsState cma = null;
+    if (plan.isCma()) {
+      CmaEsSettings s = new CmaEsSettings(filled(plan.cma().start()), plan.cma().sigma(), plan.popSize(),
+          Bounds.of(n, plan.lower(), plan.upper()), plan.cma().covariance());
+      cma = CmaEs.start(s, new SplittableRandom(stageSeed(index)));
+    }
+    return new StageState(0, alpha, filled(1.0 / n), cma, null);
+  }
+
+  private long stageSeed(int index) {
+    return Gaussians.mix(settings.seed(), index);
+  }
+
+  private double[] filled(double value) {
+    double[] a = new double[n];
+    Arrays.fill(a, value);
+    return a;
+  }
+
+  /** The candidates of {@code state}'s generation, from the CMA-ES draw {@code xs} in CMA-ES stages. */
+  private List<Candidate> candidates(StagePlan plan, SearchState state, double[][] xs) {
+    StageState stage = state.current();
+    int generation = state.generation();
+    int count = Math.min(plan.popSize(), plan.budget() - stage.evaluations());
+    ControlVectors base = stage.base();
+    SplittableRandom random = new SplittableRandom(Gaussians.mix(stageSeed(state.stage()), generation));
+    List<Candidate> out = new ArrayList<>(count);
+    for (int k = 0; k < count; k++) {
+      double[] x = xs == null ? null : xs[k];
+      ControlVectors v = switch (plan.kind()) {
+        case CMA_ALPHA -> base.withAlpha(x);
+        case CMA_BETA -> base.withBeta(x);
+        case UNIFORM -> ControlVectors.uniform(n);
+        case ONE_HOT -> oneHot(stage.evaluations() + k);
+        case RANDOM -> uniformlyRandom(random, plan);
+      };
+      double penalty = x == null ? 0 : plan.cma().penalty() * meanAbs(x);
+      out.add(new Candidate(plan.name(), generation, k, v, penalty));
+    }
+    return out;
+  }
+
+  private ControlVectors oneHot(int i) {
+    double[] beta = new double[n];
+    beta[i] = 1.0;
+    return ControlVectors.of(filled(1.0), beta);
+  }
+
+  private ControlVectors uniformlyRandom(SplittableRandom random, StagePlan plan) {
+    double[] alpha = new double[n];
+    double[] beta = new double[n];
+    for (int i = 0; i < n; i++) {
+      alpha[i] = random.nextDouble();
+      beta[i] = plan.lower() + (plan.upper() - plan.lower()) * random.nextDouble();
+    }
+    return ControlVectors.of(alpha, beta);
+  }
+
+  private static double meanAbs(double[] x) {
+    double s = 0;
+    for (double v : x) {
+      s += Math.abs(v);
+    }
+    return s / x.length;
+  }
 }

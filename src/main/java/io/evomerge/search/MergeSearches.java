@@ -1,9 +1,7 @@
 package io.evomerge.search;
 
-import io.evomerge.search.internal.StagedSearch;
-
 /**
- * Makes the {@link MergeSearch} of each {@link Method} (DESIGN.md section 1). Stateless.
+ * Makes the {@link MergeSearch} of each {@link Method}. Stateless.
  *
  * <p>Plans, with N adapters, b = {@link SearchSettings#scaleBound()}, T = {@link
  * SearchSettings#totalBudget()}:
@@ -34,28 +32,20 @@ import io.evomerge.search.internal.StagedSearch;
  * updates the distribution. A CMA-ES stage also ends early on the standard stop rules ({@link
  * io.evomerge.search.cmaes.CmaEsStops#standard()}); its unspent budget is not moved elsewhere.
  *
- * <p>{@link MergeSearch#best()} is the best by fitness of the latest stage that has told results
+ * <p>{@link SearchState#best()} is the best by fitness of the latest stage that has told results
  * (fitness of different stages carry different penalties): for Evo-Merging, the best of stage 2.
  *
  * <p>Randomness: stage k's CMA-ES draws its stream from a {@link java.util.SplittableRandom}
  * seeded by {@code (seed, k)}; random search seeds each generation from {@code (seed,
- * generation)}. Covariance: {@code AUTO} is full up to {@link SearchSettings#AUTO_SEPARABLE_ABOVE}
- * adapters and separable above.
+ * generation)}. Covariance: {@code AUTO} is full up to {@link
+ * io.evomerge.search.cmaes.Covariance#AUTO_SEPARABLE_ABOVE} adapters and separable above.
  */
 public final class MergeSearches {
 
   private MergeSearches() {}
 
-  /** A fresh search of {@code settings.method()} over {@code adapters} adapters. */
+  /** The search of {@code settings.method()} over {@code adapters} adapters. */
   public static MergeSearch create(SearchSettings settings, int adapters) {
-    return StagedSearch.create(settings, adapters);
-  }
-
-  /**
-   * Continues the search saved in {@code snapshot}; {@code settings} and {@code adapters} must be
-   * the ones it was created with (method, seed and N are checked).
-   */
-  public static MergeSearch restore(SearchSettings settings, int adapters, SearchSnapshot snapshot) {
-    return StagedSearch.restore(settings, adapters, snapshot);
+    return new MergeSearch(settings, adapters);
   }
 }

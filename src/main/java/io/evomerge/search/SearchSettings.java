@@ -1,5 +1,6 @@
 package io.evomerge.search;
 
+import io.evomerge.search.cmaes.Covariance;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param stage1 the denoising stage (alpha, bounds [0,1], start 1.0, beta fixed to 1/N)
  * @param stage2 the scaling stage (beta, bounds [-scaleBound, scaleBound], start 1/N)
  * @param scaleBound bound b of beta, &gt; 0
- * @param covariance full or separable (diagonal) CMA-ES, or chosen by dimension
+ * @param covariance full or separable (diagonal) CMA-ES, or chosen by the number of adapters
  */
 public record SearchSettings(
     long seed,
@@ -18,10 +19,7 @@ public record SearchSettings(
     StageSettings stage1,
     StageSettings stage2,
     double scaleBound,
-    CovarianceModel covariance) {
-
-  /** Above this many adapters, {@link CovarianceModel#AUTO} picks the separable variant. */
-  public static final int AUTO_SEPARABLE_ABOVE = 200;
+    Covariance covariance) {
 
   public SearchSettings {
     Objects.requireNonNull(method, "method");
@@ -46,7 +44,7 @@ public record SearchSettings(
     }
   }
 
-  /** The paper's release: seed 42, Evo-Merging, the two stages of DESIGN.md, b = 1.5. */
+  /** The paper's release: seed 42, Evo-Merging, the two stages below, b = 1.5. */
   public static SearchSettings defaults() {
     return new SearchSettings(
         42L,
@@ -54,7 +52,7 @@ public record SearchSettings(
         StageSettings.denoisingDefaults(),
         StageSettings.scalingDefaults(),
         1.5,
-        CovarianceModel.AUTO);
+        Covariance.AUTO);
   }
 
   public SearchSettings withMethod(Method newMethod) {
@@ -68,12 +66,5 @@ public record SearchSettings(
   /** Evaluations of both stages together: the budget every black-box method is given. */
   public int totalBudget() {
     return stage1.budget() + stage2.budget();
-  }
-
-  /** Covariance model of CMA-ES. */
-  public enum CovarianceModel {
-    FULL,
-    SEPARABLE,
-    AUTO
   }
 }

@@ -1,7 +1,7 @@
 package io.evomerge.search;
 
 /**
- * The CMA-ES settings of one search stage (DESIGN.md section 1). Immutable.
+ * The CMA-ES settings of one search stage (see {@link MergeSearches}). Immutable.
  *
  * @param popSize candidates per generation (lambda), at least 2
  * @param sigma initial step size, in the units of the searched vector, &gt; 0

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.evomerge.search.Method;
-import io.evomerge.search.SearchSettings.CovarianceModel;
+import io.evomerge.search.cmaes.Covariance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +127,7 @@ class ConfigLoaderTest {
     EvoMergeConfig c = parse("search:\n  method: without-sign-flip\n  covariance: separable\n"
         + "compare: [lorahub, best-single]\n");
     assertEquals(Method.WITHOUT_SIGN_FLIP, c.search().method());
-    assertEquals(CovarianceModel.SEPARABLE, c.search().covariance());
+    assertEquals(Covariance.SEPARABLE, c.search().covariance());
     assertEquals(List.of(Method.LORAHUB, Method.BEST_SINGLE), c.compare());
   }
 

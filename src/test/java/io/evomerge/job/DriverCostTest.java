@@ -90,7 +90,7 @@ class DriverCostTest {
     var view = new ProgressView(RunProgress.start(InstantSource.system(), 0), settings,
         List.of(Method.EVO_MERGING), n, zero, 0);
     JobState state = JobState.start(runId, "x",
-        List.of(MethodState.start(Method.EVO_MERGING, MergeSearches.create(settings, n).snapshot())));
+        List.of(MethodState.start(Method.EVO_MERGING, MergeSearches.create(settings, n).start())));
     new SearchLoop(parts, view, Integer.MAX_VALUE).run(state, 0);
     return costs;
   }

@@ -17,7 +17,7 @@ class EvoMergingSyntheticTest {
   private static Evaluated bestOf(Method method, long seed) {
     SearchSettings s = SearchSettings.defaults().withMethod(method).withSeed(seed);
     MergeSearch search = MergeSearches.create(s, SyntheticMergeLoss.ADAPTERS);
-    return SyntheticMergeLoss.runToEnd(search).best().orElseThrow();
+    return SyntheticMergeLoss.runToEnd(search).best().toEvaluated();
   }
 
   @ParameterizedTest

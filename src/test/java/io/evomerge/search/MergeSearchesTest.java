@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.evomerge.merge.ControlVectors;
-import io.evomerge.search.cmaes.CmaEsSettings;
+import io.evomerge.search.MergeSearch.Step;
+import io.evomerge.search.cmaes.Covariance;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,23 +29,31 @@ class MergeSearchesTest {
     return SearchSettings.defaults().withMethod(method);
   }
 
-  /** Asks and tells up to {@code generations} generations; returns what was asked. */
-  private static List<Generation> drive(MergeSearch search, int generations) {
+  /** What a drive asked for, and the state it reached. */
+  private record Driven(List<Generation> asked, SearchState state) {}
+
+  /** Asks and tells up to {@code generations} generations from {@code state}. */
+  private static Driven drive(MergeSearch search, SearchState state, int generations) {
     List<Generation> asked = new ArrayList<>();
-    for (int g = 0; g < generations && !search.isDone(); g++) {
-      Generation gen = search.ask();
+    for (int g = 0; g < generations && !state.done(); g++) {
+      Generation gen = search.ask(state);
       asked.add(gen);
-      double[] losses = new double[gen.size()];
-      for (int k = 0; k < losses.length; k++) {
-        losses[k] = SyntheticMergeLoss.loss(gen.candidates().get(k).vectors());
-      }
-      search.tell(losses);
+      state = search.tell(state, SyntheticMergeLoss.losses(gen)).state();
     }
-    return asked;
+    return new Driven(asked, state);
   }
 
-  private static List<Generation> all(MergeSearch search) {
-    return drive(search, Integer.MAX_VALUE);
+  private static Driven all(MergeSearch search, SearchState state) {
+    return drive(search, state, Integer.MAX_VALUE);
+  }
+
+  private static Driven all(MergeSearch search) {
+    return all(search, search.start());
+  }
+
+  private static Generation first(SearchSettings settings, int adapters) {
+    MergeSearch search = MergeSearches.create(settings, adapters);
+    return search.ask(search.start());
   }
 
   private static Map<String, Integer> perStage(List<Generation> gens) {
@@ -61,7 +70,7 @@ class MergeSearchesTest {
     MergeSearch search = MergeSearches.create(settings(method), N);
     int planned = search.plannedGenerations();
     int evaluations = search.plannedEvaluations();
-    List<Generation> gens = all(search);
+    List<Generation> gens = all(search).asked();
     assertEquals(planned, gens.size(), "no stage stops early on this loss");
     assertEquals(evaluations, gens.stream().mapToInt(Generation::size).sum());
   }
@@ -69,23 +78,24 @@ class MergeSearchesTest {
   @Test
   void tellReturnsTheCandidatesWithTheirFitnessAndTheLastStageOneLineShowsStageOnesSigma() {
     MergeSearch search = MergeSearches.create(settings(Method.EVO_MERGING), N);
-    drive(search, 19);
-    Generation last = search.ask();
+    SearchState state = drive(search, search.start(), 19).state();
+    Generation last = search.ask(state);
     assertEquals("denoising", last.stage());
     double[] losses = new double[last.size()];
     java.util.Arrays.fill(losses, 0.5);
-    List<Evaluated> told = search.tell(losses);
-    assertEquals(last.candidates(), told.stream().map(Evaluated::candidate).toList());
-    assertEquals(0.5 + last.candidates().get(3).penalty(), told.get(3).fitness());
-    assertEquals(0.05, search.snapshot().current().cma().sigma(), "stage 2 starts at its own sigma");
-    assertTrue(search.sigma() != 0.05 && search.sigma() > 0, "stage 1's own sigma: " + search.sigma());
+    Step told = search.tell(state, losses);
+    assertEquals(last.candidates(), told.evaluated().stream().map(Evaluated::candidate).toList());
+    assertEquals(0.5 + last.candidates().get(3).penalty(), told.evaluated().get(3).fitness());
+    assertEquals(0.05, told.state().current().cma().sigma(), "stage 2 starts at its own sigma");
+    assertTrue(told.sigma() != 0.05 && told.sigma() > 0, "stage 1's own sigma: " + told.sigma());
   }
 
   @ParameterizedTest
   @EnumSource(Method.class)
   void eachMethodSpendsExactlyItsPlannedBudget(Method method) {
     MergeSearch search = MergeSearches.create(settings(method), N);
-    List<Generation> gens = all(search);
+    Driven run = all(search);
+    List<Generation> gens = run.asked();
     Map<String, Integer> expected = switch (method) {
       case EVO_MERGING, WITHOUT_SIGN_FLIP -> Map.of("denoising", 400, "scaling", 800);
       case LORAHUB -> Map.of("lorahub", 1200);
@@ -96,15 +106,15 @@ class MergeSearchesTest {
       case WITHOUT_SCALING -> Map.of("denoising", 1200);
     };
     assertEquals(expected, perStage(gens));
-    assertEquals(expected.values().stream().mapToInt(Integer::intValue).sum(), search.evaluations());
-    assertTrue(search.isDone());
-    assertThrows(IllegalStateException.class, search::ask);
+    assertEquals(expected.values().stream().mapToInt(Integer::intValue).sum(), run.state().evaluations());
+    assertTrue(run.state().done());
+    assertThrows(IllegalStateException.class, () -> search.ask(run.state()));
   }
 
   @ParameterizedTest
   @EnumSource(Method.class)
   void generationsAreNumberedGloballyAndNeverMixStages(Method method) {
-    List<Generation> gens = all(MergeSearches.create(settings(method), N));
+    List<Generation> gens = all(MergeSearches.create(settings(method), N)).asked();
     for (int g = 0; g < gens.size(); g++) {
       Generation gen = gens.get(g);
       assertEquals(g, gen.number());
@@ -120,16 +130,16 @@ class MergeSearchesTest {
   @ParameterizedTest
   @EnumSource(Method.class)
   void theSameSeedAsksForTheSameCandidates(Method method) {
-    List<Generation> a = all(MergeSearches.create(settings(method), N));
-    List<Generation> b = all(MergeSearches.create(settings(method), N));
+    List<Generation> a = all(MergeSearches.create(settings(method), N)).asked();
+    List<Generation> b = all(MergeSearches.create(settings(method), N)).asked();
     assertEquals(a, b);
   }
 
   @ParameterizedTest
   @EnumSource(value = Method.class, names = {"UNIFORM", "BEST_SINGLE"}, mode = EnumSource.Mode.EXCLUDE)
   void anotherSeedAsksForOtherCandidates(Method method) {
-    Generation a = MergeSearches.create(settings(method), N).ask();
-    Generation b = MergeSearches.create(settings(method).withSeed(43), N).ask();
+    Generation a = first(settings(method), N);
+    Generation b = first(settings(method).withSeed(43), N);
     assertNotEquals(a.candidates().get(0).vectors(), b.candidates().get(0).vectors());
   }
 
@@ -138,7 +148,7 @@ class MergeSearchesTest {
     SearchSettings s = settings(Method.EVO_MERGING);
     s = new SearchSettings(s.seed(), s.method(), s.stage1().withBudget(410), s.stage2().withBudget(45),
         s.scaleBound(), s.covariance());
-    List<Generation> gens = all(MergeSearches.create(s, N));
+    List<Generation> gens = all(MergeSearches.create(s, N)).asked();
     assertEquals(Map.of("denoising", 410, "scaling", 45), perStage(gens));
     assertEquals(10, gens.get(20).size());
     assertEquals("denoising", gens.get(20).stage());
@@ -147,7 +157,7 @@ class MergeSearchesTest {
 
   @Test
   void bestSingleAsksForEachAdapterAloneInGenerationsOfThePopulationSize() {
-    List<Generation> gens = all(MergeSearches.create(settings(Method.BEST_SINGLE), 45));
+    List<Generation> gens = all(MergeSearches.create(settings(Method.BEST_SINGLE), 45)).asked();
     assertEquals(List.of(20, 20, 5), gens.stream().map(Generation::size).toList());
     int i = 0;
     for (Generation g : gens) {
@@ -163,16 +173,16 @@ class MergeSearchesTest {
 
   @Test
   void uniformAsksForTheUniformMergeOnce() {
-    MergeSearch search = MergeSearches.create(settings(Method.UNIFORM), N);
-    List<Generation> gens = all(search);
+    Driven run = all(MergeSearches.create(settings(Method.UNIFORM), N));
+    List<Generation> gens = run.asked();
     assertEquals(1, gens.size());
     assertEquals(ControlVectors.uniform(N), gens.get(0).candidates().get(0).vectors());
-    assertEquals(SyntheticMergeLoss.loss(ControlVectors.uniform(N)), search.best().orElseThrow().fitness());
+    assertEquals(SyntheticMergeLoss.loss(ControlVectors.uniform(N)), run.state().best().fitness());
   }
 
   @Test
   void randomSearchDrawsWithinTheBounds() {
-    for (Generation g : all(MergeSearches.create(settings(Method.RANDOM_SEARCH), N))) {
+    for (Generation g : all(MergeSearches.create(settings(Method.RANDOM_SEARCH), N)).asked()) {
       for (Candidate c : g.candidates()) {
         for (int i = 0; i < N; i++) {
           assertTrue(c.vectors().alpha(i) >= 0 && c.vectors().alpha(i) <= 1);
@@ -185,14 +195,15 @@ class MergeSearchesTest {
   @Test
   void evoMergingDenoisesWithBetaFixedThenScalesWithTheBestAlphaOfStageOne() {
     MergeSearch search = MergeSearches.create(settings(Method.EVO_MERGING), N);
-    for (Generation g : drive(search, 20)) {
+    Driven stage1 = drive(search, search.start(), 20);
+    for (Generation g : stage1.asked()) {
       for (Candidate c : g.candidates()) {
         assertTrue(java.util.Arrays.stream(c.vectors().beta()).allMatch(b -> b == 1.0 / N));
         assertEquals(0.05 * mean(c.vectors().alpha()), c.penalty(), 1e-15);
       }
     }
-    double[] stage1Alpha = search.best().orElseThrow().candidate().vectors().alpha();
-    for (Generation g : all(search)) {
+    double[] stage1Alpha = stage1.state().best().toEvaluated().candidate().vectors().alpha();
+    for (Generation g : all(search, stage1.state()).asked()) {
       assertEquals("scaling", g.stage());
       for (Candidate c : g.candidates()) {
         assertArrayEquals(stage1Alpha, c.vectors().alpha(), 0.0);
@@ -203,7 +214,7 @@ class MergeSearchesTest {
 
   @Test
   void withoutSignFlipKeepsEveryBetaNonNegative() {
-    for (Generation g : all(MergeSearches.create(settings(Method.WITHOUT_SIGN_FLIP), N))) {
+    for (Generation g : all(MergeSearches.create(settings(Method.WITHOUT_SIGN_FLIP), N)).asked()) {
       for (Candidate c : g.candidates()) {
         assertTrue(java.util.Arrays.stream(c.vectors().beta()).allMatch(b -> b >= 0 && b <= 1.5));
       }
@@ -212,7 +223,7 @@ class MergeSearchesTest {
 
   @Test
   void loraHubSearchesBetaAroundZeroWithAlphaOne() {
-    Generation first = MergeSearches.create(settings(Method.LORAHUB), N).ask();
+    Generation first = first(settings(Method.LORAHUB), N);
     double sum = 0;
     for (Candidate c : first.candidates()) {
       assertTrue(java.util.Arrays.stream(c.vectors().alpha()).allMatch(a -> a == 1.0));
@@ -242,60 +253,64 @@ class MergeSearchesTest {
 
   private void restoredSearchContinuesIdentically(Method method, int generations) throws Exception {
     SearchSettings s = settings(method);
-    MergeSearch original = MergeSearches.create(s, N);
-    drive(original, generations);
-    String json = JSON.writeValueAsString(original.snapshot());
-    MergeSearch restored = MergeSearches.restore(s, N, JSON.readValue(json, SearchSnapshot.class));
+    MergeSearch search = MergeSearches.create(s, N);
+    SearchState saved = drive(search, search.start(), generations).state();
+    String json = JSON.writeValueAsString(saved);
+    SearchState read = JSON.readValue(json, SearchState.class);
 
-    assertEquals(json, JSON.writeValueAsString(restored.snapshot()));
-    assertEquals(all(original), all(restored), method + " after " + generations);
-    assertEquals(original.best(), restored.best());
-    assertEquals(original.evaluations(), restored.evaluations());
-    assertTrue(restored.isDone());
+    assertEquals(json, JSON.writeValueAsString(read));
+    Driven original = all(search, saved);
+    Driven restored = all(MergeSearches.create(s, N), read);
+    assertEquals(original.asked(), restored.asked(), method + " after " + generations);
+    assertEquals(original.state().best().toEvaluated(), restored.state().best().toEvaluated());
+    assertEquals(original.state().evaluations(), restored.state().evaluations());
+    assertEquals(JSON.writeValueAsString(original.state()), JSON.writeValueAsString(restored.state()));
+    assertTrue(restored.state().done());
   }
 
   @Test
-  void aSnapshotTakenBetweenAskAndTellAsksThatGenerationAgain() throws Exception {
+  void aStateAsksForTheSameGenerationHoweverOftenAndAfterAJsonRoundTrip() throws Exception {
     MergeSearch search = MergeSearches.create(settings(Method.EVO_MERGING), N);
-    drive(search, 3);
-    Generation pending = search.ask();
-    String json = JSON.writeValueAsString(search.snapshot());
-    MergeSearch restored = MergeSearches.restore(settings(Method.EVO_MERGING), N,
-        JSON.readValue(json, SearchSnapshot.class));
-    assertEquals(pending, restored.ask());
-    assertSame(pending, search.ask());
+    SearchState state = drive(search, search.start(), 3).state();
+    Generation pending = search.ask(state);
+    String json = JSON.writeValueAsString(state);
+    SearchState read = JSON.readValue(json, SearchState.class);
+    assertEquals(pending, MergeSearches.create(settings(Method.EVO_MERGING), N).ask(read));
+    assertEquals(pending, search.ask(state));
   }
 
   @Test
-  void restoreRefusesASnapshotOfAnotherMethodSeedOrRepository() throws Exception {
-    SearchSnapshot snap = MergeSearches.create(settings(Method.EVO_MERGING), N).snapshot();
+  void askAndTellRefuseAStateOfAnotherMethodSeedOrRepository() throws Exception {
+    SearchState state = MergeSearches.create(settings(Method.EVO_MERGING), N).start();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MergeSearches.restore(settings(Method.LORAHUB), N, snap));
+        () -> MergeSearches.create(settings(Method.LORAHUB), N).ask(state));
     assertTrue(e.getMessage().contains("evo-merging") && e.getMessage().contains("lorahub"), e.getMessage());
     assertThrows(IllegalArgumentException.class,
-        () -> MergeSearches.restore(settings(Method.EVO_MERGING).withSeed(1), N, snap));
+        () -> MergeSearches.create(settings(Method.EVO_MERGING).withSeed(1), N).ask(state));
     assertThrows(IllegalArgumentException.class,
-        () -> MergeSearches.restore(settings(Method.EVO_MERGING), N + 1, snap));
+        () -> MergeSearches.create(settings(Method.EVO_MERGING), N + 1).tell(state, new double[20]));
   }
 
   @Test
-  void tellRejectsAWrongCountANonFiniteLossAndATellWithoutAsk() {
+  void tellRejectsAWrongCountANonFiniteLossAndATellOnADoneState() {
     MergeSearch search = MergeSearches.create(settings(Method.EVO_MERGING), N);
-    assertThrows(IllegalStateException.class, () -> search.tell(new double[20]));
-    search.ask();
-    assertThrows(IllegalArgumentException.class, () -> search.tell(new double[19]));
+    SearchState done = all(search).state();
+    assertThrows(IllegalStateException.class, () -> search.tell(done, new double[20]));
+    SearchState start = search.start();
+    assertThrows(IllegalArgumentException.class, () -> search.tell(start, new double[19]));
     double[] losses = new double[20];
     losses[4] = Double.POSITIVE_INFINITY;
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> search.tell(losses));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> search.tell(start, losses));
     assertTrue(e.getMessage().contains("candidate 4"), e.getMessage());
-    assertFalse(search.best().isPresent());
+    assertNull(start.best());
+    assertFalse(start.done());
   }
 
   @Test
   void autoCovarianceTurnsSeparableAboveTwoHundredAdapters() {
-    SearchSnapshot small = MergeSearches.create(settings(Method.EVO_MERGING), 200).snapshot();
-    SearchSnapshot large = MergeSearches.create(settings(Method.EVO_MERGING), 201).snapshot();
-    assertEquals(CmaEsSettings.Covariance.FULL, small.current().cma().settings().covariance());
-    assertEquals(CmaEsSettings.Covariance.SEPARABLE, large.current().cma().settings().covariance());
+    SearchState small = MergeSearches.create(settings(Method.EVO_MERGING), 200).start();
+    SearchState large = MergeSearches.create(settings(Method.EVO_MERGING), 201).start();
+    assertEquals(Covariance.FULL, small.current().cma().settings().covariance());
+    assertEquals(Covariance.SEPARABLE, large.current().cma().settings().covariance());
   }
 }

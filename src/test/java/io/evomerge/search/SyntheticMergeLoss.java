@@ -42,16 +42,17 @@ final class SyntheticMergeLoss {
     return 1 - r * r * r;
   }
 
-  /** Runs {@code search} to the end on this loss. */
-  static MergeSearch runToEnd(MergeSearch search) {
-    while (!search.isDone()) {
-      Generation g = search.ask();
-      double[] losses = new double[g.size()];
-      for (int k = 0; k < losses.length; k++) {
-        losses[k] = loss(g.candidates().get(k).vectors());
-      }
-      search.tell(losses);
+  /** The losses of {@code g}'s candidates on this loss, in order. */
+  static double[] losses(Generation g) {
+    return g.candidates().stream().mapToDouble(c -> loss(c.vectors())).toArray();
+  }
+
+  /** Runs {@code search} from its start to the end on this loss; returns the last state. */
+  static SearchState runToEnd(MergeSearch search) {
+    SearchState state = search.start();
+    while (!state.done()) {
+      state = search.tell(state, losses(search.ask(state))).state();
     }
-    return search;
+    return state;
   }
 }

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.evomerge.config.Check;
 import io.evomerge.protocol.Dialect;
 import io.evomerge.search.Method;
-import io.evomerge.search.SearchSettings.CovarianceModel;
+import io.evomerge.search.cmaes.Covariance;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -43,7 +43,7 @@ public final class ConfigMapper {
     SimpleModule names = new SimpleModule("evomerge-config-names");
     register(names, Method.class, Method.values(), Method::id);
     register(names, Dialect.class, Dialect.values(), Dialect::configName);
-    register(names, CovarianceModel.class, CovarianceModel.values(),
+    register(names, Covariance.class, Covariance.values(),
         c -> c.name().toLowerCase(Locale.ROOT));
     return YAMLMapper.builder(new NonFiniteYaml())
         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)

@@ -51,22 +51,4 @@ public record Bounds(double[] lower, double[] upper) {
   public boolean contains(int i, double x) {
     return x >= lower[i] && x <= upper[i];
   }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Bounds b
-        && java.util.Arrays.equals(lower, b.lower)
-        && java.util.Arrays.equals(upper, b.upper);
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * java.util.Arrays.hashCode(lower) + java.util.Arrays.hashCode(upper);
-  }
-
-  @Override
-  public String toString() {
-    return "Bounds[lower=" + java.util.Arrays.toString(lower)
-        + ", upper=" + java.util.Arrays.toString(upper) + "]";
-  }
 }

@@ -1,18 +1,18 @@
 package io.evomerge.search.cmaes;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * What shapes one CMA-ES run: where it starts, how wide, how many candidates per generation,
  * which box (if any), which covariance model and which covariance update. Immutable: arrays are
- * copied in and out.
+ * copied in and out (equality is identity: compare states as JSON).
  *
  * @param start initial mean, inside {@code bounds} when there are bounds
  * @param sigma initial step size, &gt; 0
  * @param popSize candidates per generation (lambda), at least 2
  * @param bounds the box every candidate respects, or {@code null} for none
- * @param covariance full covariance or the separable (diagonal) variant
+ * @param covariance full covariance or the separable (diagonal) variant; {@link Covariance#AUTO} is
+ *     resolved here, by dimension
  * @param update active (pycma's default) or classic covariance update
  */
 public record CmaEsSettings(
@@ -36,6 +36,7 @@ public record CmaEsSettings(
     }
     checkStart(start, bounds);
     start = start.clone();
+    covariance = covariance.at(start.length);
   }
 
   /** The active update (pycma's default). */
@@ -80,36 +81,6 @@ public record CmaEsSettings(
             + bounds.lower()[i] + ", " + bounds.upper()[i] + "]");
       }
     }
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof CmaEsSettings s
-        && Arrays.equals(start, s.start)
-        && Double.compare(sigma, s.sigma) == 0
-        && popSize == s.popSize
-        && Objects.equals(bounds, s.bounds)
-        && covariance == s.covariance
-        && update == s.update;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(Arrays.hashCode(start), sigma, popSize, bounds, covariance, update);
-  }
-
-  @Override
-  public String toString() {
-    return "CmaEsSettings[start=" + Arrays.toString(start) + ", sigma=" + sigma + ", popSize="
-        + popSize + ", bounds=" + bounds + ", covariance=" + covariance + ", update=" + update + "]";
-  }
-
-  /** Covariance model. */
-  public enum Covariance {
-    /** Full covariance matrix, eigendecomposed lazily (every O(1/(n (c1 + cmu))) generations). */
-    FULL,
-    /** Diagonal covariance (sep-CMA-ES, Ros and Hansen 2008): O(n) per candidate. */
-    SEPARABLE
   }
 
   /** Covariance update. */

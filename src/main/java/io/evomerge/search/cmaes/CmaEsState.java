@@ -3,12 +3,15 @@ package io.evomerge.search.cmaes;
 import java.util.Objects;
 
 /**
- * The whole state of a {@link CmaEs} between two generations, as plain numbers and arrays that
- * Jackson writes to JSON and reads back ({@code readValue(json, CmaEsState.class)}); {@link
- * CmaEs#restore} continues from it with exactly the candidates the saved optimizer would have
- * produced. No random generator state is stored: generation g samples from a generator seeded
- * with {@code (streamSeed, g)}. Immutable: arrays are copied in; accessors return the stored arrays
- * (treat them as read-only).
+ * The whole state of a CMA-ES run between two generations: {@link CmaEs} steps it ({@code
+ * CmaEs.tell(state, fitness)} returns the next one), and Jackson writes it to JSON and reads it
+ * back ({@code readValue(json, CmaEsState.class)}) to continue with exactly the candidates the
+ * saved run would have produced. No random generator state is stored: generation g samples from a
+ * generator seeded with {@code (streamSeed, g)}.
+ *
+ * <p>Immutable by contract: nothing writes an array after the state is made, and the arrays are
+ * not copied, so that successive states share what a step leaves unchanged (the eigenvectors
+ * between two decompositions); accessors return the stored arrays, which callers must not modify.
  *
  * <p>A state of another {@link #VERSION} is refused: it was made by another algorithm (before
  * version 2: the classic update, tutorial damping and margins, no step cap) and cannot continue
@@ -26,7 +29,7 @@ import java.util.Objects;
  * @param scaling pycma's {@code sigma_vec}: per-coordinate factors of the sampled steps; the whole
  *     diagonal covariance (standard deviations) when SEPARABLE, the step cap's factors (1 until
  *     the cap fires) when FULL
- * @param covariance FULL: lower triangle of C, row i with i + 1 entries; SEPARABLE: null
+ * @param covariance FULL: lower triangle of C, row i with i + 1 entries; SEPARABLE: null (C = I)
  * @param eigenvectors FULL: the eigenvectors of C, one per row (B transposed); SEPARABLE: null
  * @param scales FULL: D, square roots of the eigenvalues; SEPARABLE: null
  * @param decomposedAt FULL: the evaluation count of the last eigendecomposition; SEPARABLE: 0
@@ -74,34 +77,31 @@ public record CmaEsState(
     if (!(sigma > 0) || !Double.isFinite(sigma)) {
       throw new IllegalArgumentException("sigma: " + sigma + " must be > 0");
     }
-    boolean full = settings.covariance() == CmaEsSettings.Covariance.FULL;
+    boolean full = settings.covariance() == Covariance.FULL;
     if (full != (covariance != null && eigenvectors != null && scales != null)) {
       throw new IllegalArgumentException("state: covariance fields do not match " + settings.covariance());
     }
-    mean = mean.clone();
-    pathC = pathC.clone();
-    pathSigma = pathSigma.clone();
-    scaling = scaling.clone();
-    bestHistory = bestHistory.clone();
-    scales = scales == null ? null : scales.clone();
-    covariance = deepCopy(covariance);
-    eigenvectors = deepCopy(eigenvectors);
+    for (int i = 0; full && i < n; i++) {
+      if (covariance.length != n || eigenvectors.length != n || scales.length != n
+          || covariance[i].length != i + 1 || eigenvectors[i].length != n) {
+        throw new IllegalArgumentException("covariance: row " + i + " has the wrong length");
+      }
+    }
+  }
+
+  /** Whether the covariance is full (else separable: C = I and {@link #scaling} is all of it). */
+  boolean full() {
+    return covariance != null;
+  }
+
+  /** {@code C_ii}. */
+  double variance(int i) {
+    return covariance == null ? 1 : covariance[i][i];
   }
 
   private static void requireLength(String name, double[] a, int n) {
     if (a == null || a.length != n) {
       throw new IllegalArgumentException(name + ": expected " + n + " entries");
     }
-  }
-
-  private static double[][] deepCopy(double[][] a) {
-    if (a == null) {
-      return null;
-    }
-    double[][] c = new double[a.length][];
-    for (int i = 0; i < a.length; i++) {
-      c[i] = a[i].clone();
-    }
-    return c;
   }
 }

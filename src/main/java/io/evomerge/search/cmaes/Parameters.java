@@ -1,6 +1,5 @@
 package io.evomerge.search.cmaes;
 
-import io.evomerge.search.cmaes.CmaEsSettings.Covariance;
 import io.evomerge.search.cmaes.CmaEsSettings.Update;
 
 /**
@@ -57,7 +56,8 @@ public record Parameters(
   }
 
   /** The defaults for dimension {@code n}, population {@code lambda}, {@code model} and {@code update}. */
-  static Parameters of(int n, int lambda, Covariance model, Update update) {
+  static Parameters of(int n, int lambda, Covariance covariance, Update update) {
+    Covariance model = covariance.at(n);
     double[] w = rawWeights(lambda);
     int mu = 0;
     while (mu < lambda && w[mu] > 0) {
@@ -95,7 +95,7 @@ public record Parameters(
   }
 
   /** History length of TolFun: {@code 10 + ceil(30 n / lambda)}. */
-  int historyLength() {
+  static int historyLength(int n, int lambda) {
     return 10 + (int) Math.ceil(30.0 * n / lambda);
   }
 

@@ -16,21 +16,4 @@ public record Solution(double[] x, double fitness) {
   public double[] x() {
     return x.clone();
   }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Solution s
-        && java.util.Arrays.equals(x, s.x)
-        && Double.compare(fitness, s.fitness) == 0;
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * java.util.Arrays.hashCode(x) + Double.hashCode(fitness);
-  }
-
-  @Override
-  public String toString() {
-    return "Solution[x=" + java.util.Arrays.toString(x) + ", fitness=" + fitness + "]";
-  }
 }

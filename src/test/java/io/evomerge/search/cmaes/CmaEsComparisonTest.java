@@ -128,16 +128,16 @@ class CmaEsComparisonTest {
   private static Outcome ours(int n, ToDoubleFunction<double[]> f, double start, long seed) {
     double[] x0 = new double[n];
     Arrays.fill(x0, start);
-    CmaEs es = CmaEs.start(CmaEsSettings.of(x0, SIGMA), new SplittableRandom(seed));
+    CmaEsState es = CmaEs.start(CmaEsSettings.of(x0, SIGMA), new SplittableRandom(seed));
     var stop = CmaEsStops.standard().or(CmaEsStops.byEvaluations(MAX_EVALUATIONS));
-    while (!stop.test(es.progress())) {
-      double[][] xs = es.ask();
+    while (!stop.test(CmaEs.progress(es))) {
+      double[][] xs = CmaEs.ask(es);
       double[] fit = new double[xs.length];
       for (int k = 0; k < xs.length; k++) {
         fit[k] = f.applyAsDouble(xs[k]);
       }
-      es.tell(fit);
-      if (es.progress().bestFitness() < TARGET) {
+      es = CmaEs.tell(es, fit);
+      if (CmaEs.progress(es).bestFitness() < TARGET) {
         return new Outcome(es.evaluations(), true, 0);
       }
     }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.evomerge.search.cmaes.CmaEsSettings.Covariance;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
@@ -33,23 +32,25 @@ class CmaEsTest {
     return s;
   }
 
-  private static void step(CmaEs es, ToDoubleFunction<double[]> f) {
-    double[][] xs = es.ask();
+  private static CmaEsState step(CmaEsState es, ToDoubleFunction<double[]> f) {
+    double[][] xs = CmaEs.ask(es);
     double[] fit = new double[xs.length];
     for (int k = 0; k < xs.length; k++) {
       fit[k] = f.applyAsDouble(xs[k]);
     }
-    es.tell(fit);
+    return CmaEs.tell(es, fit);
   }
 
-  private static double[][] run(CmaEs es, int generations) {
+  /** The state after {@code generations} on the shifted ellipsoid, and every candidate asked. */
+  private record Run(CmaEsState state, double[][] trace) {}
+
+  private static Run run(CmaEsState es, int generations) {
     double[][] trace = new double[generations][];
     for (int g = 0; g < generations; g++) {
-      double[][] xs = es.ask();
-      trace[g] = Arrays.stream(xs).flatMapToDouble(Arrays::stream).toArray();
-      step(es, CmaEsTest::shiftedEllipsoid);
+      trace[g] = Arrays.stream(CmaEs.ask(es)).flatMapToDouble(Arrays::stream).toArray();
+      es = step(es, CmaEsTest::shiftedEllipsoid);
     }
-    return trace;
+    return new Run(es, trace);
   }
 
   @Test
@@ -63,26 +64,25 @@ class CmaEsTest {
   }
 
   private void restoredRunContinuesBitForBit(Covariance cov) throws Exception {
-    CmaEs original = CmaEs.start(settings(8, cov), new SplittableRandom(7));
-    run(original, 23);
-    String json = JSON.writeValueAsString(original.state());
-    CmaEs restored = CmaEs.restore(JSON.readValue(json, CmaEsState.class));
+    CmaEsState saved = run(CmaEs.start(settings(8, cov), new SplittableRandom(7)), 23).state();
+    String json = JSON.writeValueAsString(saved);
+    CmaEsState restored = JSON.readValue(json, CmaEsState.class);
 
-    assertEquals(json, JSON.writeValueAsString(restored.state()));
-    double[][] expected = run(original, 30);
-    double[][] actual = run(restored, 30);
-    for (int g = 0; g < expected.length; g++) {
-      assertArrayEquals(expected[g], actual[g], 0.0, "generation " + g);
+    assertEquals(json, JSON.writeValueAsString(restored));
+    Run expected = run(saved, 30);
+    Run actual = run(restored, 30);
+    for (int g = 0; g < expected.trace().length; g++) {
+      assertArrayEquals(expected.trace()[g], actual.trace()[g], 0.0, "generation " + g);
     }
-    assertEquals(original.best().orElseThrow(), restored.best().orElseThrow());
-    assertEquals(JSON.writeValueAsString(original.state()), JSON.writeValueAsString(restored.state()));
+    assertArrayEquals(expected.state().best().x(), actual.state().best().x(), 0.0);
+    assertEquals(expected.state().best().fitness(), actual.state().best().fitness());
+    assertEquals(JSON.writeValueAsString(expected.state()), JSON.writeValueAsString(actual.state()));
   }
 
   @Test
   void aStateSavedBeforeTheActiveUpdateIsRefusedWithWhatToDo() throws Exception {
-    CmaEs es = CmaEs.start(settings(4, Covariance.SEPARABLE), new SplittableRandom(7));
-    run(es, 3);
-    ObjectNode old = (ObjectNode) JSON.valueToTree(es.state());
+    CmaEsState es = run(CmaEs.start(settings(4, Covariance.SEPARABLE), new SplittableRandom(7)), 3).state();
+    ObjectNode old = (ObjectNode) JSON.valueToTree(es);
     old.remove("version");
     old.remove("scaling");
     old.putNull("variances");
@@ -90,7 +90,7 @@ class CmaEsTest {
     Exception e = assertThrows(Exception.class, () -> JSON.treeToValue(old, CmaEsState.class));
     assertTrue(e.getMessage().contains("start the run afresh, without --resume"), e.getMessage());
 
-    ObjectNode unversioned = (ObjectNode) JSON.valueToTree(es.state());
+    ObjectNode unversioned = (ObjectNode) JSON.valueToTree(es);
     unversioned.remove("version");
     e = assertThrows(Exception.class, () -> JSON.treeToValue(unversioned, CmaEsState.class));
     assertTrue(e.getMessage().contains("CMA-ES state version 0 (expected 2)")
@@ -99,46 +99,45 @@ class CmaEsTest {
 
   @Test
   void theFullStateHasBeenEigendecomposedBeforeTheSnapshotSoTheRoundTripCoversARotatedBasis() {
-    CmaEs es = CmaEs.start(settings(8, Covariance.FULL), new SplittableRandom(7));
-    run(es, 23);
-    double[][] b = es.state().eigenvectors();
+    CmaEsState es = run(CmaEs.start(settings(8, Covariance.FULL), new SplittableRandom(7)), 23).state();
+    double[][] b = es.eigenvectors();
     assertTrue(Math.abs(b[0][1]) > 1e-6, "B is no longer the identity");
-    assertTrue(es.state().decomposedAt() > 0);
+    assertTrue(es.decomposedAt() > 0);
   }
 
   @Test
   void theSameSeedGivesTheSameCandidatesAndAnotherSeedDifferent() {
-    double[][] a = run(CmaEs.start(settings(5, Covariance.FULL), new SplittableRandom(1)), 5);
-    double[][] b = run(CmaEs.start(settings(5, Covariance.FULL), new SplittableRandom(1)), 5);
-    double[][] c = run(CmaEs.start(settings(5, Covariance.FULL), new SplittableRandom(2)), 5);
+    double[][] a = run(CmaEs.start(settings(5, Covariance.FULL), new SplittableRandom(1)), 5).trace();
+    double[][] b = run(CmaEs.start(settings(5, Covariance.FULL), new SplittableRandom(1)), 5).trace();
+    double[][] c = run(CmaEs.start(settings(5, Covariance.FULL), new SplittableRandom(2)), 5).trace();
     assertTrue(Arrays.deepEquals(a, b));
     assertFalse(Arrays.equals(a[0], c[0]));
   }
 
   @Test
   void askingTwiceWithoutTellingReturnsTheSameCandidates() {
-    CmaEs es = CmaEs.start(settings(4, Covariance.FULL), new SplittableRandom(3));
-    assertTrue(Arrays.deepEquals(es.ask(), es.ask()));
+    CmaEsState es = CmaEs.start(settings(4, Covariance.FULL), new SplittableRandom(3));
+    assertTrue(Arrays.deepEquals(CmaEs.ask(es), CmaEs.ask(es)));
   }
 
   @Test
   void everyCandidateLiesWithinTheBoundsEvenWithAHugeStepSize() {
     double[] x0 = {0.0, 1.0, -2.0};
     Bounds box = new Bounds(new double[] {0, 0, -3}, new double[] {1, 1, -2});
-    CmaEs es = CmaEs.start(new CmaEsSettings(x0, 50, 20, box, Covariance.FULL), new SplittableRandom(5));
+    CmaEsState es = CmaEs.start(new CmaEsSettings(x0, 50, 20, box, Covariance.FULL), new SplittableRandom(5));
     for (int g = 0; g < 20; g++) {
-      for (double[] x : es.ask()) {
+      for (double[] x : CmaEs.ask(es)) {
         for (int i = 0; i < 3; i++) {
           assertTrue(box.contains(i, x[i]), "x[" + i + "] = " + x[i]);
         }
       }
-      step(es, x -> -x[0] + x[1]);
+      es = step(es, x -> -x[0] + x[1]);
     }
   }
 
   @Test
   void aBoundedRunFindsAnOptimumOnTheBoundary() {
-    CmaEs es = CmaEs.start(settings(6, Covariance.FULL), new SplittableRandom(11));
+    CmaEsState es = CmaEs.start(settings(6, Covariance.FULL), new SplittableRandom(11));
     ToDoubleFunction<double[]> f = x -> {
       double s = 0;
       for (double v : x) {
@@ -147,9 +146,9 @@ class CmaEsTest {
       return s;
     };
     for (int g = 0; g < 300; g++) {
-      step(es, f);
+      es = step(es, f);
     }
-    for (double v : es.best().orElseThrow().x()) {
+    for (double v : es.best().x()) {
       assertEquals(-1.0, v, 1e-6);
     }
   }
@@ -158,31 +157,31 @@ class CmaEsTest {
   void theSeparableVariantSolvesTheAxisParallelEllipsoidIn40Dimensions() {
     double[] x0 = new double[40];
     Arrays.fill(x0, 1.0);
-    CmaEs es = CmaEs.start(CmaEsSettings.of(x0, 0.5).withCovariance(Covariance.SEPARABLE),
+    CmaEsState es = CmaEs.start(CmaEsSettings.of(x0, 0.5).withCovariance(Covariance.SEPARABLE),
         new SplittableRandom(4));
-    while (es.evaluations() < 40_000 && es.progress().bestFitness() >= 1e-8) {
-      step(es, CmaEsComparisonTest::ellipsoid);
+    while (es.evaluations() < 40_000 && CmaEs.progress(es).bestFitness() >= 1e-8) {
+      es = step(es, CmaEsComparisonTest::ellipsoid);
     }
-    assertTrue(es.progress().bestFitness() < 1e-8, "best " + es.progress().bestFitness());
+    assertTrue(CmaEs.progress(es).bestFitness() < 1e-8, "best " + CmaEs.progress(es).bestFitness());
   }
 
   @Test
   void stopRulesFireOnTheirOwnConditions() {
-    CmaEs es = CmaEs.start(CmaEsSettings.of(new double[] {1, 1, 1}, 0.5), new SplittableRandom(9));
-    assertFalse(CmaEsStops.standard().test(es.progress()));
+    CmaEsState es = CmaEs.start(CmaEsSettings.of(new double[] {1, 1, 1}, 0.5), new SplittableRandom(9));
+    assertFalse(CmaEsStops.standard().test(CmaEs.progress(es)));
     for (int g = 0; g < 3; g++) {
-      step(es, x -> 4.0);
+      es = step(es, x -> 4.0);
     }
-    assertEquals(3, es.progress().flatGenerations());
-    assertTrue(CmaEsStops.byFlatFitness(3).test(es.progress()));
-    assertTrue(CmaEsStops.byEvaluations(3L * es.settings().popSize()).test(es.progress()));
-    assertFalse(CmaEsStops.byTargetFitness(3.9).test(es.progress()));
+    assertEquals(3, CmaEs.progress(es).flatGenerations());
+    assertTrue(CmaEsStops.byFlatFitness(3).test(CmaEs.progress(es)));
+    assertTrue(CmaEsStops.byEvaluations(3L * es.settings().popSize()).test(CmaEs.progress(es)));
+    assertFalse(CmaEsStops.byTargetFitness(3.9).test(CmaEs.progress(es)));
 
-    CmaEs sphere = CmaEs.start(CmaEsSettings.of(new double[] {1, 1, 1}, 0.5), new SplittableRandom(9));
-    while (!CmaEsStops.byTolX(1e-9).test(sphere.progress())) {
-      step(sphere, CmaEsComparisonTest::sphere);
+    CmaEsState sphere = CmaEs.start(CmaEsSettings.of(new double[] {1, 1, 1}, 0.5), new SplittableRandom(9));
+    while (!CmaEsStops.byTolX(1e-9).test(CmaEs.progress(sphere))) {
+      sphere = step(sphere, CmaEsComparisonTest::sphere);
     }
-    assertTrue(sphere.progress().bestFitness() < 1e-15);
+    assertTrue(CmaEs.progress(sphere).bestFitness() < 1e-15);
     for (double m : sphere.mean()) {
       assertEquals(0.0, m, 1e-6);
     }
@@ -190,14 +189,22 @@ class CmaEsTest {
 
   @Test
   void tellRejectsAWrongCountAndNonFiniteFitness() {
-    CmaEs es = CmaEs.start(CmaEsSettings.of(new double[] {1, 1}, 0.5), new SplittableRandom(9));
-    assertThrows(IllegalStateException.class, () -> es.tell(new double[6]));
-    int lambda = es.ask().length;
-    assertThrows(IllegalArgumentException.class, () -> es.tell(new double[lambda - 1]));
+    CmaEsState es = CmaEs.start(CmaEsSettings.of(new double[] {1, 1}, 0.5), new SplittableRandom(9));
+    int lambda = CmaEs.ask(es).length;
+    assertThrows(IllegalArgumentException.class, () -> CmaEs.tell(es, new double[lambda - 1]));
     double[] nan = new double[lambda];
     nan[2] = Double.NaN;
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> es.tell(nan));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CmaEs.tell(es, nan));
     assertTrue(e.getMessage().contains("fitness[2]"), e.getMessage());
+  }
+
+  @Test
+  void tellReturnsTheNextStateAndLeavesTheOneItIsGivenAsItWas() throws Exception {
+    CmaEsState es = run(CmaEs.start(settings(6, Covariance.FULL), new SplittableRandom(3)), 4).state();
+    String before = JSON.writeValueAsString(es);
+    CmaEsState next = step(es, CmaEsTest::shiftedEllipsoid);
+    assertEquals(before, JSON.writeValueAsString(es));
+    assertEquals(es.generation() + 1, next.generation());
   }
 
   @Test

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.evomerge.search.cmaes.CmaEsSettings.Covariance;
 import io.evomerge.search.cmaes.CmaEsSettings.Update;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -210,18 +209,18 @@ class CmaEsVersusPycmaTest {
       Arrays.fill(x0, t.x0());
       int popSize = t.popSize() > 0 ? t.popSize() : CmaEsSettings.defaultPopSize(t.n());
       Bounds bounds = t.bounds() == null ? null : Bounds.of(t.n(), t.bounds()[0], t.bounds()[1]);
-      CmaEs es = CmaEs.start(new CmaEsSettings(x0, t.sigma(), popSize, bounds, t.covariance(), t.update()),
+      CmaEsState es = CmaEs.start(new CmaEsSettings(x0, t.sigma(), popSize, bounds, t.covariance(), t.update()),
           () -> STREAM_SEED);
       double worst = 0;
       boolean capped = false;
       for (int g = 0; g < t.generations(); g++) {
-        double[][] xs = es.ask();
+        double[][] xs = CmaEs.ask(es);
         double[] fit = new double[xs.length];
         for (int k = 0; k < xs.length; k++) {
           fit[k] = t.f().applyAsDouble(xs[k]);
         }
-        es.tell(fit);
-        CmaEsState ours = es.state();
+        es = CmaEs.tell(es, fit);
+        CmaEsState ours = es;
         JsonNode theirs = answer.get(c).get(g);
         String where = t + ", generation " + (g + 1);
         worst = Math.max(worst, deviation(where + " mean", ours.mean(), theirs.get("mean")));
@@ -279,18 +278,18 @@ class CmaEsVersusPycmaTest {
   private static long withRestarts(Problem p, int seed) {
     long spent = 0;
     for (int restart = 0; spent < MAX_EVALUATIONS; restart++) {
-      CmaEs es = CmaEs.start(settings(p), new SplittableRandom(1000L * seed + restart));
+      CmaEsState es = CmaEs.start(settings(p), new SplittableRandom(1000L * seed + restart));
       var stop = CmaEsStops.standard().or(CmaEsStops.byEvaluations(MAX_EVALUATIONS - spent));
-      while (!stop.test(es.progress()) && es.progress().bestFitness() >= TARGET) {
-        double[][] xs = es.ask();
+      while (!stop.test(CmaEs.progress(es)) && CmaEs.progress(es).bestFitness() >= TARGET) {
+        double[][] xs = CmaEs.ask(es);
         double[] fit = new double[xs.length];
         for (int k = 0; k < xs.length; k++) {
           fit[k] = p.f().applyAsDouble(xs[k]);
         }
-        es.tell(fit);
+        es = CmaEs.tell(es, fit);
       }
       spent += es.evaluations();
-      if (es.progress().bestFitness() < TARGET) {
+      if (CmaEs.progress(es).bestFitness() < TARGET) {
         return spent;
       }
     }

@@ -1,7 +1,6 @@
-package io.evomerge.search.internal;
+package io.evomerge.search;
 
-import io.evomerge.search.StageSettings;
-import io.evomerge.search.cmaes.CmaEsSettings.Covariance;
+import io.evomerge.search.cmaes.Covariance;
 import java.util.Objects;
 
 /**
@@ -16,9 +15,9 @@ import java.util.Objects;
  * @param upper upper bound of the searched coordinates
  * @param cma how CMA-ES runs, for the CMA-ES kinds; null for the others
  */
-public record StagePlan(String name, Kind kind, int budget, int popSize, double lower, double upper, Cma cma) {
+record StagePlan(String name, Kind kind, int budget, int popSize, double lower, double upper, Cma cma) {
 
-  public StagePlan {
+  StagePlan {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
     if (budget < 1 || popSize < 1) {
@@ -38,42 +37,42 @@ public record StagePlan(String name, Kind kind, int budget, int popSize, double 
    * @param inheritAlpha whether alpha is fixed to the best alpha of the previous stage
    * @param covariance covariance model
    */
-  public record Cma(double sigma, double penalty, double start, boolean inheritAlpha, Covariance covariance) {
-    public Cma {
+  record Cma(double sigma, double penalty, double start, boolean inheritAlpha, Covariance covariance) {
+    Cma {
       Objects.requireNonNull(covariance, "covariance");
     }
   }
 
   /** CMA-ES over alpha in [0,1] from 1.0, beta fixed. */
-  public static StagePlan denoising(StageSettings s, Covariance covariance) {
+  static StagePlan denoising(StageSettings s, Covariance covariance) {
     return new StagePlan("denoising", Kind.CMA_ALPHA, s.budget(), s.popSize(), 0.0, 1.0,
         new Cma(s.sigma(), s.penalty(), 1.0, false, covariance));
   }
 
   /** CMA-ES over beta in [lower, upper] from {@code start}, alpha fixed (inherited or 1). */
-  public static StagePlan scaling(String name, StageSettings s, double lower, double upper, double start,
+  static StagePlan scaling(String name, StageSettings s, double lower, double upper, double start,
       boolean inheritAlpha, Covariance covariance) {
     return new StagePlan(name, Kind.CMA_BETA, s.budget(), s.popSize(), lower, upper,
         new Cma(s.sigma(), s.penalty(), start, inheritAlpha, covariance));
   }
 
   /** The single uniform merge. */
-  public static StagePlan uniform() {
+  static StagePlan uniform() {
     return new StagePlan("uniform", Kind.UNIFORM, 1, 1, 0, 0, null);
   }
 
   /** Each of {@code n} adapters alone, {@code popSize} per generation. */
-  public static StagePlan oneHot(int n, int popSize) {
+  static StagePlan oneHot(int n, int popSize) {
     return new StagePlan("best-single", Kind.ONE_HOT, n, popSize, 0, 0, null);
   }
 
   /** {@code budget} uniformly random candidates, beta in [-b, b]. */
-  public static StagePlan random(int budget, int popSize, double b) {
+  static StagePlan random(int budget, int popSize, double b) {
     return new StagePlan("random", Kind.RANDOM, budget, popSize, -b, b, null);
   }
 
   /** How a stage makes its candidates. */
-  public enum Kind {
+  enum Kind {
     /** CMA-ES over alpha; beta fixed. */
     CMA_ALPHA,
     /** CMA-ES over beta; alpha fixed. */
@@ -87,17 +86,17 @@ public record StagePlan(String name, Kind kind, int budget, int popSize, double 
   }
 
   /** Whether CMA-ES makes the candidates. */
-  public boolean isCma() {
+  boolean isCma() {
     return cma != null;
   }
 
   /** Whether alpha is fixed to the best alpha of the previous stage. */
-  public boolean inheritAlpha() {
+  boolean inheritAlpha() {
     return cma != null && cma.inheritAlpha();
   }
 
   /** Generations the stage runs at most. */
-  public int generations() {
+  int generations() {
     return (budget + popSize - 1) / popSize;
   }
 }

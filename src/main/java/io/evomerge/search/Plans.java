@@ -1,22 +1,20 @@
-package io.evomerge.search.internal;
+package io.evomerge.search;
 
-import io.evomerge.search.SearchSettings;
-import io.evomerge.search.StageSettings;
-import io.evomerge.search.cmaes.CmaEsSettings.Covariance;
+import io.evomerge.search.cmaes.Covariance;
 import java.util.List;
 
-/** The stage plans of each method (see {@link io.evomerge.search.MergeSearches}). Stateless. */
-public final class Plans {
+/** The stage plans of each method (see {@link MergeSearches}). Stateless. */
+final class Plans {
 
   private Plans() {}
 
   /** The stages {@code settings.method()} runs over {@code n} adapters, in order. */
-  public static List<StagePlan> of(SearchSettings settings, int n) {
+  static List<StagePlan> of(SearchSettings settings, int n) {
     StageSettings s1 = settings.stage1();
     StageSettings s2 = settings.stage2();
     int total = settings.totalBudget();
     double b = settings.scaleBound();
-    Covariance cov = covariance(settings, n);
+    Covariance cov = settings.covariance();
     return switch (settings.method()) {
       case EVO_MERGING -> List.of(denoising(s1, cov), scaling(s2, -b, b, n, cov));
       case WITHOUT_SIGN_FLIP -> List.of(denoising(s1, cov), scaling(s2, 0, b, n, cov));
@@ -35,13 +33,5 @@ public final class Plans {
 
   private static StagePlan scaling(StageSettings s, double lo, double hi, int n, Covariance cov) {
     return StagePlan.scaling("scaling", s, lo, hi, 1.0 / n, true, cov);
-  }
-
-  private static Covariance covariance(SearchSettings settings, int n) {
-    return switch (settings.covariance()) {
-      case FULL -> Covariance.FULL;
-      case SEPARABLE -> Covariance.SEPARABLE;
-      case AUTO -> n > SearchSettings.AUTO_SEPARABLE_ABOVE ? Covariance.SEPARABLE : Covariance.FULL;
-    };
   }
 }

@@ -5,24 +5,24 @@ import io.evomerge.search.cmaes.CmaEsState;
 import java.util.Objects;
 
 /**
- * The whole state of a {@link MergeSearch} made by {@link MergeSearches}, between two
- * generations: what {@link MergeSearch#snapshot()} returns. Plain records of numbers and arrays:
- * write it with {@code ObjectMapper.writeValueAsString(snapshot)} and read it back with {@code
- * readValue(json, SearchSnapshot.class)}; {@link MergeSearches#restore} then continues with
- * exactly the candidates the saved search would have asked for. A generation that was asked but
- * not told is not part of it: the restored search asks it again, identically. Immutable: arrays
- * are copied in; accessors return the stored arrays (treat them as read-only).
+ * The whole state of a search between two generations, and its only form: {@link MergeSearch}
+ * starts it, asks the generation it stands before and tells it the next state, as Jenetics steps
+ * an evolution. Plain records of numbers and arrays: write it with {@code
+ * ObjectMapper.writeValueAsString(state)} and read it back with {@code readValue(json,
+ * SearchState.class)}; the read state asks for exactly the candidates the written one would have.
+ * Immutable: arrays are copied in; accessors return the stored arrays (treat them as read-only).
  *
- * @param method id of the method ({@link Method#id()}), checked on restore
- * @param seed the search seed, checked on restore
- * @param adapters number of adapters N, checked on restore
+ * @param method id of the method ({@link Method#id()}), checked by ask and tell
+ * @param seed the search seed, checked by ask and tell
+ * @param adapters number of adapters N, checked by ask and tell
  * @param stage index of the running stage in the method's plan; the stage count once done
  * @param generation generations told so far, over all stages (the next generation's number)
  * @param evaluations candidates told so far, over all stages
  * @param current the running stage, null once done
- * @param best what {@link MergeSearch#best()} returns, null before the first tell
+ * @param best the best candidate, by fitness, of the latest stage that has told results; null before
+ *     the first tell
  */
-public record SearchSnapshot(
+public record SearchState(
     String method,
     long seed,
     int adapters,
@@ -32,11 +32,16 @@ public record SearchSnapshot(
     StageState current,
     Best best) {
 
-  public SearchSnapshot {
+  public SearchState {
     Objects.requireNonNull(method, "method");
     if (stage < 0 || generation < 0 || evaluations < 0 || adapters < 1) {
-      throw new IllegalArgumentException("snapshot: negative counter or no adapters");
+      throw new IllegalArgumentException("search state: negative counter or no adapters");
     }
+  }
+
+  /** Whether every stage has ended: the search asks for nothing more. */
+  public boolean done() {
+    return current == null;
   }
 
   /**
