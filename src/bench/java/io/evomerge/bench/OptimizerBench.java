@@ -133,7 +133,7 @@ public final class OptimizerBench {
 
   /** Generations between two eigendecompositions: pycma's lazy gap, in evaluations, over lambda. */
   static double eigenGapGenerations(int n) {
-    return Parameters.of(n, POP_SIZE, Covariance.FULL).eigenGap() / POP_SIZE;
+    return Parameters.of(n, POP_SIZE, Covariance.FULL, CmaEsSettings.Update.ACTIVE).eigenGap() / POP_SIZE;
   }
 
   private Row commonsMath(int n, boolean diagonal) {

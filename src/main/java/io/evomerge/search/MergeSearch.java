@@ -76,10 +76,17 @@ public final class MergeSearch {
     StageState stage = state.current();
     CmaEs.Sample sample = stage.cma() == null ? null : CmaEs.sample(stage.cma());
     List<Candidate> asked = candidates(plan, state, sample == null ? null : sample.x());
-    check(asked, losses, state.generation());
+    if (losses.length != asked.size()) {
+      throw new IllegalArgumentException("tell: " + losses.length + " losses for generation "
+          + state.generation() + " of " + asked.size() + " candidates");
+    }
     List<Evaluated> evaluated = new ArrayList<>(losses.length);
     Best best = stage.best();
     for (int k = 0; k < losses.length; k++) {
+      if (!Double.isFinite(losses[k])) {
+        throw new IllegalArgumentException("tell: loss of candidate " + k + " of generation "
+            + state.generation() + " is " + losses[k] + ", expected a finite number");
+      }
       Evaluated e = Evaluated.of(asked.get(k), losses[k]);
       evaluated.add(e);
       if (best == null || e.fitness() < best.fitness()) {
@@ -132,19 +139,6 @@ public final class MergeSearch {
     return plan;
   }
 
-  private static void check(List<Candidate> asked, double[] losses, int generation) {
-    if (losses.length != asked.size()) {
-      throw new IllegalArgumentException("tell: " + losses.length + " losses for generation "
-          + generation + " of " + asked.size() + " candidates");
-    }
-    for (int k = 0; k < losses.length; k++) {
-      if (!Double.isFinite(losses[k])) {
-        throw new IllegalArgumentException("tell: loss of candidate " + k + " of generation "
-            + generation + " is " + losses[k] + ", expected a finite number");
-      }
-    }
-  }
-
   /** Stage {@code index} at its start; it inherits alpha from {@code best} where its plan says so. */
   private StageState startStage(int index, Best best) {
     StagePlan plan = plans.get(index);
@@ -173,7 +167,7 @@ public final class MergeSearch {
     StageState stage = state.current();
     int generation = state.generation();
     int count = Math.min(plan.popSize(), plan.budget() - stage.evaluations());
-    ControlVectors base = stage.base();
+    ControlVectors base = ControlVectors.of(stage.alpha(), stage.beta());
     SplittableRandom random = new SplittableRandom(Gaussians.mix(stageSeed(state.stage()), generation));
     List<Candidate> out = new ArrayList<>(count);
     for (int k = 0; k < count; k++) {

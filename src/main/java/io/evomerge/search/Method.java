@@ -1,5 +1,8 @@
 package io.evomerge.search;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /** The merge methods the job can run: Evo-Merging, its black-box baselines and its ablations. */
 public enum Method {
   /** Stage 1 (denoising, alpha) then stage 2 (sign-aware scaling, beta). */
@@ -32,15 +35,8 @@ public enum Method {
 
   /** The method named {@code id}; the message lists the allowed names otherwise. */
   public static Method of(String id) {
-    for (Method m : values()) {
-      if (m.id.equals(id)) {
-        return m;
-      }
-    }
-    StringBuilder allowed = new StringBuilder();
-    for (Method m : values()) {
-      allowed.append(allowed.length() == 0 ? "" : ", ").append(m.id);
-    }
-    throw new IllegalArgumentException("unknown method '" + id + "', expected one of: " + allowed);
+    return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst().orElseThrow(() ->
+        new IllegalArgumentException("unknown method '" + id + "', expected one of: "
+            + Arrays.stream(values()).map(Method::id).collect(Collectors.joining(", "))));
   }
 }

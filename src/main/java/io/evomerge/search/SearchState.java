@@ -58,11 +58,6 @@ public record SearchState(
       alpha = alpha.clone();
       beta = beta.clone();
     }
-
-    /** The fixed control vectors of the stage. */
-    public ControlVectors base() {
-      return ControlVectors.of(alpha, beta);
-    }
   }
 
   /**

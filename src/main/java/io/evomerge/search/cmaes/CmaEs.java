@@ -2,7 +2,9 @@ package io.evomerge.search.cmaes;
 
 import io.evomerge.search.cmaes.CmaEsSettings.Update;
 import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 
 /**
  * CMA-ES as pycma 4.5 runs it by default, as pure functions over its immutable {@link
@@ -64,9 +66,9 @@ public final class CmaEs {
     }
     double[] scaling = new double[n];
     Arrays.fill(scaling, 1.0);
-    CmaEsState s = new CmaEsState(CmaEsState.VERSION, settings, random.nextLong(), 0, 0, mean,
-        settings.sigma(), new double[n], new double[n], scaling, lower, b, d, 0, new double[0], 0, 0, null);
-    return withScaling(s, capped(s, s.sigma(), scaling, lower, 0));
+    return new CmaEsState(CmaEsState.VERSION, settings, random.nextLong(), 0, 0, mean, settings.sigma(),
+        new double[n], new double[n], capped(settings, settings.sigma(), scaling, lower, 0), lower, b, d, 0,
+        new double[0], 0, 0, null);
   }
 
   /** The candidates {@code state} asks for ({@code popSize} rows), all within the bounds. */
@@ -199,10 +201,9 @@ public final class CmaEs {
     if (flat > 0) {
       sigma *= StrictMath.exp(0.2 + ratio);
     }
-    CmaEsState next = new CmaEsState(CmaEsState.VERSION, settings, state.streamSeed(), generation,
-        evaluations, mean, sigma, pc, ps, scaling, lower, b, d, decomposedAt, h, flat,
-        fitness[order[lambda - 1]] - first, best);
-    return withScaling(next, capped(next, sigma, scaling, lower, generation));
+    return new CmaEsState(CmaEsState.VERSION, settings, state.streamSeed(), generation, evaluations,
+        mean, sigma, pc, ps, capped(settings, sigma, scaling, lower, generation), lower, b, d,
+        decomposedAt, h, flat, fitness[order[lambda - 1]] - first, best);
   }
 
   /**
@@ -282,10 +283,7 @@ public final class CmaEs {
     int n = lower.length;
     double[] values = new double[n];
     SymmetricEigen.decompose(lower, b, values);
-    double max = 0;
-    for (double value : values) {
-      max = Math.max(max, value);
-    }
+    double max = Math.max(0, Arrays.stream(values).max().getAsDouble());
     double[] d = new double[n];
     for (int j = 0; j < n; j++) {
       d[j] = Math.sqrt(Math.max(values[j], 1e-30 * max));
@@ -312,9 +310,9 @@ public final class CmaEs {
    * range (with pycma's tolerance of {@code exp(1e-4)} in the first two generations); {@code
    * scaling} itself where nothing is cut.
    */
-  private static double[] capped(CmaEsState state, double sigma, double[] scaling, double[][] lower,
-      int generation) {
-    Bounds bounds = state.settings().bounds();
+  private static double[] capped(CmaEsSettings settings, double sigma, double[] scaling,
+      double[][] lower, int generation) {
+    Bounds bounds = settings.bounds();
     if (bounds == null) {
       return scaling;
     }
@@ -333,13 +331,6 @@ public final class CmaEs {
     return s;
   }
 
-  private static CmaEsState withScaling(CmaEsState s, double[] scaling) {
-    return scaling == s.scaling() ? s : new CmaEsState(s.version(), s.settings(), s.streamSeed(),
-        s.generation(), s.evaluations(), s.mean(), s.sigma(), s.pathC(), s.pathSigma(), scaling,
-        s.covariance(), s.eigenvectors(), s.scales(), s.decomposedAt(), s.bestHistory(),
-        s.flatGenerations(), s.generationRange(), s.best());
-  }
-
   private static void checkTell(double[] fitness, int lambda) {
     if (fitness.length != lambda) {
       throw new IllegalArgumentException("tell: " + fitness.length + " fitness values for " + lambda + " candidates");
@@ -351,50 +342,31 @@ public final class CmaEs {
     }
   }
 
+  /** The candidates' indices, best fitness first; ties keep their order. */
   private static int[] order(double[] fitness) {
-    Integer[] idx = new Integer[fitness.length];
-    for (int k = 0; k < idx.length; k++) {
-      idx[k] = k;
-    }
-    Arrays.sort(idx, (a, b) -> Double.compare(fitness[a], fitness[b]));
-    int[] order = new int[idx.length];
-    for (int k = 0; k < idx.length; k++) {
-      order[k] = idx[k];
-    }
-    return order;
+    return IntStream.range(0, fitness.length).boxed()
+        .sorted((a, b) -> Double.compare(fitness[a], fitness[b])).mapToInt(Integer::intValue).toArray();
   }
 
   /** Where {@code state} stands, for stop rules. */
   public static Progress progress(CmaEsState state) {
     int n = state.settings().dimension();
     double[] history = state.bestHistory();
-    double historyRange = Double.POSITIVE_INFINITY;
-    if (history.length == Parameters.historyLength(n, state.settings().popSize())) {
-      double max = Double.NEGATIVE_INFINITY;
-      double min = Double.POSITIVE_INFINITY;
-      for (double v : history) {
-        max = Math.max(max, v);
-        min = Math.min(min, v);
-      }
-      historyRange = max - min;
-    }
+    DoubleSummaryStatistics h = Arrays.stream(history).summaryStatistics();
+    double historyRange = history.length == Parameters.historyLength(n, state.settings().popSize())
+        ? h.getMax() - h.getMin() : Double.POSITIVE_INFINITY;
     double maxScale = 0;
     double[] s = state.scaling();
     for (int i = 0; i < n; i++) {
       maxScale = Math.max(maxScale, s[i] * Math.max(Math.sqrt(state.variance(i)), Math.abs(state.pathC()[i])));
     }
     // condition of C as of the last decomposition; separable: of the squared scaling
-    double[] d = state.full() ? state.scales() : s;
-    double max = 0;
-    double min = Double.POSITIVE_INFINITY;
-    for (double v : d) {
-      max = Math.max(max, v);
-      min = Math.min(min, v);
-    }
+    DoubleSummaryStatistics d = Arrays.stream(state.full() ? state.scales() : s).summaryStatistics();
+    double condition = (d.getMax() / d.getMin()) * (d.getMax() / d.getMin());
     int g = state.generation();
     return new Progress(g, state.evaluations(), state.sigma(),
         state.best() == null ? Double.POSITIVE_INFINITY : state.best().fitness(), state.sigma() * maxScale,
-        (max / min) * (max / min), g == 0 ? Double.POSITIVE_INFINITY : state.generationRange(),
+        condition, g == 0 ? Double.POSITIVE_INFINITY : state.generationRange(),
         historyRange, state.flatGenerations());
   }
 }

@@ -63,10 +63,6 @@ public record CmaEsSettings(
     return start.clone();
   }
 
-  public CmaEsSettings withCovariance(Covariance newCovariance) {
-    return new CmaEsSettings(start, sigma, popSize, bounds, newCovariance, update);
-  }
-
   private static void checkStart(double[] start, Bounds bounds) {
     if (bounds != null && bounds.dimension() != start.length) {
       throw new IllegalArgumentException(

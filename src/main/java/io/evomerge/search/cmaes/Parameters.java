@@ -50,13 +50,8 @@ public record Parameters(
     return weights.clone();
   }
 
-  /** Active update: the defaults for dimension {@code n}, population {@code lambda} and {@code model}. */
-  public static Parameters of(int n, int lambda, Covariance model) {
-    return of(n, lambda, model, Update.ACTIVE);
-  }
-
   /** The defaults for dimension {@code n}, population {@code lambda}, {@code model} and {@code update}. */
-  static Parameters of(int n, int lambda, Covariance covariance, Update update) {
+  public static Parameters of(int n, int lambda, Covariance covariance, Update update) {
     Covariance model = covariance.at(n);
     double[] w = rawWeights(lambda);
     int mu = 0;
@@ -78,11 +73,11 @@ public record Parameters(
       cmu = Math.min(1 - c1, (0.25 + mueff + 1 / mueff - 2) / (n + 4 * sqrtN + mueff / 2));
     }
     if (update == Update.ACTIVE) {
-      setNegativeSum(w, mu, 1 + c1 / cmu);
+      scaleNegative(w, mu, 1 + c1 / cmu, false);
       if (model == Covariance.FULL) {
-        limitNegativeSum(w, mu, (1 - c1 - cmu) / cmu / n);
+        scaleNegative(w, mu, (1 - c1 - cmu) / cmu / n, true);
       }
-      limitNegativeSum(w, mu, 1 + 2 * mueffMinus / (mueff + 2));
+      scaleNegative(w, mu, 1 + 2 * mueffMinus / (mueff + 2), true);
     } else {
       for (int i = mu; i < lambda; i++) {
         w[i] = 0;
@@ -149,30 +144,16 @@ public record Parameters(
     return sq == 0 ? 0 : sum * sum / sq;
   }
 
-  private static double negativeSum(double[] w, int mu) {
+  /**
+   * Scales the negative weights to sum {@code -value}; with {@code onlyDown}, only where they sum
+   * below it (so that their sum is at least {@code -value}).
+   */
+  private static void scaleNegative(double[] w, int mu, double value, boolean onlyDown) {
     double s = 0;
     for (int i = mu; i < w.length; i++) {
       s += w[i];
     }
-    return s;
-  }
-
-  /** Scales the negative weights to sum {@code -value}. */
-  private static void setNegativeSum(double[] w, int mu, double value) {
-    double s = negativeSum(w, mu);
-    if (s == 0) {
-      return;
-    }
-    double factor = Math.abs(value / s);
-    for (int i = mu; i < w.length; i++) {
-      w[i] *= factor;
-    }
-  }
-
-  /** Scales the negative weights down so that their sum is at least {@code -value}. */
-  private static void limitNegativeSum(double[] w, int mu, double value) {
-    double s = negativeSum(w, mu);
-    if (s >= -value) {
+    if (s == 0 || (onlyDown && s >= -value)) {
       return;
     }
     double factor = Math.abs(value / s);

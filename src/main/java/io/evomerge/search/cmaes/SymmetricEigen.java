@@ -37,11 +37,8 @@ public final class SymmetricEigen {
   /** Sorts the eigenpairs by ascending eigenvalue and turns each vector's largest entry positive. */
   private static void canonicalize(double[][] w, double[] values) {
     int n = values.length;
-    Integer[] idx = new Integer[n];
-    for (int j = 0; j < n; j++) {
-      idx[j] = j;
-    }
-    java.util.Arrays.sort(idx, (a, b) -> Double.compare(values[a], values[b]));
+    int[] idx = java.util.stream.IntStream.range(0, n).boxed()
+        .sorted((a, b) -> Double.compare(values[a], values[b])).mapToInt(Integer::intValue).toArray();
     double[][] rows = w.clone();
     double[] vals = values.clone();
     for (int j = 0; j < n; j++) {

@@ -157,8 +157,8 @@ class CmaEsTest {
   void theSeparableVariantSolvesTheAxisParallelEllipsoidIn40Dimensions() {
     double[] x0 = new double[40];
     Arrays.fill(x0, 1.0);
-    CmaEsState es = CmaEs.start(CmaEsSettings.of(x0, 0.5).withCovariance(Covariance.SEPARABLE),
-        new SplittableRandom(4));
+    CmaEsState es = CmaEs.start(new CmaEsSettings(x0, 0.5, CmaEsSettings.defaultPopSize(40), null,
+        Covariance.SEPARABLE), new SplittableRandom(4));
     while (es.evaluations() < 40_000 && CmaEs.progress(es).bestFitness() >= 1e-8) {
       es = step(es, CmaEsComparisonTest::ellipsoid);
     }
