@@ -113,13 +113,15 @@ public final class OptimizerBench {
     return new CmaEsSettings(start, 0.05, POP_SIZE, io.evomerge.search.cmaes.Bounds.of(n, 0, 1), covariance);
   }
 
+  /** One generation, drawn once: the sample asked is the one told. */
   private static CmaEsState step(CmaEsState es) {
-    double[][] xs = CmaEs.ask(es);
+    CmaEs.Sample sample = CmaEs.sample(es);
+    double[][] xs = sample.x();
     double[] f = new double[xs.length];
     for (int k = 0; k < xs.length; k++) {
       f[k] = quadratic(xs[k]);
     }
-    return CmaEs.tell(es, f);
+    return CmaEs.tell(es, sample, f);
   }
 
   static double quadratic(double[] x) {

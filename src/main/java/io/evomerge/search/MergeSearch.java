@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A black-box search over control vectors, stepped as Jenetics steps an evolution: {@link
@@ -22,14 +23,16 @@ import java.util.SplittableRandom;
  * keeps the best. Made by {@link MergeSearches#create}, which documents the plans.
  *
  * <p>Pure: the same state always asks for the same candidates and tells the same next state, so
- * a state read back from a checkpoint continues exactly. Immutable and thread-safe; it holds the
- * settings and the method's stage plans only.
+ * a state read back from a checkpoint continues exactly. Thread-safe; it holds the settings, the
+ * method's stage plans and a memo of the last CMA-ES draw (so that the ask and the tell of one
+ * state draw once), nothing that changes a result.
  */
 public final class MergeSearch {
 
   private final SearchSettings settings;
   private final int n;
   private final List<StagePlan> plans;
+  private final AtomicReference<Drawn> lastDraw = new AtomicReference<>();
 
   MergeSearch(SearchSettings settings, int adapters) {
     if (adapters < 1) {
@@ -63,7 +66,7 @@ public final class MergeSearch {
    */
   public Generation ask(SearchState state) {
     StagePlan plan = running(state);
-    double[][] xs = state.current().cma() == null ? null : CmaEs.ask(state.current().cma());
+    double[][] xs = state.current().cma() == null ? null : draw(state.current().cma()).x();
     return new Generation(plan.name(), state.generation(), candidates(plan, state, xs));
   }
 
@@ -74,7 +77,7 @@ public final class MergeSearch {
   public Step tell(SearchState state, double[] losses) {
     StagePlan plan = running(state);
     StageState stage = state.current();
-    CmaEs.Sample sample = stage.cma() == null ? null : CmaEs.sample(stage.cma());
+    CmaEs.Sample sample = stage.cma() == null ? null : draw(stage.cma());
     List<Candidate> asked = candidates(plan, state, sample == null ? null : sample.x());
     if (losses.length != asked.size()) {
       throw new IllegalArgumentException("tell: " + losses.length + " losses for generation "
@@ -116,6 +119,20 @@ public final class MergeSearch {
   /** Candidates this search evaluates at most, over all its stages. */
   public int plannedEvaluations() {
     return plans.stream().mapToInt(StagePlan::budget).sum();
+  }
+
+  /** A CMA-ES state and its draw. */
+  private record Drawn(CmaEsState state, CmaEs.Sample sample) {}
+
+  /** {@code CmaEs.sample(cma)}, memoised for the last state drawn (its arrays are never written). */
+  private CmaEs.Sample draw(CmaEsState cma) {
+    Drawn last = lastDraw.get();
+    if (last != null && last.state() == cma) {
+      return last.sample();
+    }
+    CmaEs.Sample sample = CmaEs.sample(cma);
+    lastDraw.set(new Drawn(cma, sample));
+    return sample;
   }
 
   /** The plan of {@code state}'s running stage, once {@code state} is known to be of this search. */

@@ -38,12 +38,13 @@ class CmaEsBenchmarkTest {
     int generations = cov == Covariance.SEPARABLE || n <= 100 ? 200 : n <= 1000 ? 60 : 12;
     long t0 = System.nanoTime();
     for (int g = 0; g < generations; g++) {
-      double[][] xs = CmaEs.ask(es);
+      CmaEs.Sample sample = CmaEs.sample(es);
+      double[][] xs = sample.x();
       double[] f = new double[xs.length];
       for (int k = 0; k < xs.length; k++) {
         f[k] = CmaEsComparisonTest.sphere(xs[k]);
       }
-      es = CmaEs.tell(es, f);
+      es = CmaEs.tell(es, sample, f);
     }
     double ms = (System.nanoTime() - t0) / 1e6 / generations;
     System.out.printf(Locale.ROOT, "| %d | %s | %d | %.2f |%n", n, cov, generations, ms);
