@@ -115,7 +115,7 @@ public final class OptimizerBench {
 
   /** One generation, drawn once: the sample asked is the one told. */
   private static CmaEsState step(CmaEsState es) {
-    CmaEs.Sample sample = CmaEs.sample(es);
+    CmaEs.Sample sample = CmaEs.ask(es);
     double[][] xs = sample.x();
     double[] f = new double[xs.length];
     for (int k = 0; k < xs.length; k++) {

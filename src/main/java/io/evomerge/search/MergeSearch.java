@@ -121,18 +121,16 @@ public final class MergeSearch {
     return plans.stream().mapToInt(StagePlan::budget).sum();
   }
 
-  /** A CMA-ES state and its draw. */
   private record Drawn(CmaEsState state, CmaEs.Sample sample) {}
 
-  /** {@code CmaEs.sample(cma)}, memoised for the last state drawn (its arrays are never written). */
+  /** {@code CmaEs.ask(cma)}, memoised for the last state drawn (its arrays are never written). */
   private CmaEs.Sample draw(CmaEsState cma) {
     Drawn last = lastDraw.get();
-    if (last != null && last.state() == cma) {
-      return last.sample();
+    if (last == null || last.state() != cma) {
+      last = new Drawn(cma, CmaEs.ask(cma));
+      lastDraw.set(last);
     }
-    CmaEs.Sample sample = CmaEs.sample(cma);
-    lastDraw.set(new Drawn(cma, sample));
-    return sample;
+    return last.sample();
   }
 
   /** The plan of {@code state}'s running stage, once {@code state} is known to be of this search. */

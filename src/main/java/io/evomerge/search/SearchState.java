@@ -66,8 +66,6 @@ public record SearchState(
    * @param stage the stage that asked for it
    * @param generation its generation
    * @param index its position in the generation
-   * @param alpha its alpha
-   * @param beta its beta
    * @param penalty the penalty added to the loss
    * @param loss the loss told
    * @param fitness {@code loss + penalty}

@@ -38,7 +38,7 @@ class CmaEsBenchmarkTest {
     int generations = cov == Covariance.SEPARABLE || n <= 100 ? 200 : n <= 1000 ? 60 : 12;
     long t0 = System.nanoTime();
     for (int g = 0; g < generations; g++) {
-      CmaEs.Sample sample = CmaEs.sample(es);
+      CmaEs.Sample sample = CmaEs.ask(es);
       double[][] xs = sample.x();
       double[] f = new double[xs.length];
       for (int k = 0; k < xs.length; k++) {

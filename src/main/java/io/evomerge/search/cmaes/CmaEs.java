@@ -8,8 +8,9 @@ import java.util.stream.IntStream;
 
 /**
  * CMA-ES as pycma 4.5 runs it by default, as pure functions over its immutable {@link
- * CmaEsState}: {@link #start} makes the first state, {@link #ask} the candidates a state asks for,
- * and {@link #tell} the next state from their fitness (to minimise), given in the same order.
+ * CmaEsState}: {@link #start} makes the first state, {@link #ask} the sample of candidates a state
+ * asks for, and {@link #tell} the next state from that sample and its fitness (to minimise), given
+ * in the order of the candidates.
  *
  * <p>Strategy parameters: {@link Parameters}. Covariance: {@link Covariance#FULL}, {@code C = B D^2
  * B^T} updated as pycma's {@code GaussFullSampler} does and eigendecomposed lazily every {@link
@@ -39,8 +40,9 @@ public final class CmaEs {
   private CmaEs() {}
 
   /**
-   * One generation's draw: the normals {@code z}, the steps {@code y = B D z} and the candidates
-   * {@code x}, one row per candidate. Arrays are fresh and not copied.
+   * One generation's draw: the candidates {@code x} (all within the bounds), with the normals
+   * {@code z} and steps {@code y = B D z} they came from, one row per candidate. Immutable by
+   * contract: nothing writes its arrays, which are not copied.
    */
   public record Sample(double[][] z, double[][] y, double[][] x) {}
 
@@ -71,13 +73,8 @@ public final class CmaEs {
         new double[0], 0, 0, null);
   }
 
-  /** The candidates {@code state} asks for ({@code popSize} rows), all within the bounds. */
-  public static double[][] ask(CmaEsState state) {
-    return sample(state).x();
-  }
-
-  /** The draw of {@code state}'s generation: what {@link #ask} returns, with its normals and steps. */
-  public static Sample sample(CmaEsState state) {
+  /** The sample {@code state} asks to have evaluated: {@code popSize} candidates. */
+  public static Sample ask(CmaEsState state) {
     CmaEsSettings settings = state.settings();
     int n = settings.dimension();
     int lambda = settings.popSize();
@@ -90,7 +87,9 @@ public final class CmaEs {
     double[] scaling = state.scaling();
     double[] dz = new double[n];
     for (int k = 0; k < lambda; k++) {
-      g.fill(z[k]);
+      for (int i = 0; i < n; i++) {
+        z[k][i] = g.next();
+      }
       if (state.full()) {
         for (int j = 0; j < n; j++) {
           dz[j] = state.scales()[j] * z[k][j];
@@ -109,12 +108,7 @@ public final class CmaEs {
     return new Sample(z, y, x);
   }
 
-  /** The state after {@code state}'s candidates scored {@code fitness} (finite, in their order). */
-  public static CmaEsState tell(CmaEsState state, double[] fitness) {
-    return tell(state, sample(state), fitness);
-  }
-
-  /** As {@link #tell(CmaEsState, double[])}, given {@code sample}, which must be {@code sample(state)}. */
+  /** The state after the candidates of {@code sample = ask(state)} scored {@code fitness} (finite). */
   public static CmaEsState tell(CmaEsState state, Sample sample, double[] fitness) {
     checkTell(fitness, state.settings().popSize());
     CmaEsSettings settings = state.settings();

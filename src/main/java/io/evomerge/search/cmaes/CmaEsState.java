@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * The whole state of a CMA-ES run between two generations: {@link CmaEs} steps it ({@code
- * CmaEs.tell(state, fitness)} returns the next one), and Jackson writes it to JSON and reads it
+ * CmaEs.tell(state, CmaEs.ask(state), fitness)} returns the next one), and Jackson writes it to JSON and reads it
  * back ({@code readValue(json, CmaEsState.class)}) to continue with exactly the candidates the
  * saved run would have produced. No random generator state is stored: generation g samples from a
  * generator seeded with {@code (streamSeed, g)}.

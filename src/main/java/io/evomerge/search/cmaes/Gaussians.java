@@ -53,11 +53,4 @@ public final class Gaussians {
     hasSpare = true;
     return u * m;
   }
-
-  /** Fills {@code z} with standard normal draws. */
-  void fill(double[] z) {
-    for (int i = 0; i < z.length; i++) {
-      z[i] = next();
-    }
-  }
 }

@@ -131,12 +131,13 @@ class CmaEsComparisonTest {
     CmaEsState es = CmaEs.start(CmaEsSettings.of(x0, SIGMA), new SplittableRandom(seed));
     var stop = CmaEsStops.standard().or(CmaEsStops.byEvaluations(MAX_EVALUATIONS));
     while (!stop.test(CmaEs.progress(es))) {
-      double[][] xs = CmaEs.ask(es);
+      CmaEs.Sample asked = CmaEs.ask(es);
+      double[][] xs = asked.x();
       double[] fit = new double[xs.length];
       for (int k = 0; k < xs.length; k++) {
         fit[k] = f.applyAsDouble(xs[k]);
       }
-      es = CmaEs.tell(es, fit);
+      es = CmaEs.tell(es, asked, fit);
       if (CmaEs.progress(es).bestFitness() < TARGET) {
         return new Outcome(es.evaluations(), true, 0);
       }

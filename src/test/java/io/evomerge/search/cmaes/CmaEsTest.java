@@ -33,12 +33,13 @@ class CmaEsTest {
   }
 
   private static CmaEsState step(CmaEsState es, ToDoubleFunction<double[]> f) {
-    double[][] xs = CmaEs.ask(es);
+    CmaEs.Sample asked = CmaEs.ask(es);
+    double[][] xs = asked.x();
     double[] fit = new double[xs.length];
     for (int k = 0; k < xs.length; k++) {
       fit[k] = f.applyAsDouble(xs[k]);
     }
-    return CmaEs.tell(es, fit);
+    return CmaEs.tell(es, asked, fit);
   }
 
   /** The state after {@code generations} on the shifted ellipsoid, and every candidate asked. */
@@ -47,7 +48,7 @@ class CmaEsTest {
   private static Run run(CmaEsState es, int generations) {
     double[][] trace = new double[generations][];
     for (int g = 0; g < generations; g++) {
-      trace[g] = Arrays.stream(CmaEs.ask(es)).flatMapToDouble(Arrays::stream).toArray();
+      trace[g] = Arrays.stream(CmaEs.ask(es).x()).flatMapToDouble(Arrays::stream).toArray();
       es = step(es, CmaEsTest::shiftedEllipsoid);
     }
     return new Run(es, trace);
@@ -117,7 +118,7 @@ class CmaEsTest {
   @Test
   void askingTwiceWithoutTellingReturnsTheSameCandidates() {
     CmaEsState es = CmaEs.start(settings(4, Covariance.FULL), new SplittableRandom(3));
-    assertTrue(Arrays.deepEquals(CmaEs.ask(es), CmaEs.ask(es)));
+    assertTrue(Arrays.deepEquals(CmaEs.ask(es).x(), CmaEs.ask(es).x()));
   }
 
   @Test
@@ -126,7 +127,7 @@ class CmaEsTest {
     Bounds box = new Bounds(new double[] {0, 0, -3}, new double[] {1, 1, -2});
     CmaEsState es = CmaEs.start(new CmaEsSettings(x0, 50, 20, box, Covariance.FULL), new SplittableRandom(5));
     for (int g = 0; g < 20; g++) {
-      for (double[] x : CmaEs.ask(es)) {
+      for (double[] x : CmaEs.ask(es).x()) {
         for (int i = 0; i < 3; i++) {
           assertTrue(box.contains(i, x[i]), "x[" + i + "] = " + x[i]);
         }
@@ -190,11 +191,12 @@ class CmaEsTest {
   @Test
   void tellRejectsAWrongCountAndNonFiniteFitness() {
     CmaEsState es = CmaEs.start(CmaEsSettings.of(new double[] {1, 1}, 0.5), new SplittableRandom(9));
-    int lambda = CmaEs.ask(es).length;
-    assertThrows(IllegalArgumentException.class, () -> CmaEs.tell(es, new double[lambda - 1]));
+    CmaEs.Sample asked = CmaEs.ask(es);
+    int lambda = asked.x().length;
+    assertThrows(IllegalArgumentException.class, () -> CmaEs.tell(es, asked, new double[lambda - 1]));
     double[] nan = new double[lambda];
     nan[2] = Double.NaN;
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CmaEs.tell(es, nan));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CmaEs.tell(es, asked, nan));
     assertTrue(e.getMessage().contains("fitness[2]"), e.getMessage());
   }
 

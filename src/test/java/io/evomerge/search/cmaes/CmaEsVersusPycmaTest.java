@@ -214,12 +214,13 @@ class CmaEsVersusPycmaTest {
       double worst = 0;
       boolean capped = false;
       for (int g = 0; g < t.generations(); g++) {
-        double[][] xs = CmaEs.ask(es);
+        CmaEs.Sample asked = CmaEs.ask(es);
+        double[][] xs = asked.x();
         double[] fit = new double[xs.length];
         for (int k = 0; k < xs.length; k++) {
           fit[k] = t.f().applyAsDouble(xs[k]);
         }
-        es = CmaEs.tell(es, fit);
+        es = CmaEs.tell(es, asked, fit);
         CmaEsState ours = es;
         JsonNode theirs = answer.get(c).get(g);
         String where = t + ", generation " + (g + 1);
@@ -281,12 +282,13 @@ class CmaEsVersusPycmaTest {
       CmaEsState es = CmaEs.start(settings(p), new SplittableRandom(1000L * seed + restart));
       var stop = CmaEsStops.standard().or(CmaEsStops.byEvaluations(MAX_EVALUATIONS - spent));
       while (!stop.test(CmaEs.progress(es)) && CmaEs.progress(es).bestFitness() >= TARGET) {
-        double[][] xs = CmaEs.ask(es);
+        CmaEs.Sample asked = CmaEs.ask(es);
+        double[][] xs = asked.x();
         double[] fit = new double[xs.length];
         for (int k = 0; k < xs.length; k++) {
           fit[k] = p.f().applyAsDouble(xs[k]);
         }
-        es = CmaEs.tell(es, fit);
+        es = CmaEs.tell(es, asked, fit);
       }
       spent += es.evaluations();
       if (CmaEs.progress(es).bestFitness() < TARGET) {
