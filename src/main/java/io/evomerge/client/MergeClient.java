@@ -80,16 +80,18 @@ public final class MergeClient {
   private final Map<String, OkHttpClient> http;
   private final CallListener listener;
   private final RateLimiter<Object> limiter;
+  private final SendAllowance allowance;
   private final Backoff backoff;
   private final Clock clock = Clock.systemUTC();
 
   private MergeClient(ServiceConfig service, List<String> all, List<String> replicas, CallListener listener,
-      RateLimiter<Object> limiter) {
+      RateLimiter<Object> limiter, SendAllowance allowance) {
     this.service = Objects.requireNonNull(service, "service");
     this.all = List.copyOf(all);
     this.replicas = List.copyOf(replicas);
     this.listener = Objects.requireNonNull(listener, "listener");
     this.limiter = limiter;
+    this.allowance = Objects.requireNonNull(allowance, "allowance");
     this.backoff = new Backoff(service.retry(), new SplittableRandom());
     Map<String, OkHttpClient> clients = new LinkedHashMap<>();
     for (String replica : this.replicas) {
@@ -115,7 +117,15 @@ public final class MergeClient {
   public static MergeClient of(ServiceConfig service, CallListener listener, double ratePerSecond) {
     List<String> replicas = service.replicas().stream().map(ServiceKeys::normalise).toList();
     return new MergeClient(service, replicas, replicas, listener,
-        ratePerSecond > 0 ? RateLimiters.of(ratePerSecond) : null);
+        ratePerSecond > 0 ? RateLimiters.of(ratePerSecond) : null, SendAllowance.UNLIMITED);
+  }
+
+  /**
+   * This client, its attempts taken from {@code allowance}: once it is spent, a call that would
+   * send another attempt fails for good instead (code {@code allowance_spent}).
+   */
+  public MergeClient within(SendAllowance allowance) {
+    return new MergeClient(service, all, replicas, listener, limiter, allowance);
   }
 
   /**
@@ -133,7 +143,8 @@ public final class MergeClient {
    * of the rotation, so that the caller can move to another one.
    */
   public MergeClient onReplica(int index) {
-    return new MergeClient(service, all, List.of(all.get(Math.floorMod(index, all.size()))), listener, limiter);
+    return new MergeClient(service, all, List.of(all.get(Math.floorMod(index, all.size()))), listener, limiter,
+        allowance);
   }
 
   /** Whether replica {@code index} of {@code service.replicas()} takes calls now. */
@@ -249,6 +260,12 @@ public final class MergeClient {
     long started = System.nanoTime();
     long deadline = started + Duration.ofMillis(retry.maxElapsedMs()).toNanos();
     int shift = 0;
+    if (!allowance.take()) {
+      PermanentFailure refused = new PermanentFailure(call, 0, "allowance_spent", "not sent: " + allowance
+          + " is spent (this Spark task's share of the calls reserved for the evaluation, retries included)");
+      listener.onFailure(call, refused);
+      throw refused;
+    }
     for (int attempt = 1; ; attempt++) {
       String replica = replicas.size() == 1 ? replicas.get(0) : ReplicaHealth.pick(replicas, route + shift);
       AdaptiveLimit window = AdaptiveLimit.shared(replica, concurrencyCeiling());
@@ -283,11 +300,13 @@ public final class MergeClient {
           listener.onFailure(call, given);
           throw given;
         }
-        if (!retry.allowsAttemptAfter(attempt) || System.nanoTime() + delayMs * 1_000_000 > deadline) {
+        boolean patient = retry.allowsAttemptAfter(attempt) && System.nanoTime() + delayMs * 1_000_000 <= deadline;
+        if (!patient || !allowance.take()) {
           MergeServiceException given = failure.withContext("gave up after " + attempt + " attempt"
-              + (attempt == 1 ? "" : "s") + " in " + elapsedMs + " ms (service.retry.maxElapsedMs = "
-              + retry.maxElapsedMs() + (retry.maxAttempts() > 0 ? ", maxAttempts = " + retry.maxAttempts() : "")
-              + (delayMs > 0 ? "; the next would have waited " + delayMs + " ms" : "") + ")");
+              + (attempt == 1 ? "" : "s") + " in " + elapsedMs + " ms (" + (patient ? allowance + " is spent"
+              : "service.retry.maxElapsedMs = " + retry.maxElapsedMs()
+              + (retry.maxAttempts() > 0 ? ", maxAttempts = " + retry.maxAttempts() : "")
+              + (delayMs > 0 ? "; the next would have waited " + delayMs + " ms" : "")) + ")");
           listener.onFailure(call, given);
           throw given;
         }

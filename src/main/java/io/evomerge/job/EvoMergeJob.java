@@ -403,11 +403,19 @@ public final class EvoMergeJob {
       return state;
     }
 
-    /** Saves the reservation, which a resume after a crash charges; only a budget needs it. */
+    /**
+     * Widens the reservation to what the budget can spare ({@link RunBudget#allowance}), saves it
+     * (a resume after a crash charges it) and makes it the evaluation's allowance of sends.
+     */
     @Override
     public void beforeGeneration(JobState state) throws IOException {
       if (config.budget().maxApiCalls() > 0) {
-        save(state);
+        long untested = state.started() ? state.methods().stream().filter(m -> m.test() == null).count() : methods.size();
+        long kept = test.map(t -> t.callsFor((int) untested)).orElse(0L);
+        JobState reserving = state.reserving(RunBudget.of(config.budget().maxApiCalls(), 0)
+            .spend(state.calls(), 0).allowance(state.reserved(), kept));
+        save(reserving);
+        LostTasks.allow(jsc, reserving.reserved());
       }
     }
 
