@@ -137,6 +137,7 @@ public final class EvoMergeJob {
           directory.checkpoints().folder());
       return new RunOutcome(runId, directory.path().toString(), Optional.empty());
     }
+    run.materialize(state);
     List<HistoryRow> history = directory.historyLog().read(generations(state));
     write(directory, result(state, run, started), history, true);
     state = run.scoreTests(state);
@@ -221,7 +222,8 @@ public final class EvoMergeJob {
     List<Method> methods = saved.filter(JobState::started)
         .map(s -> s.methods().stream().map(MethodState::method).toList())
         .orElseGet(() -> methodsOf(options));
-    return new Run(directory, inputs, adapters, plan, methods, progress, fitness, test, meter, options, jsc, lost);
+    return new Run(directory, inputs, adapters, plan, methods, progress, fitness, test, meter, options, jsc, lost,
+        client);
   }
 
   /**
@@ -304,14 +306,18 @@ public final class EvoMergeJob {
     final RunOptions options;
     final JavaSparkContext jsc;
     final LostTasks lost;
+    final ServiceConfig service;
+    /** Where the provider keeps the best merge (dialect bmm), once {@link #materialize}d. */
+    String adapterDir;
     /** The adapters every method searches; set by {@link #select} (after the screening). */
     AdapterSelection adapters;
     ProgressView view;
 
     Run(RunDirectory directory, RunInputs inputs, AdapterSelection base, Optional<ScreeningPlan> plan,
         List<Method> methods, RunProgress progress, SparkEvaluator fitness, Optional<CandidateEvaluator> test,
-        Meter meter, RunOptions options, JavaSparkContext jsc, LostTasks lost) {
+        Meter meter, RunOptions options, JavaSparkContext jsc, LostTasks lost, ServiceConfig service) {
       this.lost = lost;
+      this.service = service;
       this.directory = directory;
       this.inputs = inputs;
       this.base = base;
@@ -376,6 +382,15 @@ public final class EvoMergeJob {
     public void onRound(JobState state, String line) throws IOException {
       save(state);
       LOG.info("{}", line);
+    }
+
+    /** Keeps the searched method's best merge on the provider, where the dialect has that (bmm). */
+    void materialize(JobState state) {
+      adapterDir = best(state.methods().get(0)).flatMap(b -> fitness.set().materialize(MergeClient.of(service),
+          adapters.expand(b.candidate().vectors()))).orElse(null);
+      if (adapterDir != null) {
+        LOG.info("the best merge is kept on the provider: adapter_dir {}", adapterDir);
+      }
     }
 
     /** Stops listening to the Spark context, which may outlive the run. */
@@ -529,7 +544,7 @@ public final class EvoMergeJob {
         u.answered(), u.lostTaskCalls());
     return new ResultJson(state.runId(), config.search().seed(), results.get(0),
         results.subList(1, results.size()), screening(state, run), usage, ConfigLoader.toTree(config),
-        Timing.of(started, clock.instant()));
+        Timing.of(started, clock.instant()), run.adapterDir);
   }
 
   /** The screening for result.json; null when the run screened nothing. */
