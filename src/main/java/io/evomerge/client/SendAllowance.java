@@ -14,13 +14,8 @@ public final class SendAllowance {
   /** No limit. */
   public static final SendAllowance UNLIMITED = new SendAllowance("unlimited", Long.MAX_VALUE);
 
-  /** The JVM's allowances by key, the latest 4096: attempts of one task in one JVM share one. */
-  private static final Map<String, SendAllowance> SHARED = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, SendAllowance> eldest) {
-      return size() > 4096;
-    }
-  };
+  /** The JVM's allowances by key (attempts of one task in one JVM share one), the latest 4096. */
+  private static final Map<String, SendAllowance> SHARED = new LinkedHashMap<>();
 
   private final String key;
   private final long sends;
@@ -35,6 +30,9 @@ public final class SendAllowance {
   /** The JVM's allowance under {@code key}, of {@code sends} attempts when it is first asked for. */
   public static SendAllowance shared(String key, long sends) {
     synchronized (SHARED) {
+      if (SHARED.size() >= 4096 && !SHARED.containsKey(key)) {
+        SHARED.remove(SHARED.keySet().iterator().next());
+      }
       return SHARED.computeIfAbsent(key, k -> new SendAllowance(k, Math.max(0, sends)));
     }
   }
@@ -42,11 +40,6 @@ public final class SendAllowance {
   /** Takes one attempt; false when none is left. */
   boolean take() {
     return sends == Long.MAX_VALUE || left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-  }
-
-  /** Attempts not taken yet. */
-  public long left() {
-    return left.get();
   }
 
   @Override

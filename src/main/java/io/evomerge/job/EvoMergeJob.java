@@ -425,7 +425,9 @@ public final class EvoMergeJob {
     @Override
     public void beforeGeneration(JobState state) throws IOException {
       if (config.budget().maxApiCalls() > 0) {
-        long untested = state.started() ? state.methods().stream().filter(m -> m.test() == null).count() : methods.size();
+        // Kept for test scoring after this evaluation (which is one of them once the searches ended).
+        long untested = !state.started() ? methods.size()
+            : state.methods().stream().filter(m -> m.test() == null).count() - (state.searched() ? 1 : 0);
         long kept = test.map(t -> t.callsFor((int) untested)).orElse(0L);
         JobState reserving = state.reserving(RunBudget.of(config.budget().maxApiCalls(), 0)
             .spend(state.calls(), 0).allowance(state.reserved(), kept));

@@ -336,7 +336,7 @@ class ResilienceTest {
     CallCounts counts = listener.counts();
     assertEquals(12, counts.answers());
     assertEquals(0, counts.failures());
-    assertEquals(io.evomerge.client.internal.ReplicaHealth.OUT_AFTER, counts.retries(),
+    assertEquals(Replicas.OUT_AFTER, counts.retries(),
         "the dead replica is tried until it is out of the rotation, then no more: " + counts);
   }
 
