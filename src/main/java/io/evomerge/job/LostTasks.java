@@ -1,12 +1,12 @@
 package io.evomerge.job;
 
+import io.evomerge.client.SendAllowance;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import io.evomerge.client.SendAllowance;
 import org.apache.spark.ExceptionFailure;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.Success$;
