@@ -3,9 +3,8 @@ package io.evomerge.client;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A {@link CallListener} that counts attempts, answers, retries and failures, each in its own
- * adder. Thread-safe. Make one per partition (or task), read {@link #counts()} when its calls are
- * done and add them to the job's accumulators.
+ * A {@link CallListener} that counts attempts, answers, retries and failures: one per Spark task,
+ * whose {@link #counts()} go to the job's accumulators. Thread-safe.
  */
 public final class CallCounter implements CallListener {
 

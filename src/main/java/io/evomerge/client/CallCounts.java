@@ -6,8 +6,9 @@ import java.io.Serializable;
  * What a client's calls cost, each number from its own accumulator. Every HTTP attempt ends as
  * exactly one of: an answer (a 2xx), a retry (a transient failure followed by another attempt),
  * or a failure (the call given up). So {@code attempts = answers + retries + failures} once every
- * call has finished. {@code attempts} is what the service may have received: the job charges it
- * to the budget. Immutable.
+ * call has finished, less the calls a spent {@link SendAllowance} refused (failures never sent).
+ * {@code attempts} is what the service may have received: the job charges it to the budget.
+ * Immutable.
  *
  * @param attempts HTTP attempts sent (retries included)
  * @param answers attempts answered with a 2xx

@@ -7,6 +7,9 @@ import java.util.Objects;
  * the service's message) or {@link TransientFailure} (worth retrying). Unchecked, so that it
  * crosses Spark functions unchanged. A caller that knows what the call was about (the preset, the
  * data set, the candidate's vectors) adds it with {@link #withContext}. Immutable.
+ * Its parts: the {@code call} ({@code POST /v1/evaluate}); the HTTP {@code status}, 0 where no
+ * answer came; the service's error {@code code}, or the client's ({@code timeout}); the service's
+ * message, or the client's description; the {@code context}, or null.
  */
 public abstract sealed class MergeServiceException extends RuntimeException
     permits PermanentFailure, TransientFailure {
@@ -27,27 +30,22 @@ public abstract sealed class MergeServiceException extends RuntimeException
     this.context = context;
   }
 
-  /** The call, e.g. {@code POST /v1/evaluate}. */
   public String call() {
     return call;
   }
 
-  /** The HTTP status, or 0 where no answer came (timeout, reset connection). */
   public int status() {
     return status;
   }
 
-  /** The service's error code ({@code invalid_request}), or one the client chose ({@code timeout}). */
   public String code() {
     return code;
   }
 
-  /** The service's own message, or the client's description of what went wrong. */
   public String serviceMessage() {
     return serviceMessage;
   }
 
-  /** What the call was about, in words, or null. */
   public String context() {
     return context;
   }

@@ -6,6 +6,7 @@ import io.evomerge.config.ServiceConfig;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 
 /**
@@ -25,12 +26,15 @@ public record EvaluatePartition(ServiceConfig service, EvaluationSet set, CallMe
 
   @Override
   public Iterator<ShardResult> call(Iterator<List<EvaluationTask>> groups) {
+    List<List<EvaluationTask>> all = new ArrayList<>();
+    groups.forEachRemaining(all::add);
     CallCounter counter = new CallCounter();
-    MergeClient client = MergeClient.of(service, counter, ratePerSecond);
+    MergeClient client = MergeClient.of(service, counter, ratePerSecond)
+        .within(LostTasks.allowance(TaskContext.get(), all.stream().mapToLong(List::size).sum()));
     List<ShardResult> results = new ArrayList<>();
     try {
-      while (groups.hasNext()) {
-        results.addAll(set.evaluate(client, groups.next()));
+      for (List<EvaluationTask> group : all) {
+        results.addAll(set.evaluate(client, group));
       }
       return results.iterator();
     } finally {

@@ -137,6 +137,7 @@ public final class EvoMergeJob {
           directory.checkpoints().folder());
       return new RunOutcome(runId, directory.path().toString(), Optional.empty());
     }
+    run.materialize(state);
     List<HistoryRow> history = directory.historyLog().read(generations(state));
     write(directory, result(state, run, started), history, true);
     state = run.scoreTests(state);
@@ -221,7 +222,8 @@ public final class EvoMergeJob {
     List<Method> methods = saved.filter(JobState::started)
         .map(s -> s.methods().stream().map(MethodState::method).toList())
         .orElseGet(() -> methodsOf(options));
-    return new Run(directory, inputs, adapters, plan, methods, progress, fitness, test, meter, options, jsc, lost);
+    return new Run(directory, inputs, adapters, plan, methods, progress, fitness, test, meter, options, jsc, lost,
+        client);
   }
 
   /**
@@ -304,14 +306,18 @@ public final class EvoMergeJob {
     final RunOptions options;
     final JavaSparkContext jsc;
     final LostTasks lost;
+    final ServiceConfig service;
+    /** Where the provider keeps the best merge (dialect bmm), once {@link #materialize}d. */
+    String adapterDir;
     /** The adapters every method searches; set by {@link #select} (after the screening). */
     AdapterSelection adapters;
     ProgressView view;
 
     Run(RunDirectory directory, RunInputs inputs, AdapterSelection base, Optional<ScreeningPlan> plan,
         List<Method> methods, RunProgress progress, SparkEvaluator fitness, Optional<CandidateEvaluator> test,
-        Meter meter, RunOptions options, JavaSparkContext jsc, LostTasks lost) {
+        Meter meter, RunOptions options, JavaSparkContext jsc, LostTasks lost, ServiceConfig service) {
       this.lost = lost;
+      this.service = service;
       this.directory = directory;
       this.inputs = inputs;
       this.base = base;
@@ -378,6 +384,15 @@ public final class EvoMergeJob {
       LOG.info("{}", line);
     }
 
+    /** Keeps the searched method's best merge on the provider, where the dialect has that (bmm). */
+    void materialize(JobState state) {
+      adapterDir = best(state.methods().get(0)).flatMap(b -> fitness.set().materialize(MergeClient.of(service),
+          adapters.expand(b.candidate().vectors()))).orElse(null);
+      if (adapterDir != null) {
+        LOG.info("the best merge is kept on the provider: adapter_dir {}", adapterDir);
+      }
+    }
+
     /** Stops listening to the Spark context, which may outlive the run. */
     @Override
     public void close() {
@@ -403,11 +418,21 @@ public final class EvoMergeJob {
       return state;
     }
 
-    /** Saves the reservation, which a resume after a crash charges; only a budget needs it. */
+    /**
+     * Widens the reservation to what the budget can spare ({@link RunBudget#allowance}), saves it
+     * (a resume after a crash charges it) and makes it the evaluation's allowance of sends.
+     */
     @Override
     public void beforeGeneration(JobState state) throws IOException {
       if (config.budget().maxApiCalls() > 0) {
-        save(state);
+        // Kept for test scoring after this evaluation (which is one of them once the searches ended).
+        long untested = !state.started() ? methods.size()
+            : state.methods().stream().filter(m -> m.test() == null).count() - (state.searched() ? 1 : 0);
+        long kept = test.map(t -> t.callsFor((int) untested)).orElse(0L);
+        JobState reserving = state.reserving(RunBudget.of(config.budget().maxApiCalls(), 0)
+            .spend(state.calls(), 0).allowance(state.reserved(), kept));
+        save(reserving);
+        LostTasks.allow(jsc, reserving.reserved());
       }
     }
 
@@ -521,7 +546,7 @@ public final class EvoMergeJob {
         u.answered(), u.lostTaskCalls());
     return new ResultJson(state.runId(), config.search().seed(), results.get(0),
         results.subList(1, results.size()), screening(state, run), usage, ConfigLoader.toTree(config),
-        Timing.of(started, clock.instant()));
+        Timing.of(started, clock.instant()), run.adapterDir);
   }
 
   /** The screening for result.json; null when the run screened nothing. */

@@ -90,7 +90,8 @@ public record JobState(String runId, String fingerprint, List<MethodState> metho
     if (reserved == 0) {
       return this;
     }
-    CallUsage lost = new CallUsage(0, 0, 0, 0, 0, reserved, 0);
+    // Counted as planned too: a crash says nothing of the retries the next generations need.
+    CallUsage lost = new CallUsage(reserved, 0, 0, 0, 0, reserved, 0);
     return new JobState(runId, fingerprint, methods, usage.plus(lost), 0, screening);
   }
 

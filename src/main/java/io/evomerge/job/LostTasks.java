@@ -1,5 +1,6 @@
 package io.evomerge.job;
 
+import io.evomerge.client.SendAllowance;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -7,8 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.ExceptionFailure;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.Success$;
 import org.apache.spark.TaskEndReason;
+import org.apache.spark.TaskContext;
 import org.apache.spark.TaskKilled;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
@@ -18,22 +21,37 @@ import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
- * Charges every lost Spark task attempt its planned calls, on the driver. An attempt that fails
+ * Charges every lost Spark task attempt what it may have sent, on the driver; and gives each task
+ * its allowance of sends, on the executor. An attempt that fails
  * with an exception or is killed reports what it sent through the call accumulators, which count
  * failed values ({@link CallMetrics#accumulators}); an attempt whose executor was lost (or that
  * ended any other way) takes its counts with it, yet its calls may have reached the service, so
- * the budget must pay for them: this listener charges the calls the attempt was planned to make.
+ * the budget must pay for them: this listener charges the attempt its allowance (its planned
+ * calls, and with {@link #allow} its share of the headroom too).
  *
  * <p>How it knows the plan: the driver sets the local property {@value #PLANNED_CALLS} before
  * each evaluation job; a stage of that job with {@code T} tasks and {@code P} planned calls gives
  * task {@code i} the calls of partition {@code i} of {@code parallelize}, {@code floor((i+1)P/T) -
  * floor(iP/T)}. Listener events arrive asynchronously: {@link #awaitJobs} waits until the job's
  * end (posted after all its task ends) has been seen. Thread-safe.
+ *
+ * <p>Allowances ({@link #allowance}): the calls the driver reserved for an evaluation, {@value
+ * #ALLOWED_CALLS}, bound what its tasks send, retries and task retries included, so that a driver
+ * that crashes mid-evaluation (its resume charges the saved reservation) never let the service
+ * count more. In local mode every task and attempt runs in the driver's JVM and they share the
+ * whole reservation; on a cluster each task gets its share, {@link #shareOf}, which its attempts
+ * share within one executor JVM (an attempt retried on another executor gets the share again, and
+ * an attempt lost with its executor is charged it).
  */
 final class LostTasks extends SparkListener {
 
   /** Local property: the calls the next evaluation job plans. */
   static final String PLANNED_CALLS = "evomerge.plannedCalls";
+
+  /** Local property: the calls the next evaluation job may send, and its unique id. */
+  static final String ALLOWED_CALLS = "evomerge.allowedCalls";
+
+  private static final AtomicLong EVALUATIONS = new AtomicLong();
 
   private final Map<Integer, long[]> stages = new ConcurrentHashMap<>();
   private final AtomicLong charged = new AtomicLong();
@@ -59,7 +77,9 @@ final class LostTasks extends SparkListener {
   public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
     long planned = planned(submitted.properties());
     if (planned >= 0) {
-      stages.put(submitted.stageInfo().stageId(), new long[] {planned, submitted.stageInfo().numTasks()});
+      String allowed = submitted.properties().getProperty(ALLOWED_CALLS);
+      long reserved = allowed == null ? planned : Long.parseLong(allowed.split(" ")[0]);
+      stages.put(submitted.stageInfo().stageId(), new long[] {planned, submitted.stageInfo().numTasks(), reserved});
     }
   }
 
@@ -71,7 +91,7 @@ final class LostTasks extends SparkListener {
     long[] plan = stages.get(end.stageId());
     if (plan != null) {
       failedAttempts.incrementAndGet();
-      charged.addAndGet(sliceOf(plan[0], (int) plan[1], end.taskInfo().index()));
+      charged.addAndGet(shareOf(sliceOf(plan[0], (int) plan[1], end.taskInfo().index()), plan[0], plan[2]));
     }
   }
 
@@ -115,6 +135,43 @@ final class LostTasks extends SparkListener {
   /** Whether an attempt that ended for {@code reason} sent its call counts back (see the class comment). */
   static boolean reportedItsCounts(TaskEndReason reason) {
     return reason instanceof ExceptionFailure || reason instanceof TaskKilled;
+  }
+
+  /**
+   * Lets the evaluation jobs {@code jsc} starts from this thread send at most {@code calls} calls
+   * together, each under a new id.
+   */
+  static void allow(JavaSparkContext jsc, long calls) {
+    jsc.setLocalProperty(ALLOWED_CALLS, calls + " " + jsc.sc().applicationId() + "#" + EVALUATIONS.incrementAndGet());
+  }
+
+  /**
+   * The allowance of {@code task}, which plans {@code calls} calls: unlimited when its job has
+   * none; the job's whole one in local mode; else the task's {@link #shareOf} it, shared by the
+   * task's attempts in this JVM.
+   */
+  static SendAllowance allowance(TaskContext task, long calls) {
+    String allowed = task == null ? null : task.getLocalProperty(ALLOWED_CALLS);
+    if (allowed == null) {
+      return SendAllowance.UNLIMITED;
+    }
+    String[] reservedAndId = allowed.split(" ");
+    long reserved = Long.parseLong(reservedAndId[0]);
+    if ("driver".equals(SparkEnv.get().executorId())) { // local mode
+      return SendAllowance.shared(reservedAndId[1], reserved);
+    }
+    String planned = task.getLocalProperty(PLANNED_CALLS);
+    long share = shareOf(calls, planned == null ? 0 : Long.parseLong(planned), reserved);
+    return SendAllowance.shared(reservedAndId[1] + "/" + task.partitionId(), share);
+  }
+
+  /**
+   * The share of {@code reserved} calls of a task that plans {@code calls} of the job's {@code
+   * planned}: its calls and their share of the headroom, rounded down, so the shares add up to at
+   * most {@code reserved}.
+   */
+  static long shareOf(long calls, long planned, long reserved) {
+    return planned <= 0 ? calls : calls + calls * Math.max(0, reserved - planned) / planned;
   }
 
   /** The planned calls of task {@code index} of {@code tasks}, as {@code parallelize} slices them. */

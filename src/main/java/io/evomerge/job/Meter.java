@@ -58,6 +58,7 @@ interface Meter {
         value = work.get();
       } finally {
         jsc.setLocalProperty(LostTasks.PLANNED_CALLS, null);
+        jsc.setLocalProperty(LostTasks.ALLOWED_CALLS, null);
       }
       awaitListener(jobs + 1);
       CallUsage usage = CallUsage.between(before, metrics.total(), lost.charged() - chargedBefore,

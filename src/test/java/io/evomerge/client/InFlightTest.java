@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.evomerge.client.internal.InFlight;
-import io.evomerge.client.internal.AdaptiveLimit;
 import io.evomerge.config.ServiceConfig;
-import io.evomerge.client.internal.SharedHttp;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -22,7 +19,7 @@ class InFlightTest {
     AtomicInteger most = new AtomicInteger();
     List<Integer> inputs = IntStream.range(0, 40).boxed().toList();
 
-    List<Integer> squares = new InFlight(SharedHttp.callers(), 3).map(inputs, i -> {
+    List<Integer> squares = MergeClient.of(ServiceConfig.of("http://a").withMaxInFlight(3)).callAll(inputs, i -> {
       most.accumulateAndGet(running.incrementAndGet(), Math::max);
       sleep((40 - i) % 7);
       running.decrementAndGet();
@@ -37,7 +34,7 @@ class InFlightTest {
   void theFirstFailureByInputOrderIsThrownAndNoNewCallStartsAfterIt() {
     AtomicInteger started = new AtomicInteger();
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> new InFlight(SharedHttp.callers(), 1).map(List.of(0, 1, 2, 3), i -> {
+        () -> MergeClient.of(ServiceConfig.of("http://a").withMaxInFlight(1)).callAll(List.of(0, 1, 2, 3), i -> {
           started.incrementAndGet();
           if (i == 1) {
             throw new IllegalStateException("call " + i);
@@ -50,15 +47,15 @@ class InFlightTest {
 
   @Test
   void clientsOfOneJvmShareOneConnectionPoolAndOneWindowPerService() {
-    assertSame(SharedHttp.base().connectionPool(),
-        SharedHttp.forService(ServiceConfig.of("http://a"), java.util.Optional.empty()).connectionPool());
-    assertSame(AdaptiveLimit.shared("http://a", 8), AdaptiveLimit.shared("http://a", 8));
-    assertTrue(AdaptiveLimit.shared("http://a", 8) != AdaptiveLimit.shared("http://b", 8));
+    assertSame(Http.forService(ServiceConfig.of("http://b"), "http://b").connectionPool(),
+        Http.forService(ServiceConfig.of("http://a"), "http://a").connectionPool());
+    assertSame(Replicas.window("http://a", 8), Replicas.window("http://a", 8));
+    assertTrue(Replicas.window("http://a", 8) != Replicas.window("http://b", 8));
   }
 
   @Test
   void aThrottledCallHalvesTheWindowAndAnsweredCallsCreepBackUp() throws InterruptedException {
-    AdaptiveLimit limit = new AdaptiveLimit(8);
+    Replicas.Window limit = new Replicas.Window(8);
     assertEquals(8, limit.window());
     for (int i = 0; i < 8; i++) {
       limit.acquire();
@@ -90,7 +87,7 @@ class InFlightTest {
 
   @Test
   void aFullWindowMakesTheNextCallWait() throws Exception {
-    AdaptiveLimit limit = new AdaptiveLimit(1);
+    Replicas.Window limit = new Replicas.Window(1);
     limit.acquire();
     AtomicInteger entered = new AtomicInteger();
     Thread waiter = new Thread(() -> {

@@ -257,6 +257,29 @@ class ResilienceTest {
   }
 
   @Test
+  void clientsSharingASpentAllowanceGiveUpInsteadOfSending() throws IOException {
+    service = MergeService.start(faulty(FaultsConfig.seeded(7).withErrorRate(1.0)).withApiKeys(List.of(KEY)),
+        ToyModel.of(ADAPTERS));
+    MergeClient.registerKey(service.baseUrl(), KEY);
+    String key = "resilience-" + System.nanoTime();
+    SendAllowance allowance = SendAllowance.shared(key, 5);
+    MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl())
+        .withRetry(new RetryConfig(60_000, 0, 1, 2, 0)), listener).within(allowance);
+
+    TransientFailure failure = assertThrows(TransientFailure.class, () -> evaluate(client));
+    assertTrue(failure.getMessage().contains(allowance + " is spent"), failure.getMessage());
+    assertEquals(5, service.stats().calls(EVALUATE), "no more attempts than the allowance: " + service.stats());
+    assertEquals(new CallCounts(5, 0, 4, 1), listener.counts());
+
+    MergeClient sharing = MergeClient.of(ServiceConfig.of(service.baseUrl()), listener)
+        .within(SendAllowance.shared(key, 99));
+    PermanentFailure refused = assertThrows(PermanentFailure.class, () -> evaluate(sharing));
+    assertEquals("allowance_spent", refused.code());
+    assertEquals(5, service.stats().calls(EVALUATE), "a client under the same key shares the spent allowance");
+    assertEquals(new CallCounts(5, 0, 4, 2), listener.counts());
+  }
+
+  @Test
   void aRetryAfterBeyondTheDeadlineFailsAtOnceSayingHowLongItWouldHaveWaited() throws IOException {
     service = MergeService.start(faulty(FaultsConfig.seeded(1).withThrottleRate(1.0, 5)).withApiKeys(List.of(KEY)),
         ToyModel.of(ADAPTERS));
@@ -313,7 +336,7 @@ class ResilienceTest {
     CallCounts counts = listener.counts();
     assertEquals(12, counts.answers());
     assertEquals(0, counts.failures());
-    assertEquals(io.evomerge.client.internal.ReplicaHealth.OUT_AFTER, counts.retries(),
+    assertEquals(Replicas.OUT_AFTER, counts.retries(),
         "the dead replica is tried until it is out of the rotation, then no more: " + counts);
   }
 

@@ -74,22 +74,23 @@ class BudgetAsSentTest {
     assertFalse(first.outcome().finished());
 
     List<String> broken = new ArrayList<>(budget);
-    broken.add("service.embedded.faults={seed: 1, errorRate: 0.5}");
-    broken.add("service.retry={maxAttempts: 1, initialBackoffMs: 1, maxBackoffMs: 2}");
-    // local[2,1] and one attempt per call: the first fault fails its task and the run, as a crash
-    // of the driver would, and the resume is charged the crashed generation's saved reservation
-    // (its planned calls with headroom). Retries inside that generation beyond the headroom are not
-    // bounded yet: a per-task allowance of sends is the open part of issue 8.
+    broken.add("service.embedded.faults={seed: 1, errorRate: 0.9}");
+    broken.add("service.retry={initialBackoffMs: 1, maxBackoffMs: 2}");
+    // Real retries (no attempt cap) and task retries (local[2] runs as local[2,4]): the faults spend
+    // the generation's allowance, its tasks and their retries fail without sending more, and the
+    // run fails as a crashed driver would, its reservation saved.
     var crash = assertThrows(JobHarness.Failed.class,
-        () -> JobHarness.run(JobHarness.config(output, "local[2,1]", broken), RunOptions.defaults().withResume(true)));
+        () -> JobHarness.run(JobHarness.config(output, "local[2]", broken), RunOptions.defaults().withResume(true)));
 
     Ran resumed = JobHarness.run(clean, RunOptions.defaults().withResume(true));
     long served = first.stats().calls(EVALUATE) + crash.stats.calls(EVALUATE) + resumed.stats().calls(EVALUATE);
     ApiUsage api = resumed.outcome().result().orElseThrow().api();
     System.out.println("budget 150, stop + crash + resume: service counted " + first.stats().calls(EVALUATE)
         + " + " + crash.stats.calls(EVALUATE) + " + " + resumed.stats().calls(EVALUATE) + " = " + served + ", " + api);
-    assertTrue(crash.stats.calls(EVALUATE) > 0, "the crashed attempt reached the service: " + crash.getMessage());
-    assertTrue(api.lostTaskCalls() > 0, "the resume charges what the crashed generation reserved: " + api);
+    assertTrue(crash.getMessage().contains("allowance"), "the allowance ended the crashed attempt: " + crash.getMessage());
+    assertTrue(crash.stats.calls(EVALUATE) > 24, "retries took more than the generation planned: " + crash.stats);
+    assertTrue(crash.stats.calls(EVALUATE) <= api.lostTaskCalls(),
+        "the service counted no more than the reservation the resume charges: " + api);
     assertTrue(served <= 150, served + " evaluate calls over three invocations, budget 150");
     assertTrue(served <= api.calls(), served + " vs " + api);
   }

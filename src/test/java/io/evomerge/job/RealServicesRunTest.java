@@ -59,6 +59,8 @@ class RealServicesRunTest {
       assertEquals(0, stats.get("overlaps").asInt(), "never two calls at once on one session: " + stats);
       assertEquals(0, stats.get("tag_collisions").asInt(), "a distinct tag per candidate: " + stats);
       assertEquals(2 + 1, stats.get("sessions").asInt(), "two fitness sessions, one test session: " + stats);
+      assertEquals(1, stats.get("materialize").asInt(), "the best merge kept on the provider: " + stats);
+      assertTrue(result.adapterDir().matches("artifacts/.+/artifacts/best-[0-9a-f]{16}"), result.adapterDir());
       assertTrue(result.best().fitnessLoss() > 1 && result.best().test().loss() > 1);
     }
   }
@@ -138,7 +140,8 @@ class RealServicesRunTest {
   /** The result without what legitimately differs: timing, API usage, and the configuration. */
   private static JsonNode comparable(String resultJson) throws Exception {
     ObjectNode tree = (ObjectNode) ResultJsonFile.withoutTiming(resultJson);
-    tree.remove(List.of("configuration", "api"));
+    // The provider names the folder of the kept merge after its session.
+    tree.remove(List.of("configuration", "api", "adapter_dir"));
     // Calls spent are measured like time: retries are charged to the budget, so they differ.
     ((ObjectNode) tree.get("best")).remove("apiCalls");
     tree.withArray("compared").forEach(method -> ((ObjectNode) method).remove("apiCalls"));

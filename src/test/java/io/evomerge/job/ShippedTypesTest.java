@@ -3,8 +3,8 @@ package io.evomerge.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.evomerge.client.internal.ServiceKeys;
 import io.evomerge.config.ApiKeySource;
+import io.evomerge.client.MergeClient;
 import io.evomerge.config.ServiceConfig;
 import io.evomerge.protocol.QueryPlus;
 import io.evomerge.protocol.SessionCreateRequest;
@@ -56,7 +56,7 @@ class ShippedTypesTest {
   @Test
   void theSerialisedTaskHoldsNoKeyAndTheExecutorReadsItFromItsSecretFile(@TempDir Path dir) throws Exception {
     try (LoopbackService service = LoopbackService.start(3, 5)) {
-      ServiceKeys.unregister(service.service.baseUrl());
+      MergeClient.registerKey(service.service.baseUrl(), null);
       Path secret = dir.resolve("api-key");
       Files.writeString(secret, LoopbackService.KEY.reveal() + "\n");
       ServiceConfig config = service.client.withApiKey(new ApiKeySource("", secret.toString()));

@@ -43,6 +43,17 @@ class StopsTest {
   }
 
   @Test
+  void onAClusterEachTaskMaySendItsCallsAndItsShareOfTheHeadroom() {
+    long total = 0;
+    for (int i = 0; i < 7; i++) {
+      total += LostTasks.shareOf(LostTasks.sliceOf(24, 7, i), 24, 54);
+    }
+    assertTrue(total <= 54 && total >= 54 - 7, "the shares add up to at most the reservation: " + total);
+    assertEquals(3 + 3, LostTasks.shareOf(3, 24, 54), "3 calls and their share of 30 calls of headroom, rounded down");
+    assertEquals(3, LostTasks.shareOf(3, -1, 54), "no plan known: the calls alone");
+  }
+
+  @Test
   void aResumeChargesTheCallsACrashedEvaluationHadReserved() {
     JobState crashed = spent(new CallUsage(48, 48, 48, 0, 0, 0, 0)).reserving(27);
     assertEquals(75, crashed.resumed().calls());

@@ -1,6 +1,7 @@
 package io.evomerge.job.output;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -14,8 +15,9 @@ import java.util.Objects;
 /**
  * The content of a run's {@code result.json}. Immutable.
  *
- * <p>Field order is fixed: {@code runId, seed, best, compared, screening, api, configuration,
- * timing}; {@code screening} is there only when the run screened its adapters.
+ * <p>Field order is fixed: {@code runId, seed, best, adapter_dir, compared, screening, api,
+ * configuration, timing}; {@code adapter_dir} and {@code screening} are there only when the run
+ * kept its best merge on the provider (dialect bmm) and screened its adapters.
  * Everything but {@link #TIMING} is a function of the configuration, the seed and the service's
  * answers, so two runs with the same configuration and seed write the same bytes once
  * {@code timing} is removed (see {@link ResultJsonFile#withoutTiming}).
@@ -33,8 +35,11 @@ import java.util.Objects;
  * @param api usage of the merge service by the whole run (screening included)
  * @param configuration the resolved configuration, without secrets
  * @param timing wall-clock facts, the one non-deterministic part
+ * @param adapterDir where the provider keeps the searched method's best merge ({@code materialize},
+ *     dialect bmm); null for a service without it
  */
-@JsonPropertyOrder({"runId", "seed", "best", "compared", "screening", "api", "configuration", "timing"})
+@JsonPropertyOrder({"runId", "seed", "best", "adapter_dir", "compared", "screening", "api", "configuration",
+    "timing"})
 public record ResultJson(
     String runId,
     long seed,
@@ -43,7 +48,8 @@ public record ResultJson(
     @JsonInclude(JsonInclude.Include.NON_NULL) ScreeningResult screening,
     ApiUsage api,
     JsonNode configuration,
-    Timing timing) {
+    Timing timing,
+    @JsonProperty("adapter_dir") @JsonInclude(JsonInclude.Include.NON_NULL) String adapterDir) {
 
   /** The name of the field that holds wall-clock values. */
   public static final String TIMING = "timing";
@@ -61,7 +67,7 @@ public record ResultJson(
   /** A result without screening (every adapter searched). */
   public ResultJson(String runId, long seed, MethodResult best, List<MethodResult> compared, ApiUsage api,
       JsonNode configuration, Timing timing) {
-    this(runId, seed, best, compared, null, api, configuration, timing);
+    this(runId, seed, best, compared, null, api, configuration, timing, null);
   }
 
   /** The configuration, a copy: the tree itself is mutable. */
@@ -79,6 +85,6 @@ public record ResultJson(
   }
 
   public ResultJson withTiming(Timing newTiming) {
-    return new ResultJson(runId, seed, best, compared, screening, api, configuration, newTiming);
+    return new ResultJson(runId, seed, best, compared, screening, api, configuration, newTiming, adapterDir);
   }
 }

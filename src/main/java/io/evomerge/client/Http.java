@@ -1,0 +1,131 @@
+package io.evomerge.client;
+
+import io.evomerge.config.ServiceConfig;
+import io.evomerge.protocol.ApiKey;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Response;
+
+/**
+ * What one JVM shares among all its merge clients: one {@link OkHttpClient} (its connection pool;
+ * per-service clients are {@code newBuilder()} variants), the daemon threads that keep calls in
+ * flight, the API keys registered here, and the servers known to close every connection (they
+ * answer HTTP/1.0 without keep-alive, as Python's stdlib does; OkHttp would pool the connection
+ * anyway, so requests to them say {@code Connection: close}). Thread-safe.
+ *
+ * <p>OkHttp's own {@code retryOnConnectionFailure} stays off: it would resend a request, uncounted,
+ * after the server may have acted on it; the client's chokepoint retries instead, and counts it.
+ *
+ * <p>A key registered for a base URL (the embedded service's random key, which never leaves the
+ * driver's JVM; tests) comes first, else the file or variable {@code service.apiKey} names, read on
+ * the JVM that makes the call: no key travels inside a task. An interceptor sends it as {@code
+ * Authorization: Bearer}; it appears nowhere else.
+ */
+final class Http {
+
+  private static final OkHttpClient BASE = new OkHttpClient.Builder()
+      .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
+      .retryOnConnectionFailure(false)
+      .followRedirects(false)
+      .eventListenerFactory(call -> {
+        Trace trace = call.request().tag(Trace.class);
+        return trace != null ? trace : EventListener.NONE;
+      })
+      .build();
+  private static final AtomicInteger THREADS = new AtomicInteger();
+  static final ExecutorService CALLERS = Executors.newCachedThreadPool(runnable -> {
+    Thread thread = new Thread(runnable, "evomerge-client-" + THREADS.incrementAndGet());
+    thread.setDaemon(true);
+    return thread;
+  });
+  private static final Map<String, ApiKey> KEYS = new ConcurrentHashMap<>();
+  private static final Set<String> CLOSING = ConcurrentHashMap.newKeySet();
+
+  private Http() {}
+
+  /** A variant of the JVM's client with the timeouts of {@code service} and the key of {@code baseUrl}. */
+  static OkHttpClient forService(ServiceConfig service, String baseUrl) {
+    Duration request = Duration.ofMillis(service.requestTimeoutMs());
+    OkHttpClient.Builder builder = BASE.newBuilder()
+        .connectTimeout(Duration.ofMillis(service.connectTimeoutMs()))
+        .readTimeout(request)
+        .writeTimeout(request)
+        .callTimeout(request);
+    Optional.ofNullable(KEYS.get(normalise(baseUrl)))
+        .or(() -> service.apiKey().read(System.getenv()).map(ApiKey::of))
+        .ifPresent(key -> builder.addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+            .header("Authorization", "Bearer " + key.reveal()).build())));
+    return builder.build();
+  }
+
+  /** Makes {@code key} the key of the service at {@code baseUrl} for every client of this JVM; null forgets it. */
+  static void register(String baseUrl, ApiKey key) {
+    if (key == null) {
+      KEYS.remove(normalise(baseUrl));
+    } else {
+      KEYS.put(normalise(baseUrl), key);
+    }
+  }
+
+  /** A base URL without trailing slashes. */
+  static String normalise(String url) {
+    return url.strip().replaceAll("/+$", "");
+  }
+
+  /** Closes every idle pooled connection: after one was found dead, the others likely are too. */
+  static void evictIdle() {
+    BASE.connectionPool().evictAll();
+  }
+
+  /** Whether {@code baseUrl} is known to close every connection. */
+  static boolean closes(String baseUrl) {
+    return CLOSING.contains(baseUrl);
+  }
+
+  /**
+   * Learns from an answer of {@code baseUrl}; true when it shows, for the first time, that the
+   * server closes every connection (then the caller drops the idle pooled ones).
+   */
+  static boolean learn(String baseUrl, Response response) {
+    return response.protocol() == Protocol.HTTP_1_0 && !"keep-alive".equalsIgnoreCase(response.header("Connection"))
+        && CLOSING.add(baseUrl);
+  }
+
+  /**
+   * What one attempt did on the wire, from OkHttp's events (tag a request with it): an attempt that
+   * failed on a reused connection before any answer byte never reached a live server, which had
+   * closed the connection (HTTP/1.0 servers close every one; uvicorn closes idle ones after 5 s).
+   */
+  static final class Trace extends EventListener {
+    private volatile boolean connected;
+    private volatile boolean answerStarted;
+
+    @Override
+    public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+      connected = true;
+    }
+
+    @Override
+    public void responseHeadersStart(Call call) {
+      answerStarted = true;
+    }
+
+    boolean failedOnStaleConnection() {
+      return !connected && !answerStarted;
+    }
+  }
+}
