@@ -1,6 +1,5 @@
 package io.evomerge.adapter;
 
-import io.evomerge.adapter.internal.AdapterFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

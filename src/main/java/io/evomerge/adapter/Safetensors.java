@@ -1,7 +1,5 @@
 package io.evomerge.adapter;
 
-import io.evomerge.adapter.internal.SafetensorsReader;
-import io.evomerge.adapter.internal.SafetensorsWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package io.evomerge.data;
 
-import io.evomerge.data.internal.ExampleFileParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,9 +1,5 @@
 package io.evomerge.data;
 
-import io.evomerge.data.internal.Catalogue;
-import io.evomerge.data.internal.Grammar;
-import io.evomerge.data.internal.TaskComposer;
-import io.evomerge.data.internal.TaskSpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

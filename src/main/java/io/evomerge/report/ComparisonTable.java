@@ -1,6 +1,5 @@
 package io.evomerge.report;
 
-import io.evomerge.report.internal.TextGrid;
 import java.util.List;
 import java.util.Locale;
 

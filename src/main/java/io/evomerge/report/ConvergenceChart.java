@@ -1,7 +1,5 @@
 package io.evomerge.report;
 
-import io.evomerge.report.internal.Palette;
-import io.evomerge.report.internal.Png;
 import java.awt.BasicStroke;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,5 @@
 package io.evomerge.report;
 
-import io.evomerge.report.internal.Html;
-import io.evomerge.report.internal.Png;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

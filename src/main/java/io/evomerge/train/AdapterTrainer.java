@@ -1,8 +1,6 @@
 package io.evomerge.train;
 
 import io.evomerge.adapter.LoraAdapter;
-import io.evomerge.train.internal.Adam;
-import io.evomerge.train.internal.LoraParameters;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 

@@ -1,4 +1,4 @@
-package io.evomerge.data.internal;
+package io.evomerge.data;
 
 import java.util.List;
 import java.util.Map;
@@ -7,7 +7,7 @@ import java.util.Map;
  * One grammar resource ({@code <name>.yaml}): rules shared by its domains, and each domain's own
  * rules, which are added to (and override) the shared ones. Immutable once loaded.
  */
-public record GrammarFile(Map<String, List<String>> rules, Map<String, Map<String, List<String>>> domains) {
+record GrammarFile(Map<String, List<String>> rules, Map<String, Map<String, List<String>>> domains) {
 
   public GrammarFile {
     rules = rules == null ? Map.of() : Map.copyOf(rules);

@@ -1,4 +1,4 @@
-package io.evomerge.adapter.internal;
+package io.evomerge.adapter;
 
 /** Widening of 16-bit floats (IEEE 754 binary16 and bfloat16) to float. Stateless. */
 final class HalfFloats {

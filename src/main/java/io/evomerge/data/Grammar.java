@@ -1,4 +1,4 @@
-package io.evomerge.data.internal;
+package io.evomerge.data;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * (possibly empty, possibly nested) choices; choices are uniform, so repeating an alternative
  * weights it. Immutable and thread-safe; the randomness comes from the generator passed in.
  */
-public final class Grammar {
+final class Grammar {
 
   private static final int MAX_DEPTH = 40;
   private static final Pattern REFERENCE = Pattern.compile("\\{([A-Za-z0-9_]+)}");

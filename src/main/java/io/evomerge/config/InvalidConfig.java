@@ -1,12 +1,11 @@
-package io.evomerge.config.internal;
+package io.evomerge.config;
 
-import io.evomerge.config.ConfigException;
 
 /**
  * A configuration tree that does not bind: the key path and what is wrong, not yet where it came
  * from (the loader finds the layer, file or {@code --set}, that made it invalid).
  */
-public final class InvalidConfig extends RuntimeException {
+final class InvalidConfig extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 

@@ -1,13 +1,10 @@
-package io.evomerge.config.internal;
+package io.evomerge.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.evomerge.config.Check;
-import io.evomerge.config.ConfigException;
-import io.evomerge.config.EvoMergeConfig;
 import java.util.Map;
 
 /**
@@ -16,7 +13,7 @@ import java.util.Map;
  * shape (mapping, list or value); errors of shape name the source laid over. Not thread-safe;
  * used by one loader call.
  */
-public final class ConfigTree {
+final class ConfigTree {
 
   private final ObjectNode root;
 

@@ -1,4 +1,4 @@
-package io.evomerge.config.internal;
+package io.evomerge.config;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.evomerge.config.Check;
 import io.evomerge.protocol.Dialect;
 import io.evomerge.search.Method;
 import io.evomerge.search.SearchSettings.CovarianceModel;
@@ -28,7 +27,7 @@ import java.util.function.Function;
  * integer, a string for a number), duplicate keys rejected, enumerations written and read by their
  * configuration names ({@code evo-merging}, {@code separable}, {@code bmm}). Thread-safe once built.
  */
-public final class ConfigMapper {
+final class ConfigMapper {
 
   private static final YAMLMapper MAPPER = build();
 

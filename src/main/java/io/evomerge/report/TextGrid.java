@@ -1,10 +1,10 @@
-package io.evomerge.report.internal;
+package io.evomerge.report;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** A table of text cells rendered as a padded Markdown pipe table. Immutable. */
-public record TextGrid(List<String> headers, List<Boolean> rightAligned, List<List<String>> rows) {
+record TextGrid(List<String> headers, List<Boolean> rightAligned, List<List<String>> rows) {
 
   public TextGrid {
     headers = List.copyOf(headers);

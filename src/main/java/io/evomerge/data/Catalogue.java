@@ -1,4 +1,4 @@
-package io.evomerge.data.internal;
+package io.evomerge.data;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +17,7 @@ import java.util.Map;
  * @param design how the tasks are meant to relate, in words
  * @param tasks sources, then targets
  */
-public record Catalogue(String design, List<TaskSpec> tasks) {
+record Catalogue(String design, List<TaskSpec> tasks) {
 
   private static final String FOLDER = "/io/evomerge/data/tasks/";
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())

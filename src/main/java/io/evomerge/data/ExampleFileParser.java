@@ -1,8 +1,5 @@
-package io.evomerge.data.internal;
+package io.evomerge.data;
 
-import io.evomerge.data.DataFileException;
-import io.evomerge.data.DataProblem;
-import io.evomerge.data.Example;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +14,7 @@ import java.util.TreeSet;
  * Reads one JSON Lines file, collecting its problems up to a limit. One instance per file: it
  * holds the state of a single pass and is not thread-safe.
  */
-public final class ExampleFileParser {
+final class ExampleFileParser {
 
   private final String source;
   private final int maxProblems;

@@ -1,4 +1,4 @@
-package io.evomerge.config.internal;
+package io.evomerge.config;
 
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.ObjectCodec;

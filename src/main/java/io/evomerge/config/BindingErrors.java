@@ -1,4 +1,4 @@
-package io.evomerge.config.internal;
+package io.evomerge.config;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;

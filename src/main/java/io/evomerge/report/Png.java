@@ -1,4 +1,4 @@
-package io.evomerge.report.internal;
+package io.evomerge.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * {@code java.awt.headless=true} unless the property is already set; chart builders call
  * {@link #ensureHeadless()} before touching AWT, since AWT reads the property only once.
  */
-public final class Png {
+final class Png {
 
   static {
     if (System.getProperty("java.awt.headless") == null) {

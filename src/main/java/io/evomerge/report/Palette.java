@@ -1,9 +1,9 @@
-package io.evomerge.report.internal;
+package io.evomerge.report;
 
 import java.awt.Color;
 
 /** The report's colours: colour-blind-safe (Okabe-Ito), fixed so that reports look alike. */
-public final class Palette {
+final class Palette {
 
   public static final Color BEST = new Color(0x00, 0x72, 0xB2);
   public static final Color POSITIVE = new Color(0x00, 0x72, 0xB2);

@@ -1,6 +1,5 @@
-package io.evomerge.data.internal;
+package io.evomerge.data;
 
-import io.evomerge.data.Example;
 import java.util.List;
 
 /**

@@ -1,11 +1,7 @@
-package io.evomerge.adapter.internal;
+package io.evomerge.adapter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.evomerge.adapter.DType;
-import io.evomerge.adapter.MalformedFileException;
-import io.evomerge.adapter.Safetensors;
-import io.evomerge.adapter.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Parses safetensors bytes, checking every header field and offset. Stateless and thread-safe. */
-public final class SafetensorsReader {
+final class SafetensorsReader {
 
   public static final String METADATA_KEY = "__metadata__";
   /** The largest header the format allows (100 MB), as in the reference implementation. */

@@ -1,4 +1,4 @@
-package io.evomerge.config.internal;
+package io.evomerge.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -6,7 +6,7 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** One-line descriptions of YAML syntax errors, with the line and column. Stateless. */
-public final class YamlErrors {
+final class YamlErrors {
 
   private YamlErrors() {}
 

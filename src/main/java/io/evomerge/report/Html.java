@@ -1,7 +1,7 @@
-package io.evomerge.report.internal;
+package io.evomerge.report;
 
 /** HTML text escaping. Stateless. */
-public final class Html {
+final class Html {
 
   private Html() {}
 

@@ -1,10 +1,10 @@
-package io.evomerge.train.internal;
+package io.evomerge.train;
 
 /**
  * Adam (Kingma and Ba, 2015) with beta1 0.9, beta2 0.999, epsilon 1e-8 and bias correction, on one
  * flat parameter array. Mutable, confined to one training run (not thread-safe).
  */
-public final class Adam {
+final class Adam {
 
   private static final double BETA1 = 0.9;
   private static final double BETA2 = 0.999;
