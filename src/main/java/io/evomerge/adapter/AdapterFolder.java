@@ -28,7 +28,6 @@ final class AdapterFolder {
 
   private AdapterFolder() {}
 
-  /** An adapter as read from its folder, with the base model its config names. */
   public record Loaded(LoraAdapter adapter, String baseModel) {}
 
   public static Loaded read(Path folder) throws IOException {

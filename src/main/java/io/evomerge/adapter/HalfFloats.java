@@ -5,7 +5,6 @@ final class HalfFloats {
 
   private HalfFloats() {}
 
-  /** The float an IEEE 754 half-precision value (sign, 5-bit exponent, 10-bit fraction) holds. */
   static float f16ToFloat(short bits) {
     int sign = (bits >>> 15) & 0x1;
     int exponent = (bits >>> 10) & 0x1f;
@@ -21,7 +20,6 @@ final class HalfFloats {
     return sign == 0 ? magnitude : -magnitude;
   }
 
-  /** The float a bfloat16 value holds: its bits are the upper half of a float's. */
   static float bf16ToFloat(short bits) {
     return Float.intBitsToFloat((bits & 0xffff) << 16);
   }

@@ -52,7 +52,6 @@ public record LoraAdapter(String id, String task, int rank, double loraAlpha, in
     return m.clone();
   }
 
-  /** The LoRA scaling factor {@code loraAlpha / rank}. */
   public double scale() {
     return loraAlpha / rank;
   }
@@ -67,22 +66,16 @@ public record LoraAdapter(String id, String task, int rank, double loraAlpha, in
     return b.clone();
   }
 
-  /** A(row, col), row < rank, col < dim. */
   public float a(int row, int col) {
     return a[row * dim + col];
   }
 
-  /** B(row, col), row < dim, col < rank. */
   public float b(int row, int col) {
     return b[row * rank + col];
   }
 
   public LoraAdapter withId(String newId) {
     return new LoraAdapter(newId, task, rank, loraAlpha, dim, a, b);
-  }
-
-  public LoraAdapter withTask(String newTask) {
-    return new LoraAdapter(id, newTask, rank, loraAlpha, dim, a, b);
   }
 
   @Override

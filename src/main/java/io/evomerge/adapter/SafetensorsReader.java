@@ -16,7 +16,6 @@ import java.util.Map;
 final class SafetensorsReader {
 
   public static final String METADATA_KEY = "__metadata__";
-  /** The largest header the format allows (100 MB), as in the reference implementation. */
   static final long MAX_HEADER_BYTES = 100_000_000L;
 
   private static final ObjectMapper JSON = new ObjectMapper();

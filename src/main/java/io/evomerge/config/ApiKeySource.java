@@ -30,7 +30,6 @@ public record ApiKeySource(String env, String file) implements Serializable {
     }
   }
 
-  /** The key from the variable {@code EVOMERGE_API_KEY}. */
   public static ApiKeySource defaults() {
     return new ApiKeySource("EVOMERGE_API_KEY", "");
   }

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  */
 final class BindingErrors {
 
-  /** A message that starts with the (possibly dotted) key it is about. */
   private static final Pattern KEYED = Pattern.compile("([A-Za-z][A-Za-z0-9_]*(?:\\.[A-Za-z][A-Za-z0-9_]*)*): (.*)", Pattern.DOTALL);
 
   private BindingErrors() {}
@@ -44,7 +43,6 @@ final class BindingErrors {
     return new InvalidConfig(keyPath, detail, e);
   }
 
-  /** {@code detail} with its leading number shown as the configuration wrote it (-1, not -1.0). */
   private static String asWritten(String detail, JsonNode node) {
     int space = detail.indexOf(' ');
     if (node == null || !node.isNumber() || space < 0) {

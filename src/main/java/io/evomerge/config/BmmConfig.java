@@ -31,7 +31,6 @@ public record BmmConfig(
     Check.positive("evaluationBatches", evaluationBatches);
   }
 
-  /** No data sets named; batches of 15, 20 batches per evaluation. */
   public static BmmConfig defaults() {
     return new BmmConfig("", "", "", "", 15, 20);
   }

@@ -16,7 +16,6 @@ public record BudgetConfig(long maxApiCalls, long maxExamples) implements Serial
     Check.atLeast("maxExamples", maxExamples, 0);
   }
 
-  /** No limit beyond the search's own evaluation budgets. */
   public static BudgetConfig unlimited() {
     return new BudgetConfig(0, 0);
   }

@@ -109,7 +109,6 @@ public final class Check {
     return value;
   }
 
-  /** {@code value} in the closed interval {@code [min, max]}. */
   public static double inRange(String key, double value, double min, double max) {
     if (!(finite(key, value) >= min && value <= max)) {
       throw invalid(key, value, "must be between " + show(min) + " and " + show(max));
@@ -125,7 +124,6 @@ public final class Check {
     return value;
   }
 
-  /** {@code value} matches {@code pattern}; {@code what} says in words what that means. */
   public static String matches(String key, String value, Pattern pattern, String what) {
     notNull(key, value);
     if (!pattern.matcher(value).matches()) {
@@ -134,7 +132,6 @@ public final class Check {
     return value;
   }
 
-  /** An absolute {@code http} or {@code https} URL with a host. */
   public static String httpUrl(String key, String value) {
     nonBlank(key, value);
     try {

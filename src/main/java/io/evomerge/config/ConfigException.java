@@ -27,7 +27,6 @@ public final class ConfigException extends RuntimeException {
     this(source, keyPath, detail, null);
   }
 
-  /** Where the problem comes from: a file name, {@code --set K=V}, or {@code built-in defaults}. */
   public String source() {
     return source;
   }

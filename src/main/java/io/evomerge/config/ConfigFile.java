@@ -45,7 +45,6 @@ public record ConfigFile(String text, String source, String base) {
   /** The system properties that list the files shipped with {@code --files}. */
   static final List<String> SHIPPED_FILES = List.of("spark.files", "spark.yarn.dist.files");
 
-  /** The local file {@code file}. */
   public static ConfigFile local(Path file) {
     String source = file.toString();
     Path absolute = file.toAbsolutePath().normalize();
@@ -53,7 +52,6 @@ public record ConfigFile(String text, String source, String base) {
     return new ConfigFile(readLocal(file, source), source, parent == null ? "/" : parent.toString());
   }
 
-  /** The configuration at {@code location}, looked for as the class comment says. */
   public static ConfigFile find(String location) {
     return find(location, System.getProperties());
   }
@@ -79,7 +77,6 @@ public record ConfigFile(String text, String source, String base) {
         + " and among the files shipped with --files: " + shippedNames(properties) + ")");
   }
 
-  /** Whether {@code value} starts with a URI scheme such as {@code hdfs:}. */
   static boolean hasScheme(String value) {
     return SCHEME.matcher(value).matches() && value.indexOf(':') > 1;
   }
@@ -98,7 +95,6 @@ public record ConfigFile(String text, String source, String base) {
     return Path.of(base).resolve(value).normalize().toString();
   }
 
-  /** The shipped entry whose file name (or {@code #alias}) is {@code name}. */
   private static Optional<String> shipped(String name, Properties properties) {
     for (String key : SHIPPED_FILES) {
       for (String entry : entries(properties.getProperty(key, ""))) {

@@ -29,13 +29,11 @@ public final class ConfigLoader {
 
   private static final Pattern KEY_PATH = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*");
 
-  /** The data paths that a file's relative values are resolved against its folder for. */
   public static final List<String> FILE_RELATIVE_KEYS =
       List.of("data.fitness", "data.test", "service.embedded.repository");
 
   private ConfigLoader() {}
 
-  /** The configuration in {@code file} with {@code overrides} ({@code key.path=value}) applied. */
   public static EvoMergeConfig load(Path file, List<String> overrides) {
     return load(ConfigFile.local(file), overrides);
   }
@@ -48,7 +46,6 @@ public final class ConfigLoader {
     return load(ConfigFile.find(location), overrides);
   }
 
-  /** The configuration in {@code file}, its relative data paths resolved against its folder. */
   public static EvoMergeConfig load(ConfigFile file, List<String> overrides) {
     JsonNode document = readTree(file.text(), file.source());
     if (document instanceof ObjectNode root) {
@@ -59,7 +56,6 @@ public final class ConfigLoader {
     return resolve(document, file.source(), overrides);
   }
 
-  /** The built-in defaults with {@code overrides} applied. */
   public static EvoMergeConfig load(List<String> overrides) {
     return resolve(null, BUILT_IN, overrides);
   }
@@ -78,7 +74,6 @@ public final class ConfigLoader {
     }
   }
 
-  /** {@code config} as a Jackson tree, for embedding in JSON outputs such as result.json. */
   public static ObjectNode toTree(EvoMergeConfig config) {
     return ConfigMapper.mapper().valueToTree(config);
   }
@@ -140,7 +135,6 @@ public final class ConfigLoader {
     return tree -> tree.set(key, value, source);
   }
 
-  /** One source laid over the configuration tree: the file, or one {@code --set}. */
   private interface Layer {
     void applyTo(ConfigTree tree);
   }
@@ -157,7 +151,6 @@ public final class ConfigLoader {
     }
   }
 
-  /** Replaces the text at {@code path} (from {@code index}) in {@code node} with it resolved. */
   private static void resolveAgainst(ObjectNode node, String[] path, int index, ConfigFile file) {
     JsonNode child = node.get(path[index]);
     if (index == path.length - 1) {

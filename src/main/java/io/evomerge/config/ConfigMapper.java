@@ -66,7 +66,6 @@ final class ConfigMapper {
     module.addDeserializer(type, new NameDeserializer<>(type, values, name));
   }
 
-  /** Writes an enumeration constant as its configuration name. */
   private static final class NameSerializer<E> extends StdScalarSerializer<E> {
     private static final long serialVersionUID = 1L;
     private final transient Function<E, String> name;
@@ -82,7 +81,6 @@ final class ConfigMapper {
     }
   }
 
-  /** Reads an enumeration constant from its configuration name; lists the names otherwise. */
   private static final class NameDeserializer<E> extends StdScalarDeserializer<E> {
     private static final long serialVersionUID = 1L;
     private final Map<String, E> byName = new LinkedHashMap<>();

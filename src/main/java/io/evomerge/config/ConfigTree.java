@@ -17,12 +17,10 @@ final class ConfigTree {
 
   private final ObjectNode root;
 
-  /** A tree that starts as {@code defaults} (copied). */
   public ConfigTree(ObjectNode defaults) {
     this.root = defaults.deepCopy();
   }
 
-  /** Lays {@code layer}, a whole configuration document from {@code source}, over the tree. */
   public void overlay(JsonNode layer, String source) {
     if (layer == null || layer.isMissingNode() || layer.isNull()) {
       return;
@@ -34,7 +32,6 @@ final class ConfigTree {
     mergeObject(root, layer, "", source);
   }
 
-  /** Sets the key at the dotted {@code path} to {@code value}, for {@code source}. */
   public void set(String path, JsonNode value, String source) {
     String[] keys = path.split("\\.", -1);
     ObjectNode parent = root;
@@ -113,7 +110,6 @@ final class ConfigTree {
     parent.set(key, conform(current, value, path, source));
   }
 
-  /** {@code value} in the shape of the default {@code current}, or a ConfigException. */
   private static JsonNode conform(JsonNode current, JsonNode value, String path, String source) {
     String expected = expected(current);
     boolean fits;
@@ -168,5 +164,4 @@ final class ConfigTree {
   private static String join(String path, String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
-
 }

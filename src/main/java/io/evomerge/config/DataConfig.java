@@ -26,7 +26,6 @@ public record DataConfig(
     adapters = Check.distinctNonBlank("adapters", adapters);
   }
 
-  /** The sample target {@code data/tasks/target-sentiment-games}, shards of 15, 300 examples. */
   public static DataConfig defaults() {
     return new DataConfig(
         "data/tasks/target-sentiment-games/dev.jsonl",
@@ -34,10 +33,5 @@ public record DataConfig(
         15,
         300,
         List.of());
-  }
-
-  /** True when every adapter of the repository takes part. */
-  public boolean allAdapters() {
-    return adapters.isEmpty();
   }
 }

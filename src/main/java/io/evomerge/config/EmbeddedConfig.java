@@ -23,7 +23,6 @@ public record EmbeddedConfig(String repository, int port, LimitsConfig limits, F
     Objects.requireNonNull(faults, "faults");
   }
 
-  /** The sample repository {@code data/repository} on a free port, default limits, no faults. */
   public static EmbeddedConfig defaults() {
     return new EmbeddedConfig("data/repository", 0, LimitsConfig.defaults(), FaultsConfig.none());
   }

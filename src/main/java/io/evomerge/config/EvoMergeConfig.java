@@ -46,7 +46,6 @@ public record EvoMergeConfig(
     Objects.requireNonNull(output, "output");
   }
 
-  /** The paper's release against the embedded service on the sample target task. */
   public static EvoMergeConfig defaults() {
     return new EvoMergeConfig(
         SearchSettings.defaults(),
@@ -67,22 +66,6 @@ public record EvoMergeConfig(
     List<Method> methods = new ArrayList<>(compare.isEmpty() ? List.of(Method.values()) : compare);
     methods.remove(search.method());
     return List.copyOf(methods);
-  }
-
-  public EvoMergeConfig withSearch(SearchSettings newSearch) {
-    return new EvoMergeConfig(newSearch, compare, selection, service, data, budget, spark, output);
-  }
-
-  public EvoMergeConfig withService(ServiceConfig newService) {
-    return new EvoMergeConfig(search, compare, selection, newService, data, budget, spark, output);
-  }
-
-  public EvoMergeConfig withData(DataConfig newData) {
-    return new EvoMergeConfig(search, compare, selection, service, newData, budget, spark, output);
-  }
-
-  public EvoMergeConfig withSelection(SelectionSettings newSelection) {
-    return new EvoMergeConfig(search, compare, newSelection, service, data, budget, spark, output);
   }
 
   public EvoMergeConfig withOutput(OutputConfig newOutput) {

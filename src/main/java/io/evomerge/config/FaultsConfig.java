@@ -62,7 +62,6 @@ public record FaultsConfig(
     }
   }
 
-  /** No faults, no added latency; a hang (when a rate is set) lasts two minutes. */
   public static FaultsConfig none() {
     return new FaultsConfig(0, 0, 0, 0, 0, 0, 120_000, 0, 0, 0, 1);
   }
@@ -71,12 +70,10 @@ public record FaultsConfig(
     return none().withSeed(seed);
   }
 
-  /** True when any fault or delay is injected. */
   public boolean injectsAny() {
     return latencyMs > 0 || jitterMs > 0 || errorRate + throttleRate + hangRate + truncateRate + garbageRate > 0;
   }
 
-  /** Whether the {@code sending}-th (from 0) sending of a request may be faulted. */
   public boolean faults(int sending) {
     return faultedAttempts == 0 || sending < faultedAttempts;
   }

@@ -18,12 +18,10 @@ final class InvalidConfig extends RuntimeException {
     this.detail = detail;
   }
 
-  /** The same problem, blamed on {@code source}. */
   public ConfigException from(String source) {
     return new ConfigException(source, keyPath, detail, getCause());
   }
 
-  /** True when {@code other} is the same problem (same key, same words). */
   public boolean sameAs(InvalidConfig other) {
     return keyPath.equals(other.keyPath) && detail.equals(other.detail);
   }

@@ -10,7 +10,6 @@ final class KeyNames {
 
   private KeyNames() {}
 
-  /** The allowed key closest to {@code wrong} (same letters ignoring case, or two edits away). */
   static String closest(String wrong, List<String> allowed) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -25,7 +24,6 @@ final class KeyNames {
     return bestDistance <= 2 ? best : null;
   }
 
-  /** The message for {@code wrong}, which is none of {@code allowed}. */
   static String unknown(String wrong, List<String> allowed) {
     String guess = closest(wrong, allowed);
     return "unknown key" + (guess == null ? "" : ", did you mean '" + guess + "'?")

@@ -21,12 +21,7 @@ public record OutputConfig(String dir, String runId, boolean checkpoint) impleme
         "empty or a folder name of letters, digits, '.', '_' and '-'");
   }
 
-  /** {@code runs/<generated id>/}, checkpointed. */
   public static OutputConfig defaults() {
     return new OutputConfig("runs", "", true);
-  }
-
-  public OutputConfig withRunId(String newRunId) {
-    return new OutputConfig(dir, newRunId, checkpoint);
   }
 }

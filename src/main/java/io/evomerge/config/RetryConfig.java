@@ -41,17 +41,14 @@ public record RetryConfig(long maxElapsedMs, int maxAttempts, long initialBackof
     return new RetryConfig(1, 1, 1, 1, 0);
   }
 
-  /** At most {@code attempts} attempts, within the same deadline. */
   public RetryConfig withMaxAttempts(int attempts) {
     return new RetryConfig(maxElapsedMs, attempts, initialBackoffMs, maxBackoffMs, jitter);
   }
 
-  /** A per-call deadline of {@code ms}. */
   public RetryConfig withMaxElapsedMs(long ms) {
     return new RetryConfig(ms, maxAttempts, initialBackoffMs, maxBackoffMs, jitter);
   }
 
-  /** Whether attempt number {@code attempt} (1 for the first) may be followed by another. */
   public boolean allowsAttemptAfter(int attempt) {
     return maxAttempts == 0 || attempt < maxAttempts;
   }

@@ -48,7 +48,6 @@ public record ServiceConfig(
     EmbeddedConfig embedded)
     implements Serializable {
 
-  /** The {@code url} that starts the reference service inside the driver. */
   public static final String EMBEDDED = "embedded";
 
   public ServiceConfig {
@@ -97,12 +96,10 @@ public record ServiceConfig(
         EmbeddedConfig.defaults());
   }
 
-  /** Settings for the service at {@code baseUrl}, with every other setting at its default. */
   public static ServiceConfig of(String baseUrl) {
     return defaults().withUrl(baseUrl);
   }
 
-  /** True when the driver starts the reference service itself. */
   public boolean usesEmbedded() {
     return urls.isEmpty() && EMBEDDED.equals(url);
   }
@@ -115,7 +112,6 @@ public record ServiceConfig(
     return urls.isEmpty() ? List.of(url) : urls;
   }
 
-  /** {@code maxInFlight}, or the dialect's default when it is 0: 16 (evomerge) or 1 per session (bmm). */
   public int inFlight() {
     return maxInFlight > 0 ? maxInFlight : dialect == Dialect.BMM ? 1 : 16;
   }

@@ -22,13 +22,7 @@ public record SparkConfig(int partitions, String master, String appName) impleme
     Check.nonBlank("appName", appName);
   }
 
-  /** Automatic partitions, master from the environment, application {@code evomerge}. */
   public static SparkConfig defaults() {
     return new SparkConfig(0, "", "evomerge");
-  }
-
-  /** The master to use when neither this config nor spark-submit sets one. */
-  public String masterOr(String fallback) {
-    return master.isEmpty() ? fallback : master;
   }
 }

@@ -27,7 +27,6 @@ record Catalogue(String design, List<TaskSpec> tasks) {
     tasks = List.copyOf(tasks);
   }
 
-  /** The catalogue shipped with the project. */
   public static Catalogue builtIn() {
     return read("catalogue.yaml", Catalogue.class);
   }

@@ -26,12 +26,10 @@ public record Example(String id, String instruction, String input, String output
     options = List.copyOf(Objects.requireNonNull(options, "options"));
   }
 
-  /** The same example without its target, as sent to {@code /v1/predict}. */
   public Example withoutOutput() {
     return new Example(id, instruction, input, null, options);
   }
 
-  /** The text the encoder sees for this example: instruction and input joined. */
   public String prompt() {
     return instruction.isEmpty() ? input : instruction + "\n" + input;
   }

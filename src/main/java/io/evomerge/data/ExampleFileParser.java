@@ -95,7 +95,6 @@ final class ExampleFileParser {
     lines.add(line);
   }
 
-  /** The sorted distinct outputs of the file: the options of lines that give none. */
   private List<String> fileOptions() {
     List<String> outputs = List.copyOf(new TreeSet<>(lines.stream().map(ParsedLine::output).toList()));
     ParsedLine firstWithout = lines.stream().filter(line -> line.options() == null).findFirst().orElse(null);

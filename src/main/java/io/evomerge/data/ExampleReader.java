@@ -30,7 +30,6 @@ import java.util.List;
  */
 public final class ExampleReader {
 
-  /** How many problems a read collects before it stops, unless told otherwise. */
   public static final int DEFAULT_MAX_PROBLEMS = 20;
 
   private static final ExampleReader DEFAULT = new ExampleReader(DEFAULT_MAX_PROBLEMS);
@@ -44,7 +43,6 @@ public final class ExampleReader {
     this.maxProblems = maxProblems;
   }
 
-  /** A reader that stops after {@value #DEFAULT_MAX_PROBLEMS} problems. */
   public static ExampleReader of() {
     return DEFAULT;
   }
@@ -54,7 +52,6 @@ public final class ExampleReader {
     return new ExampleReader(maxProblems);
   }
 
-  /** How many problems a read collects before it stops. */
   public int maxProblems() {
     return maxProblems;
   }
@@ -71,7 +68,6 @@ public final class ExampleReader {
     return ExampleFileParser.parse(in, source, maxProblems);
   }
 
-  /** The examples of a local file, reported under its path. */
   public List<Example> read(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, file.toString());

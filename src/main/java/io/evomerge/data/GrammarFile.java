@@ -14,7 +14,6 @@ record GrammarFile(Map<String, List<String>> rules, Map<String, Map<String, List
     domains = domains == null ? Map.of() : Map.copyOf(domains);
   }
 
-  /** The complete grammar of one domain. */
   public Grammar domain(String name) {
     Map<String, List<String>> own = domains.get(name);
     if (own == null) {

@@ -139,7 +139,6 @@ final class LineParser {
     return end < 0 ? text : text.substring(0, end);
   }
 
-  /** What is wrong with one line. */
   static final class LineException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

@@ -79,22 +79,18 @@ public final class Shards implements Iterable<Shard>, Serializable {
     return shards;
   }
 
-  /** The shard at {@code index}. */
   public Shard shard(int index) {
     return shards.get(index);
   }
 
-  /** The number of shards. */
   public int count() {
     return shards.size();
   }
 
-  /** The configured size of every shard but possibly the last. */
   public int shardSize() {
     return shardSize;
   }
 
-  /** The total number of examples. */
   public int exampleCount() {
     return shards.stream().mapToInt(Shard::size).sum();
   }

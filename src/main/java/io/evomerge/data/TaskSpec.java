@@ -32,7 +32,6 @@ record TaskSpec(String id, String family, String grammar, String domain, String 
     }
   }
 
-  /** The manifest entry. */
   public TaskInfo info() {
     return new TaskInfo(id, family, role, labels, description, instruction, options, sizes, intended);
   }

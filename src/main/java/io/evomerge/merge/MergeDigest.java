@@ -15,7 +15,6 @@ public final class MergeDigest {
 
   private MergeDigest() {}
 
-  /** The hex digest of {@code vectors}; 64 characters. */
   public static String of(ControlVectors vectors) {
     int n = vectors.size();
     ByteBuffer bytes = ByteBuffer.allocate(4 + 16 * n);

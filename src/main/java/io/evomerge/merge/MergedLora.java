@@ -54,7 +54,6 @@ public record MergedLora(int dim, int rank, double scale, double[] b, double[] a
     return u;
   }
 
-  /** {@code A y}: the rank-sized projection of a right-hand embedding. */
   public double[] projectRight(float[] y) {
     double[] v = new double[rank];
     for (int m = 0; m < rank; m++) {

@@ -26,7 +26,6 @@ public final class ApiKey {
     this.value = value;
   }
 
-  /** A key with the given value: non-blank, printable ASCII without spaces (as a header needs). */
   public static ApiKey of(String value) {
     Objects.requireNonNull(value, "api key");
     String trimmed = value.trim();
@@ -43,7 +42,6 @@ public final class ApiKey {
     return new ApiKey(trimmed);
   }
 
-  /** The key held by environment variable {@code name}. */
   public static ApiKey fromEnv(String name) {
     return fromEnv(name, System::getenv);
   }
@@ -58,7 +56,6 @@ public final class ApiKey {
     return of(value);
   }
 
-  /** The first key of {@code file} (see {@link #allFromFile(Path)}). */
   public static ApiKey fromFile(Path file) throws IOException {
     return allFromFile(file).get(0);
   }

@@ -34,7 +34,6 @@ public record QueryPlus(
     @JsonProperty("max_new_tokens") Integer maxNewTokens,
     @JsonProperty("repetition_penalty") Double repetitionPenalty) implements Serializable {
 
-  /** The release's defaults: 20 batches of 15 examples from {@code data/Userdata}. */
   public static final String DEFAULT_DATASET_DIR = "data/Userdata";
   public static final int DEFAULT_BATCH_SIZE = 15;
   public static final int DEFAULT_EVALUATION_BATCHES = 20;
@@ -53,7 +52,6 @@ public record QueryPlus(
     repetitionPenalty = repetitionPenalty == null ? 1.0 : repetitionPenalty;
   }
 
-  /** {@code dataset} with every other field at the release's default. */
   public static QueryPlus of(String dataset) {
     return new QueryPlus(dataset, null, null, null, null, null, null, null, null, null, null, null);
   }

@@ -31,7 +31,6 @@ public record SessionInfo(
     Objects.requireNonNull(presetId, "preset_id is required");
   }
 
-  /** Examples one evaluation of this session scores: batches times batch size. */
   public long examplesPerEvaluation() {
     return queryPlus == null ? (long) QueryPlus.DEFAULT_BATCH_SIZE * QueryPlus.DEFAULT_EVALUATION_BATCHES
         : (long) queryPlus.batchSize() * queryPlus.evaluationBatches();

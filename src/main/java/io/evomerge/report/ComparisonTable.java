@@ -21,7 +21,6 @@ public record ComparisonTable(List<ComparisonRow> rows) {
     return new ComparisonTable(rows);
   }
 
-  /** The cells of row {@code i} as shown: numbers with four decimals, calls as an integer. */
   public List<String> cells(int i) {
     ComparisonRow row = rows.get(i);
     return List.of(

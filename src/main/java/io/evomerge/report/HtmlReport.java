@@ -34,20 +34,17 @@ public record HtmlReport(
 
   static final int CHART_HEIGHT = 420;
 
-  /** What a negative weight means under the paper's merge rule (beta enters both LoRA factors). */
   static final String NEGATIVE_WEIGHTS = "A negative beta does not subtract an adapter on its own:"
       + " the merge rule scales both LoRA factors by beta, so only the relative sign matters."
       + " Flipping the sign of every beta leaves the merge unchanged, and one adapter alone at"
       + " beta = -1 equals beta = +1. A negative weight means \"opposite to the others\": it flips"
       + " the cross terms between that adapter and the rest.";
 
-  /** A report without compared methods' vectors. */
   public HtmlReport(String title, String runId, Map<String, String> summary, ComparisonTable comparison,
       List<ConvergencePoint> convergence, List<AdapterWeight> weights) {
     this(title, runId, summary, comparison, convergence, weights, Map.of(), List.of());
   }
 
-  /** A report of a run that screened nothing. */
   public HtmlReport(String title, String runId, Map<String, String> summary, ComparisonTable comparison,
       List<ConvergencePoint> convergence, List<AdapterWeight> weights, Map<String, List<AdapterWeight>> compared) {
     this(title, runId, summary, comparison, convergence, weights, compared, List.of());
@@ -66,7 +63,6 @@ public record HtmlReport(
     screening = screening == null ? List.of() : List.copyOf(screening);
   }
 
-  /** The whole document, UTF-8 text. */
   public String render() {
     StringBuilder out = new StringBuilder(64 * 1024);
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")

@@ -18,7 +18,6 @@ final class Palette {
 
   private Palette() {}
 
-  /** The colour of the {@code i}-th stage's series, cycling. */
   public static Color stage(int i) {
     return STAGES[i % STAGES.length];
   }

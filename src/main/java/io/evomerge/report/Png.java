@@ -26,7 +26,6 @@ final class Png {
     // the static initializer does the work
   }
 
-  /** The chart as PNG bytes. */
   public static byte[] bytes(Chart<?, ?> chart) {
     try {
       return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
@@ -35,7 +34,6 @@ final class Png {
     }
   }
 
-  /** The chart as a {@code data:image/png;base64,...} URI, for an {@code <img src>}. */
   public static String dataUri(Chart<?, ?> chart) {
     return "data:image/png;base64," + Base64.getEncoder().encodeToString(bytes(chart));
   }

@@ -45,7 +45,6 @@ public record ProgressLine(
     }
   }
 
-  /** The line, without a trailing newline. */
   public String format() {
     return String.format(
         Locale.ROOT,
@@ -69,7 +68,6 @@ public record ProgressLine(
     return Double.isFinite(value) ? String.format(Locale.ROOT, "%.6f", value) : "-";
   }
 
-  /** {@code H:MM:SS}, hours unbounded, rounded down to the second. */
   public static String clock(Duration duration) {
     long seconds = Math.max(0, duration.getSeconds());
     return String.format(

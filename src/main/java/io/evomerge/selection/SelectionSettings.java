@@ -26,17 +26,14 @@ public record SelectionSettings(int topK, List<String> pinned, int initialShards
     }
   }
 
-  /** Every adapter, no screening: {@code topK 0}, nothing pinned, 2 initial shards, keep half. */
   public static SelectionSettings all() {
     return new SelectionSettings(0, List.of(), 2, 0.5);
   }
 
-  /** The top {@code k} of a screening with the defaults otherwise. */
   public static SelectionSettings topK(int k) {
     return all().withTopK(k);
   }
 
-  /** Whether a screening runs at all ({@code topK > 0}). */
   public boolean screens() {
     return topK > 0;
   }

@@ -88,7 +88,6 @@ final class BmmEndpoints {
     return Reply.ok(new SessionEvaluateResponse(loss, adapterDir(session, tag)));
   }
 
-  /** The merged adapter of the vectors sent, kept on this side under the session's workdir. */
   Reply materialize(Call call) {
     Session session = owned(call);
     SessionEvaluateRequest request = bodies.parse(call.body(), SessionEvaluateRequest.class);
@@ -97,12 +96,10 @@ final class BmmEndpoints {
     return Reply.ok(new MaterializeResponse(adapterDir(session, tag), session.info()));
   }
 
-  /** The release's folder of a merge: {@code artifacts/<session>/artifacts/<tag>}. */
   private static String adapterDir(Session session, String tag) {
     return session.info().workdir() + "/artifacts/" + tag;
   }
 
-  /** The vectors; a wrong length crashes the release (a bare 500), anything else is a 422. */
   private ControlVectors vectors(SessionEvaluateRequest request) {
     int adapters = model.adapters().size();
     if (request.alpha().length != adapters || request.beta().length != adapters) {
@@ -154,7 +151,6 @@ final class BmmEndpoints {
     return new Session(info, owner, sample);
   }
 
-  /** The request's {@code query_plus}; a session without one needs a data set all the same. */
   private static QueryPlus queryPlus(SessionCreateRequest request) {
     if (request.queryPlus() == null) {
       throw ApiError.badField("query_plus", "query_plus is required by this service: it names the data set");

@@ -33,7 +33,6 @@ final class EvomergeEndpoints {
     return Route.Reply.ok(new RepositoryResponse(model.baseModel(), model.adapters()));
   }
 
-  /** What this service accepts, so a client can check its plan before it spends a call. */
   Route.Reply limits(Route.Call call) {
     return Route.Reply.ok(new LimitsResponse(limits.maxBodyBytes(), limits.maxExamplesPerCall(),
         limits.maxOptionsPerExample(), limits.maxTextChars(), limits.betaBound()));

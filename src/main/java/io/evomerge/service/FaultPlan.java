@@ -24,7 +24,6 @@ final class FaultPlan {
     this.settings = settings;
   }
 
-  /** The fault of this sending of ({@code endpoint}, {@code body}). */
   Fault next(String endpoint, byte[] body) {
     if (!settings.injectsAny()) {
       return Fault.NONE;
@@ -34,7 +33,6 @@ final class FaultPlan {
     return decide(settings, request, sending);
   }
 
-  /** The pure rule: the fault of the {@code sending}-th (from 0) sending of {@code request}. */
   static Fault decide(FaultsConfig settings, long request, int sending) {
     SplittableRandom random = new SplittableRandom(mix(settings.seed(), request, sending));
     long latency = settings.latencyMs() + (settings.jitterMs() > 0 ? random.nextLong(settings.jitterMs() + 1) : 0);
@@ -78,5 +76,4 @@ final class FaultPlan {
     h = (h ^ (h >>> 31)) * 0xBF58476D1CE4E5B9L + sending;
     return h ^ (h >>> 29);
   }
-
 }

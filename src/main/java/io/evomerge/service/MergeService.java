@@ -64,12 +64,10 @@ public final class MergeService implements AutoCloseable {
     this.stats = stats;
   }
 
-  /** Starts the service; bmm sessions read JSON Lines data sets with {@link DatasetReader#jsonLines()}. */
   public static MergeService start(ServiceSettings settings, MergeModel model) throws IOException {
     return start(settings, model, DatasetReader.jsonLines());
   }
 
-  /** Starts the service; bmm sessions read data sets of {@code settings.dataRoot()} with {@code reader}. */
   public static MergeService start(ServiceSettings settings, MergeModel model, DatasetReader reader)
       throws IOException {
     Objects.requireNonNull(model, "model");
@@ -112,23 +110,19 @@ public final class MergeService implements AutoCloseable {
     return new MergeService(server, connector, workers, timers, settings, stats);
   }
 
-  /** The port the service listens on (the free one chosen when the settings said 0). */
   public int port() {
     return connector.getLocalPort();
   }
 
-  /** {@code http://host:port}, without a trailing slash. */
   public String baseUrl() {
     String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
     return "http://" + host + ":" + port();
   }
 
-  /** What {@code GET /v1/stats} would answer now. */
   public StatsResponse stats() {
     return stats.snapshot();
   }
 
-  /** Stops listening, closes every connection (hung ones included), stops the work and returns. */
   @Override
   public void close() {
     timers.shutdownNow();

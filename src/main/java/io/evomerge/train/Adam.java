@@ -21,7 +21,6 @@ final class Adam {
     this.v = new double[size];
   }
 
-  /** One update of {@code params} against {@code grad}. */
   public void step(double[] params, double[] grad) {
     t++;
     double c1 = 1 - Math.pow(BETA1, t);

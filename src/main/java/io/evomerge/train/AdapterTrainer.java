@@ -70,7 +70,6 @@ public final class AdapterTrainer {
     return result(id, task, best, epoch, bestEpoch, train, dev);
   }
 
-  /** Mean loss and accuracy of {@code adapter} on {@code set}, by the trainer's own scorer. */
   public double[] measure(LoraAdapter adapter, EncodedSet set) {
     LoraParameters p = new LoraParameters(adapter.rank(), adapter.dim());
     float[] a = adapter.a();
@@ -122,7 +121,6 @@ public final class AdapterTrainer {
     }
   }
 
-  /** Fisher-Yates over 0..n-1 with {@code random}. */
   static int[] permutation(int n, RandomGenerator random) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {

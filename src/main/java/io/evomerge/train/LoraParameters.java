@@ -40,7 +40,6 @@ final class LoraParameters {
     return u;
   }
 
-  /** A y. */
   public double[] right(float[] y) {
     double[] v = new double[rank];
     for (int m = 0; m < rank; m++) {

@@ -20,7 +20,6 @@ public record TaskData(TaskInfo info, Map<String, List<Example>> splits) {
     splits = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(splits));
   }
 
-  /** Reads every split of {@code info} from {@code tasksDir/<id>/<split>.jsonl}. */
   public static TaskData load(Path tasksDir, TaskInfo info) {
     Map<String, List<Example>> splits = new LinkedHashMap<>();
     for (String split : info.sizes().keySet()) {

@@ -45,10 +45,6 @@ public record TrainingSettings(int rank, double loraAlpha, double temperature, i
     return new TrainingSettings(rank, value, temperature, epochs, batchSize, learningRate, weightDecay, patience);
   }
 
-  public TrainingSettings withTemperature(double value) {
-    return new TrainingSettings(rank, loraAlpha, value, epochs, batchSize, learningRate, weightDecay, patience);
-  }
-
   public TrainingSettings withEpochs(int value) {
     return new TrainingSettings(rank, loraAlpha, temperature, value, batchSize, learningRate, weightDecay, patience);
   }
@@ -57,15 +53,10 @@ public record TrainingSettings(int rank, double loraAlpha, double temperature, i
     return new TrainingSettings(rank, loraAlpha, temperature, epochs, batchSize, value, weightDecay, patience);
   }
 
-  public TrainingSettings withWeightDecay(double value) {
-    return new TrainingSettings(rank, loraAlpha, temperature, epochs, batchSize, learningRate, value, patience);
-  }
-
   public TrainingSettings withPatience(int value) {
     return new TrainingSettings(rank, loraAlpha, temperature, epochs, batchSize, learningRate, weightDecay, value);
   }
 
-  /** The LoRA scale {@code loraAlpha / rank}. */
   public double scale() {
     return loraAlpha / rank;
   }

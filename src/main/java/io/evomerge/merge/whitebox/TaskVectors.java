@@ -65,7 +65,6 @@ public final class TaskVectors {
     return dim;
   }
 
-  /** Number of adapters. */
   public int size() {
     return deltas.length;
   }

@@ -14,7 +14,6 @@ final class Weights {
     }
   }
 
-  /** {@code sum += weight * values}; nothing when the weight is 0. */
   static void addScaled(double[] sum, float[] values, double weight) {
     if (weight == 0) {
       return;
