@@ -5,9 +5,6 @@ import java.io.Serializable;
 /**
  * Hard limits of a run's service usage, planned before each generation and never exceeded; the
  * run stops cleanly at a limit and still writes its outputs. Immutable.
- *
- * @param maxApiCalls most service calls, 0 = unlimited
- * @param maxExamples most examples scored by the service, 0 = unlimited
  */
 public record BudgetConfig(long maxApiCalls, long maxExamples) implements Serializable {
 

@@ -18,20 +18,6 @@ import java.util.Objects;
  *
  * <p><b>Rate limit.</b> {@code rateLimitPerSecond} holds for the whole job: each running Spark
  * task gets an equal share (the limit divided by the tasks that run at once).
- *
- * @param url {@value #EMBEDDED} (start the reference service on loopback) or an http(s) URL
- * @param urls replicas of the service (http(s) URLs); empty = just {@code url}
- * @param dialect the service's dialect
- * @param apiKey where each JVM (driver and executors) reads the API key from
- * @param connectTimeoutMs TCP connect timeout, &gt; 0
- * @param requestTimeoutMs timeout of one attempt (connect, write, wait, read), &gt; 0
- * @param maxInFlight calls in flight per partition (dialect {@code evomerge}) or per session
- *     (dialect {@code bmm}); 0 = the dialect's default (16 and 1)
- * @param sessionsPerReplica sessions opened on each replica (dialect {@code bmm}), &gt; 0
- * @param rateLimitPerSecond calls per second over the whole job, 0 = no limit
- * @param retry patience with transient failures
- * @param bmm the session of the {@code bmm} dialect
- * @param embedded the reference service started when {@code url} is {@value #EMBEDDED}
  */
 public record ServiceConfig(
     String url,

@@ -8,11 +8,6 @@ import java.util.List;
  * Which adapters a run searches over (the configuration section {@code selection}, DESIGN.md
  * section 7): every adapter, or the top K of a screening through the API plus any adapter the user
  * pins. Immutable.
- *
- * @param topK adapters chosen by screening; 0 means every adapter (no screening, no calls)
- * @param pinned adapter ids always searched, screened or not; no repeats
- * @param initialShards fitness shards each adapter is scored on in the first round (>= 1)
- * @param keepFraction the fraction of adapters each round keeps, in (0, 1)
  */
 public record SelectionSettings(int topK, List<String> pinned, int initialShards, double keepFraction)
     implements Serializable {
