@@ -40,11 +40,6 @@ public record LimitsConfig(
     Check.positive("maxEvaluationBatches", maxEvaluationBatches);
   }
 
-  /**
-   * 8 MiB bodies, 64 MiB of bodies in flight, 256 examples per call, 64 options, 16,384
-   * characters per text, beta in [-10, 10], concurrency from the cores, no rate limit, 30 s idle
-   * timeout, 60 s deadline (a client's default timeout).
-   */
   public static LimitsConfig defaults() {
     return new LimitsConfig(8L << 20, 256, 64, 16_384, 10.0, 0, 0, 1, 64L << 20, 30_000, 60_000, 1024, 1000);
   }

@@ -61,20 +61,7 @@ public final class RepositoryGenerator {
     return new RepositoryGenerator(AdapterTrainer.of(settings), encoder, threads);
   }
 
-  /**
-   * One generated adapter and how its training went.
-   *
-   * @param adapter id
-   * @param kind {@link AdapterVariant.Kind#id()}
-   * @param tasks its sample task(s)
-   * @param seed its generator's seed
-   * @param trainSize training examples
-   * @param devSize dev examples (early stopping)
-   * @param epochsRun epochs run
-   * @param bestEpoch the epoch kept
-   * @param trainAccuracy accuracy on its own training data
-   * @param devAccuracy accuracy on its own dev data
-   */
+  /** One generated adapter and how its training went. */
   public record Row(String adapter, String kind, List<String> tasks, long seed, int trainSize, int devSize,
       int epochsRun, int bestEpoch, double trainAccuracy, double devAccuracy) {}
 
