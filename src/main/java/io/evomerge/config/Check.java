@@ -71,10 +71,7 @@ public final class Check {
   }
 
   public static int positive(String key, int value) {
-    if (value <= 0) {
-      throw invalid(key, value, "must be > 0");
-    }
-    return value;
+    return (int) positive(key, (long) value);
   }
 
   public static long positive(String key, long value) {

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The data of a run: the fitness set the search optimises on and the test set the result is
- * reported on, both JSON Lines (DESIGN.md section 5) on any Hadoop FileSystem ({@code file://},
- * {@code hdfs://}, {@code s3a://}, or a plain path, relative to the working directory). Immutable.
+ * reported on, both JSON Lines ({@code io.evomerge.data.ExampleReader}) on any Hadoop FileSystem
+ * ({@code file://}, {@code hdfs://}, {@code s3a://}, or a plain path, relative to the working
+ * directory). Immutable.
  */
 public record DataConfig(
     String fitness, String test, int shardSize, int maxFitnessExamples, List<String> adapters)

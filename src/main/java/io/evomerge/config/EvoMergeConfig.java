@@ -55,8 +55,4 @@ public record EvoMergeConfig(
     methods.remove(search.method());
     return List.copyOf(methods);
   }
-
-  public EvoMergeConfig withOutput(OutputConfig newOutput) {
-    return new EvoMergeConfig(search, compare, selection, service, data, budget, spark, newOutput);
-  }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One multiple-choice example, in the JSON Lines format of DESIGN.md section 5 (Alpaca /
+ * One multiple-choice example, one line of a JSON Lines data file ({@link ExampleReader}; Alpaca /
  * LLaMA-Factory compatible). Immutable and thread-safe.
  *
  * @param id unique within its data set; shards are built in id order

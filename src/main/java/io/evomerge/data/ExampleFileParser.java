@@ -1,5 +1,6 @@
 package io.evomerge.data;
 
+import io.evomerge.data.LineParser.ParsedLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

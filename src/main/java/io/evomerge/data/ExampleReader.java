@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads and validates example files in the JSON Lines format of DESIGN.md section 5:
+ * Reads and validates example files in JSON Lines:
  * {@code {"id": ..., "instruction": ..., "input": ..., "output": ..., "options": [...]}}, one object
  * per line, UTF-8.
  *

@@ -2,7 +2,7 @@ package io.evomerge.protocol;
 
 import java.util.Locale;
 
-/** The two dialects of PROTOCOL.md. */
+/** The two dialects of the merge API (the README's protocol notes). */
 public enum Dialect {
   EVOMERGE,
   BMM;

@@ -66,9 +66,9 @@ public record HtmlReport(
   public String render() {
     StringBuilder out = new StringBuilder(64 * 1024);
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
-        .append("<title>").append(Html.escape(title)).append("</title>\n")
+        .append("<title>").append(escape(title)).append("</title>\n")
         .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n");
-    out.append("<h1>").append(Html.escape(title)).append("</h1>\n");
+    out.append("<h1>").append(escape(title)).append("</h1>\n");
     summary(out);
     comparison(out);
     screening(out);
@@ -100,7 +100,7 @@ public record HtmlReport(
       return;
     }
     long chosen = screening.stream().filter(ScreeningBar::selected).count();
-    out.append("<h2>Screening</h2>\n<p>").append(Html.escape("Each adapter alone (alpha = 1, beta = 1) against"
+    out.append("<h2>Screening</h2>\n<p>").append(escape("Each adapter alone (alpha = 1, beta = 1) against"
         + " the base model, by successive halving on the fitness shards; " + screening.size()
         + " adapters screened, " + chosen + " of them selected for every method (pinned adapters are"
         + " selected without screening)."))
@@ -137,13 +137,13 @@ public record HtmlReport(
     WeightsChart chart = WeightsChart.of(weights);
     image(out, "alpha per adapter", Png.dataUri(chart.alphaChart(chart.suggestedWidth(), CHART_HEIGHT)));
     image(out, "beta per adapter", Png.dataUri(chart.betaChart(chart.suggestedWidth(), CHART_HEIGHT)));
-    out.append("<p class=\"note\">").append(Html.escape(NEGATIVE_WEIGHTS)).append("</p>\n");
+    out.append("<p class=\"note\">").append(escape(NEGATIVE_WEIGHTS)).append("</p>\n");
     weightTable(out, weights);
   }
 
   private void comparedWeights(StringBuilder out) {
     for (Map.Entry<String, List<AdapterWeight>> method : compared.entrySet()) {
-      out.append("<h2>Control vectors of ").append(Html.escape(method.getKey())).append("</h2>\n");
+      out.append("<h2>Control vectors of ").append(escape(method.getKey())).append("</h2>\n");
       weightTable(out, method.getValue());
     }
   }
@@ -155,7 +155,7 @@ public record HtmlReport(
     for (AdapterWeight w : weights) {
       out.append(w.beta() < 0 ? "<tr class=\"negative\">" : "<tr>");
       for (String cell : List.of(w.adapter(), decimal(w.alpha()), decimal(w.beta()))) {
-        out.append("<td>").append(Html.escape(cell)).append("</td>");
+        out.append("<td>").append(escape(cell)).append("</td>");
       }
       out.append("</tr>\n");
     }
@@ -163,20 +163,20 @@ public record HtmlReport(
   }
 
   private static void image(StringBuilder out, String alt, String dataUri) {
-    out.append("<p><img alt=\"").append(Html.escape(alt)).append("\" src=\"").append(dataUri)
+    out.append("<p><img alt=\"").append(escape(alt)).append("\" src=\"").append(dataUri)
         .append("\"/></p>\n");
   }
 
   private static void row(StringBuilder out, String head, String cell, String name, String value) {
-    out.append("<tr><").append(head).append('>').append(Html.escape(name)).append("</").append(head)
-        .append("><").append(cell).append('>').append(Html.escape(value)).append("</").append(cell)
+    out.append("<tr><").append(head).append('>').append(escape(name)).append("</").append(head)
+        .append("><").append(cell).append('>').append(escape(value)).append("</").append(cell)
         .append("></tr>\n");
   }
 
   private static void cells(StringBuilder out, String tag, List<String> cells) {
     out.append("<tr>");
     for (String cell : cells) {
-      out.append('<').append(tag).append('>').append(Html.escape(cell)).append("</").append(tag).append('>');
+      out.append('<').append(tag).append('>').append(escape(cell)).append("</").append(tag).append('>');
     }
     out.append("</tr>\n");
   }
@@ -193,4 +193,21 @@ public record HtmlReport(
           + "thead th{background:#f0f0f0}"
           + "tr.negative td{color:#d55e00}"
           + "img{max-width:100%}";
+
+  /** {@code text} safe inside an element or a double- or single-quoted attribute. */
+  private static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
 }

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
- * The screening of DESIGN.md section 7 as successive halving, planned in full before the first
+ * The screening of adapters as successive halving, planned in full before the first
  * call. Every adapter that is not pinned is scored alone (alpha = 1, beta = 1, every other beta 0)
  * on the first {@code initialShards} fitness shards, and the base model (every beta 0) on the same
  * shards. Each next round keeps the better {@code keepFraction} of the previous round's adapters

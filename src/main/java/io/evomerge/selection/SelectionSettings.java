@@ -5,9 +5,9 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Which adapters a run searches over (the configuration section {@code selection}, DESIGN.md
- * section 7): every adapter, or the top K of a screening through the API plus any adapter the user
- * pins. Immutable.
+ * Which adapters a run searches over (the configuration section {@code selection}): every
+ * adapter, or the top K of a screening through the API ({@link ScreeningPlan}) plus any adapter
+ * the user pins. Immutable.
  */
 public record SelectionSettings(int topK, List<String> pinned, int initialShards, double keepFraction)
     implements Serializable {
