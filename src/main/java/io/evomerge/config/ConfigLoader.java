@@ -89,7 +89,7 @@ public final class ConfigLoader {
     overrides.forEach(o -> sources.add("--set " + o));
     try {
       return assemble(layers, layers.size()).bind();
-    } catch (InvalidConfig problem) {
+    } catch (ConfigTree.InvalidConfig problem) {
       throw problem.from(sources.get(firstLayerWith(problem, layers)));
     }
   }
@@ -98,11 +98,11 @@ public final class ConfigLoader {
    * The index of the first layer after which the configuration has {@code problem}: the file, or
    * the {@code --set} that broke it. Blames the last layer when no shorter prefix shows it.
    */
-  private static int firstLayerWith(InvalidConfig problem, List<Layer> layers) {
+  private static int firstLayerWith(ConfigTree.InvalidConfig problem, List<Layer> layers) {
     for (int count = 1; count < layers.size(); count++) {
       try {
         assemble(layers, count).bind();
-      } catch (InvalidConfig earlier) {
+      } catch (ConfigTree.InvalidConfig earlier) {
         if (earlier.sameAs(problem)) {
           return count - 1;
         }
@@ -147,7 +147,7 @@ public final class ConfigLoader {
       return ConfigMapper.mapper().readTree(text);
     } catch (JsonProcessingException e) {
       throw new ConfigException(source, key, "the value is not a YAML value (quote it?): "
-          + YamlErrors.describe(e), e);
+          + ConfigMapper.describe(e), e);
     }
   }
 
@@ -166,7 +166,7 @@ public final class ConfigLoader {
     try {
       return ConfigMapper.mapper().readTree(text);
     } catch (JsonProcessingException e) {
-      throw new ConfigException(source, "", "not valid YAML: " + YamlErrors.describe(e), e);
+      throw new ConfigException(source, "", "not valid YAML: " + ConfigMapper.describe(e), e);
     }
   }
 }
