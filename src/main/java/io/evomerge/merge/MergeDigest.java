@@ -32,7 +32,8 @@ public final class MergeDigest {
     return v == 0.0 ? 0.0 : v;
   }
 
-  private static MessageDigest sha256() {
+  /** A fresh SHA-256 digest; every Java platform has one. */
+  public static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

@@ -1,5 +1,6 @@
 package io.evomerge.protocol;
 
+import io.evomerge.merge.MergeDigest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,11 +89,7 @@ public final class ApiKey {
 
   /** SHA-256 of {@code text} in UTF-8. */
   public static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return MergeDigest.sha256().digest(text.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

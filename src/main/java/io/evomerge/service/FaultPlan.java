@@ -3,8 +3,8 @@ package io.evomerge.service;
 import io.evomerge.config.FaultsConfig;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import io.evomerge.merge.MergeDigest;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,14 +61,10 @@ final class FaultPlan {
 
   /** The first 8 bytes of SHA-256(endpoint, newline, body). */
   static long digest(String endpoint, byte[] body) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(endpoint.getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) '\n');
-      return ByteBuffer.wrap(sha.digest(body)).getLong();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    MessageDigest sha = MergeDigest.sha256();
+    sha.update(endpoint.getBytes(StandardCharsets.UTF_8));
+    sha.update((byte) '\n');
+    return ByteBuffer.wrap(sha.digest(body)).getLong();
   }
 
   private static long mix(long seed, long request, int sending) {
