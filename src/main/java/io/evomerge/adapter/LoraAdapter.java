@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
  * @param id the adapter's name, also its folder name in a repository ({@code [A-Za-z0-9._-]+},
  *     not starting with a dot)
  * @param task a human-readable description of what the adapter was trained on
- * @param rank LoRA rank r
- * @param loraAlpha LoRA scaling numerator
  * @param dim the size of the embeddings the adapter acts on
  * @param a LoRA A, {@code rank * dim} values, row-major
  * @param b LoRA B, {@code dim * rank} values, row-major

@@ -33,7 +33,6 @@ import java.util.regex.Pattern;
  * <p>The folder of the file actually read is the base of its relative data paths, so a
  * configuration and the data beside it travel together. Immutable.
  *
- * @param text the YAML text
  * @param source what errors call the file: the location given, or the shipped entry read
  * @param base the folder of the file read: an absolute local path, or a URI ending in {@code /}
  */

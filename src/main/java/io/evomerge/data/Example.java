@@ -11,7 +11,6 @@ import java.util.Objects;
  *
  * @param id unique within its data set; shards are built in id order
  * @param instruction optional task instruction, may be empty
- * @param input the text to classify
  * @param output the target answer, one of {@code options}; {@code null} for prediction-only requests
  * @param options the answer strings the scorer chooses among, at least two
  */

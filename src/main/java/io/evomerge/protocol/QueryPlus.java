@@ -15,7 +15,6 @@ import java.util.Objects;
  * @param dataset name of the data set inside {@code datasetDir}
  * @param datasetDir folder of the data set on the service
  * @param maxSamples examples read from the data set at most; null for all
- * @param batchSize examples per batch
  * @param evaluationBatches batches per evaluation; the loss is their mean
  */
 @JsonPropertyOrder({"dataset", "dataset_dir", "template", "cutoff_len", "max_samples", "batch_size",

@@ -10,7 +10,6 @@ import java.util.Objects;
  * Answer of {@code POST /v1/sessions} and {@code GET /v1/sessions/{id}} (dialect bmm), field for
  * field as the paper's release answers. Immutable.
  *
- * @param sessionId the session's id
  * @param presetId the preset the session merges from
  * @param workdir the session's folder on the service, where merged adapters are written
  * @param modelNameOrPath the base model the session loads

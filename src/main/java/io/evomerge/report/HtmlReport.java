@@ -13,7 +13,6 @@ import java.util.Objects;
  * charts embedded as base64 PNG so the file needs nothing else. All text is HTML-escaped; the
  * markup is also well-formed XML. Immutable; {@link #render()} renders the charts headless.
  *
- * @param title the page title
  * @param runId the run the report describes
  * @param summary name/value lines shown under the title, in iteration order
  * @param comparison the methods side by side

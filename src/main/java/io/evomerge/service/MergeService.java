@@ -26,11 +26,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * {@link MergeModel}, on an embedded Jetty 12 (core handlers, no servlets). Start it with
  * {@link #start}, stop it with {@link #close()} (try-with-resources in tests and in the job).
  *
- * <p>Endpoints. Dialect evomerge: {@code GET /v1/health} (open), {@code GET /v1/repository},
- * {@code GET /v1/limits}, {@code POST /v1/evaluate}, {@code POST /v1/predict}. Dialect bmm, as
- * the paper's release speaks it: {@code GET /health} (open), {@code GET /v1/presets},
- * {@code POST /v1/sessions}, {@code GET /v1/sessions/{id}}, {@code POST /v1/sessions/{id}/evaluate},
- * {@code POST /v1/sessions/{id}/materialize}. Both: {@code GET /v1/stats}.
+ * <p>The endpoints of both dialects are listed in {@code routes}.
  *
  * <p>Errors (evomerge dialect). 400 names the field (bad JSON, unknown or mistyped field, wrong
  * vector length, NaN, out of range, empty or too many examples, too many options, too long a

@@ -11,7 +11,6 @@ import java.util.Map;
 /**
  * One task of a tasks folder with its splits read. Immutable.
  *
- * @param info the task's manifest entry
  * @param splits examples by split name, in the manifest's split order
  */
 public record TaskData(TaskInfo info, Map<String, List<Example>> splits) {

@@ -3,12 +3,9 @@ package io.evomerge.train;
 /**
  * Hyper-parameters of {@link AdapterTrainer}. Immutable.
  *
- * @param rank LoRA rank r
  * @param loraAlpha LoRA alpha; the update is {@code (loraAlpha / r) * B A}
  * @param temperature the scorer's fixed temperature s (must match the serving model's)
  * @param epochs the most passes over the training set
- * @param batchSize examples per Adam step
- * @param learningRate Adam step size
  * @param weightDecay L2 penalty on A and B, added to the gradient (0 disables it)
  * @param patience stop after this many epochs without a better dev loss (0: never stop early)
  */
