@@ -89,7 +89,6 @@ final class BmmEndpoints {
     String tag = checkTag(request.tag());
     List<ExampleResult> results = Models.evaluate(model, vectors, session.sample(), null, call.live());
     stats.scored(results.size());
-    session.evaluated();
     double[] losses = results.stream().mapToDouble(ExampleResult::loss).toArray();
     double loss = meanOfBatchMeans(losses, session.batchSize());
     return Reply.ok(new SessionEvaluateResponse(loss, adapterDir(session, tag)));
