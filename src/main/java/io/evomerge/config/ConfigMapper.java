@@ -37,7 +37,8 @@ import org.yaml.snakeyaml.events.ScalarEvent;
 /**
  * The one strictly configured YAML mapper of the configuration: no silent coercion (a float for an
  * integer, a string for a number), duplicate keys rejected, enumerations written and read by their
- * configuration names ({@code evo-merging}, {@code separable}, {@code bmm}). Thread-safe once built.
+ * configuration names ({@code evo-merging}, {@code separable}, {@code bmm}); and the one-line
+ * descriptions of YAML syntax errors. Thread-safe once built.
  */
 final class ConfigMapper {
 
