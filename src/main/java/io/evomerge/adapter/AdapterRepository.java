@@ -1,6 +1,5 @@
 package io.evomerge.adapter;
 
-import io.evomerge.adapter.internal.AdapterFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import java.util.stream.Stream;
  */
 public record AdapterRepository(String baseModel, List<LoraAdapter> adapters) {
 
-  /** The reference model's name, as PROTOCOL.md's {@code /v1/repository} reports it. */
   public static final String REFERENCE_BASE_MODEL = "all-MiniLM-L6-v2+bilinear";
 
   public AdapterRepository {
@@ -39,7 +37,6 @@ public record AdapterRepository(String baseModel, List<LoraAdapter> adapters) {
     return new AdapterRepository(baseModel, adapters);
   }
 
-  /** Loads every adapter folder under {@code dir}, sorted by folder name. */
   public static AdapterRepository load(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new java.io.FileNotFoundException(dir + ": adapter repository folder does not exist");
@@ -73,7 +70,6 @@ public record AdapterRepository(String baseModel, List<LoraAdapter> adapters) {
     }
   }
 
-  /** Writes one folder per adapter under {@code dir} (created if needed; existing files replaced). */
   public void writeTo(Path dir) throws IOException {
     Files.createDirectories(dir);
     for (LoraAdapter adapter : adapters) {
@@ -89,17 +85,14 @@ public record AdapterRepository(String baseModel, List<LoraAdapter> adapters) {
     return adapters.get(i);
   }
 
-  /** The shared LoRA rank. */
   public int rank() {
     return adapters.get(0).rank();
   }
 
-  /** The shared embedding dimension. */
   public int dim() {
     return adapters.get(0).dim();
   }
 
-  /** The index of the adapter named {@code id}, or -1. */
   public int indexOf(String id) {
     for (int i = 0; i < adapters.size(); i++) {
       if (adapters.get(i).id().equals(id)) {

@@ -20,12 +20,10 @@ public enum DType {
     this.bytes = bytes;
   }
 
-  /** The size of one element in bytes. */
   public int bytes() {
     return bytes;
   }
 
-  /** Whether the writer can store tensors of this type. */
   public boolean writable() {
     return this == F32 || this == F64;
   }

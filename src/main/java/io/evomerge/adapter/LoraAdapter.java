@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
  * @param id the adapter's name, also its folder name in a repository ({@code [A-Za-z0-9._-]+},
  *     not starting with a dot)
  * @param task a human-readable description of what the adapter was trained on
- * @param rank LoRA rank r
- * @param loraAlpha LoRA scaling numerator
  * @param dim the size of the embeddings the adapter acts on
  * @param a LoRA A, {@code rank * dim} values, row-major
  * @param b LoRA B, {@code dim * rank} values, row-major
@@ -52,7 +50,6 @@ public record LoraAdapter(String id, String task, int rank, double loraAlpha, in
     return m.clone();
   }
 
-  /** The LoRA scaling factor {@code loraAlpha / rank}. */
   public double scale() {
     return loraAlpha / rank;
   }
@@ -67,22 +64,16 @@ public record LoraAdapter(String id, String task, int rank, double loraAlpha, in
     return b.clone();
   }
 
-  /** A(row, col), row < rank, col < dim. */
   public float a(int row, int col) {
     return a[row * dim + col];
   }
 
-  /** B(row, col), row < dim, col < rank. */
   public float b(int row, int col) {
     return b[row * rank + col];
   }
 
   public LoraAdapter withId(String newId) {
     return new LoraAdapter(newId, task, rank, loraAlpha, dim, a, b);
-  }
-
-  public LoraAdapter withTask(String newTask) {
-    return new LoraAdapter(id, newTask, rank, loraAlpha, dim, a, b);
   }
 
   @Override

@@ -1,7 +1,5 @@
 package io.evomerge.adapter;
 
-import io.evomerge.adapter.internal.SafetensorsReader;
-import io.evomerge.adapter.internal.SafetensorsWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +35,6 @@ public record Safetensors(Map<String, Tensor> tensors, Map<String, String> metad
     return new Safetensors(tensors, metadata);
   }
 
-  /** Reads {@code file}; a malformed file gives a {@link MalformedFileException} naming it. */
   public static Safetensors read(Path file) throws IOException {
     return parse(Files.readAllBytes(file), file.toString());
   }
@@ -52,20 +49,11 @@ public record Safetensors(Map<String, Tensor> tensors, Map<String, String> metad
     Files.write(file, toBytes());
   }
 
-  /** The bytes of the file this content is written as. */
   public byte[] toBytes() {
     return SafetensorsWriter.serialize(this);
   }
 
-  /** The tensor named {@code name}, if present. */
   public Optional<Tensor> tensor(String name) {
     return Optional.ofNullable(tensors.get(Objects.requireNonNull(name, "name")));
-  }
-
-  /** A copy with one more (or one replaced) tensor. */
-  public Safetensors withTensor(String name, Tensor tensor) {
-    Map<String, Tensor> copy = new TreeMap<>(tensors);
-    copy.put(name, tensor);
-    return new Safetensors(copy, metadata);
   }
 }

@@ -21,7 +21,6 @@ public record Tensor(DType dtype, int[] shape, double[] values) {
     }
   }
 
-  /** An F32 tensor holding {@code values} with {@code shape}. */
   public static Tensor f32(int[] shape, float[] values) {
     double[] copy = new double[values.length];
     for (int i = 0; i < values.length; i++) {
@@ -30,12 +29,10 @@ public record Tensor(DType dtype, int[] shape, double[] values) {
     return new Tensor(DType.F32, shape, copy);
   }
 
-  /** An F64 tensor holding {@code values} with {@code shape}. */
   public static Tensor f64(int[] shape, double[] values) {
     return new Tensor(DType.F64, shape, values);
   }
 
-  /** The number of elements a tensor of {@code shape} holds (1 for a scalar, shape {@code []}). */
   public static long elementCount(int[] shape) {
     long count = 1;
     for (int dim : shape) {
@@ -57,7 +54,6 @@ public record Tensor(DType dtype, int[] shape, double[] values) {
     return values.clone();
   }
 
-  /** The values rounded to floats. */
   public float[] toFloats() {
     float[] out = new float[values.length];
     for (int i = 0; i < values.length; i++) {
@@ -66,7 +62,6 @@ public record Tensor(DType dtype, int[] shape, double[] values) {
     return out;
   }
 
-  /** The number of elements. */
   public int size() {
     return values.length;
   }

@@ -30,12 +30,10 @@ public final class ConfigOptions {
           + "--set compare=[lorahub,uniform] --set search.stage1={popSize: 10, budget: 200}.")
   private List<String> overrides = new ArrayList<>();
 
-  /** The resolved configuration; a {@link io.evomerge.config.ConfigException} names the key. */
   public EvoMergeConfig load() {
     return file == null ? ConfigLoader.load(overrides) : ConfigLoader.load(file, overrides);
   }
 
-  /** The location given with {@code --config}, if any. */
   public Optional<String> file() {
     return Optional.ofNullable(file);
   }
@@ -45,7 +43,6 @@ public final class ConfigOptions {
     return List.copyOf(overrides);
   }
 
-  /** Where the configuration comes from, in words: the file or the built-in defaults. */
   public String source() {
     return file == null ? ConfigLoader.BUILT_IN : file;
   }

@@ -53,7 +53,6 @@ public final class EvoMergeCommand implements Callable<Integer> {
     return commandLine(System.getenv());
   }
 
-  /** As {@link #commandLine()}, reading {@code environment} instead of the process's. */
   static CommandLine commandLine(Map<String, String> environment) {
     CommandLine commandLine = new CommandLine(new EvoMergeCommand())
         .setExitCodeExceptionMapper(new ExitCodes())

@@ -20,7 +20,6 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
   public static final int FAILURE = 1;
   public static final int USAGE = 2;
 
-  /** The codes as the usage help lists them. */
   static final Map<String, String> DESCRIBED = Collections.unmodifiableMap(new TreeMap<>(Map.of(
       " " + OK, "success",
       " " + FAILURE, "the run failed",

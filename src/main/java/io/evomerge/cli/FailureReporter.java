@@ -15,7 +15,6 @@ import picocli.CommandLine.ParseResult;
  */
 final class FailureReporter implements IExecutionExceptionHandler {
 
-  /** Environment variable that asks for stack traces. */
   static final String DEBUG = "EVOMERGE_DEBUG";
 
   private final Map<String, String> environment;

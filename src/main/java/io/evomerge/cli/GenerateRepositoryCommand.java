@@ -104,7 +104,6 @@ public final class GenerateRepositoryCommand implements Callable<Integer> {
     return Double.NaN;
   }
 
-  /** Prints encoding lines, and a training line every 50 adapters (and the last), with the time so far. */
   private static void progress(PrintWriter out, String line, int count, long start) {
     if (line.startsWith("trained ")) {
       int done = Integer.parseInt(line.substring(8, line.indexOf('/')));

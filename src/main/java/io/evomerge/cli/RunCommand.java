@@ -72,12 +72,10 @@ final class RunCommand implements Callable<Integer> {
     return RunCommand.run(resolved, options, spec.commandLine().getOut());
   }
 
-  /** Runs {@code config} and prints where the outputs are and the comparison table. */
   static int run(EvoMergeConfig config, RunOptions options, PrintWriter out) throws Exception {
     return run(config, options, out, System.getenv());
   }
 
-  /** As {@link #run(EvoMergeConfig, RunOptions, PrintWriter)}, reading {@code environment}. */
   static int run(EvoMergeConfig config, RunOptions options, PrintWriter out, Map<String, String> environment)
       throws Exception {
     Instant startup = Instant.now();

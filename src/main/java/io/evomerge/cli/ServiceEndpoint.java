@@ -57,7 +57,6 @@ public final class ServiceEndpoint implements AutoCloseable {
     return client;
   }
 
-  /** The embedded reference service, when this endpoint started one. */
   public Optional<MergeService> embedded() {
     return Optional.ofNullable(embedded);
   }
@@ -83,7 +82,6 @@ public final class ServiceEndpoint implements AutoCloseable {
     }
   }
 
-  /** Starts the reference service on the repository {@code service.embedded.repository} names. */
   static MergeService startEmbedded(ServiceConfig config, ApiKey key) throws IOException {
     EmbeddedConfig embedded = config.embedded();
     ReferenceModel model;
@@ -96,7 +94,6 @@ public final class ServiceEndpoint implements AutoCloseable {
     return MergeService.start(serviceSettings(config, List.of(key)), model, DatasetReader.jsonLines());
   }
 
-  /** The reference service's settings from the {@code service.embedded} section. */
   public static ServiceSettings serviceSettings(ServiceConfig config, List<ApiKey> keys) {
     EmbeddedConfig embedded = config.embedded();
     ServiceSettings settings = ServiceSettings.defaults()

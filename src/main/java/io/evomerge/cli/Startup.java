@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Startup {
 
-  /** System property: {@code false} turns the encoder warm-up off (to measure what it saves). */
   static final String WARM_UP = "evomerge.warmUp";
 
   private static final Logger LOG = LoggerFactory.getLogger(Startup.class);

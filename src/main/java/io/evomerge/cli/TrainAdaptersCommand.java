@@ -31,7 +31,6 @@ public final class TrainAdaptersCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /** Runs the command alone (until {@code Main} wires it): {@code java -cp ... io.evomerge.cli.TrainAdaptersCommand}. */
   public static void main(String[] args) {
     System.exit(new picocli.CommandLine(new TrainAdaptersCommand()).execute(args));
   }

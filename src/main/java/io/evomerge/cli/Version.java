@@ -5,7 +5,6 @@ import picocli.CommandLine.IVersionProvider;
 /** The version lines of {@code --version}. Stateless. */
 public final class Version implements IVersionProvider {
 
-  /** The project's version; a test keeps it equal to pom.xml's. */
   public static final String VERSION = "0.1.0-SNAPSHOT";
 
   @Override

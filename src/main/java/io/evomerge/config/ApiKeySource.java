@@ -14,9 +14,6 @@ import java.util.regex.Pattern;
  * Where the merge service's API key is read from; never the key itself, so a configuration can be
  * printed, logged and written to outputs as it is. A non-empty {@code file} wins over {@code env}.
  * Immutable.
- *
- * @param env name of the environment variable holding the key, or empty
- * @param file path of a local file whose first line is the key, or empty
  */
 public record ApiKeySource(String env, String file) implements Serializable {
 
@@ -30,7 +27,6 @@ public record ApiKeySource(String env, String file) implements Serializable {
     }
   }
 
-  /** The key from the variable {@code EVOMERGE_API_KEY}. */
   public static ApiKeySource defaults() {
     return new ApiKeySource("EVOMERGE_API_KEY", "");
   }

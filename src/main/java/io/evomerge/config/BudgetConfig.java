@@ -5,9 +5,6 @@ import java.io.Serializable;
 /**
  * Hard limits of a run's service usage, planned before each generation and never exceeded; the
  * run stops cleanly at a limit and still writes its outputs. Immutable.
- *
- * @param maxApiCalls most service calls, 0 = unlimited
- * @param maxExamples most examples scored by the service, 0 = unlimited
  */
 public record BudgetConfig(long maxApiCalls, long maxExamples) implements Serializable {
 
@@ -16,7 +13,6 @@ public record BudgetConfig(long maxApiCalls, long maxExamples) implements Serial
     Check.atLeast("maxExamples", maxExamples, 0);
   }
 
-  /** No limit beyond the search's own evaluation budgets. */
   public static BudgetConfig unlimited() {
     return new BudgetConfig(0, 0);
   }

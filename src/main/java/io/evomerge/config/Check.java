@@ -71,10 +71,7 @@ public final class Check {
   }
 
   public static int positive(String key, int value) {
-    if (value <= 0) {
-      throw invalid(key, value, "must be > 0");
-    }
-    return value;
+    return (int) positive(key, (long) value);
   }
 
   public static long positive(String key, long value) {
@@ -109,7 +106,6 @@ public final class Check {
     return value;
   }
 
-  /** {@code value} in the closed interval {@code [min, max]}. */
   public static double inRange(String key, double value, double min, double max) {
     if (!(finite(key, value) >= min && value <= max)) {
       throw invalid(key, value, "must be between " + show(min) + " and " + show(max));
@@ -125,7 +121,6 @@ public final class Check {
     return value;
   }
 
-  /** {@code value} matches {@code pattern}; {@code what} says in words what that means. */
   public static String matches(String key, String value, Pattern pattern, String what) {
     notNull(key, value);
     if (!pattern.matcher(value).matches()) {
@@ -134,7 +129,6 @@ public final class Check {
     return value;
   }
 
-  /** An absolute {@code http} or {@code https} URL with a host. */
   public static String httpUrl(String key, String value) {
     nonBlank(key, value);
     try {

@@ -12,11 +12,6 @@ public final class ConfigException extends RuntimeException {
   private final String source;
   private final String keyPath;
 
-  /**
-   * @param source the file, {@code --set K=V} or {@code built-in defaults} the problem comes from
-   * @param keyPath the dotted key path, empty when the problem is not about one key
-   * @param detail what is wrong and what is allowed
-   */
   public ConfigException(String source, String keyPath, String detail, Throwable cause) {
     super(source + ": " + (keyPath.isEmpty() ? "" : keyPath + ": ") + detail, cause);
     this.source = source;
@@ -27,7 +22,6 @@ public final class ConfigException extends RuntimeException {
     this(source, keyPath, detail, null);
   }
 
-  /** Where the problem comes from: a file name, {@code --set K=V}, or {@code built-in defaults}. */
   public String source() {
     return source;
   }

@@ -33,7 +33,6 @@ import java.util.regex.Pattern;
  * <p>The folder of the file actually read is the base of its relative data paths, so a
  * configuration and the data beside it travel together. Immutable.
  *
- * @param text the YAML text
  * @param source what errors call the file: the location given, or the shipped entry read
  * @param base the folder of the file read: an absolute local path, or a URI ending in {@code /}
  */
@@ -45,7 +44,6 @@ public record ConfigFile(String text, String source, String base) {
   /** The system properties that list the files shipped with {@code --files}. */
   static final List<String> SHIPPED_FILES = List.of("spark.files", "spark.yarn.dist.files");
 
-  /** The local file {@code file}. */
   public static ConfigFile local(Path file) {
     String source = file.toString();
     Path absolute = file.toAbsolutePath().normalize();
@@ -53,7 +51,6 @@ public record ConfigFile(String text, String source, String base) {
     return new ConfigFile(readLocal(file, source), source, parent == null ? "/" : parent.toString());
   }
 
-  /** The configuration at {@code location}, looked for as the class comment says. */
   public static ConfigFile find(String location) {
     return find(location, System.getProperties());
   }
@@ -79,7 +76,6 @@ public record ConfigFile(String text, String source, String base) {
         + " and among the files shipped with --files: " + shippedNames(properties) + ")");
   }
 
-  /** Whether {@code value} starts with a URI scheme such as {@code hdfs:}. */
   static boolean hasScheme(String value) {
     return SCHEME.matcher(value).matches() && value.indexOf(':') > 1;
   }
@@ -98,7 +94,6 @@ public record ConfigFile(String text, String source, String base) {
     return Path.of(base).resolve(value).normalize().toString();
   }
 
-  /** The shipped entry whose file name (or {@code #alias}) is {@code name}. */
   private static Optional<String> shipped(String name, Properties properties) {
     for (String key : SHIPPED_FILES) {
       for (String entry : entries(properties.getProperty(key, ""))) {

@@ -4,10 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.evomerge.config.internal.ConfigMapper;
-import io.evomerge.config.internal.ConfigTree;
-import io.evomerge.config.internal.InvalidConfig;
-import io.evomerge.config.internal.YamlErrors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,13 +29,11 @@ public final class ConfigLoader {
 
   private static final Pattern KEY_PATH = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*");
 
-  /** The data paths that a file's relative values are resolved against its folder for. */
   public static final List<String> FILE_RELATIVE_KEYS =
       List.of("data.fitness", "data.test", "service.embedded.repository");
 
   private ConfigLoader() {}
 
-  /** The configuration in {@code file} with {@code overrides} ({@code key.path=value}) applied. */
   public static EvoMergeConfig load(Path file, List<String> overrides) {
     return load(ConfigFile.local(file), overrides);
   }
@@ -52,7 +46,6 @@ public final class ConfigLoader {
     return load(ConfigFile.find(location), overrides);
   }
 
-  /** The configuration in {@code file}, its relative data paths resolved against its folder. */
   public static EvoMergeConfig load(ConfigFile file, List<String> overrides) {
     JsonNode document = readTree(file.text(), file.source());
     if (document instanceof ObjectNode root) {
@@ -63,7 +56,6 @@ public final class ConfigLoader {
     return resolve(document, file.source(), overrides);
   }
 
-  /** The built-in defaults with {@code overrides} applied. */
   public static EvoMergeConfig load(List<String> overrides) {
     return resolve(null, BUILT_IN, overrides);
   }
@@ -82,7 +74,6 @@ public final class ConfigLoader {
     }
   }
 
-  /** {@code config} as a Jackson tree, for embedding in JSON outputs such as result.json. */
   public static ObjectNode toTree(EvoMergeConfig config) {
     return ConfigMapper.mapper().valueToTree(config);
   }
@@ -98,7 +89,7 @@ public final class ConfigLoader {
     overrides.forEach(o -> sources.add("--set " + o));
     try {
       return assemble(layers, layers.size()).bind();
-    } catch (InvalidConfig problem) {
+    } catch (ConfigTree.InvalidConfig problem) {
       throw problem.from(sources.get(firstLayerWith(problem, layers)));
     }
   }
@@ -107,11 +98,11 @@ public final class ConfigLoader {
    * The index of the first layer after which the configuration has {@code problem}: the file, or
    * the {@code --set} that broke it. Blames the last layer when no shorter prefix shows it.
    */
-  private static int firstLayerWith(InvalidConfig problem, List<Layer> layers) {
+  private static int firstLayerWith(ConfigTree.InvalidConfig problem, List<Layer> layers) {
     for (int count = 1; count < layers.size(); count++) {
       try {
         assemble(layers, count).bind();
-      } catch (InvalidConfig earlier) {
+      } catch (ConfigTree.InvalidConfig earlier) {
         if (earlier.sameAs(problem)) {
           return count - 1;
         }
@@ -144,7 +135,6 @@ public final class ConfigLoader {
     return tree -> tree.set(key, value, source);
   }
 
-  /** One source laid over the configuration tree: the file, or one {@code --set}. */
   private interface Layer {
     void applyTo(ConfigTree tree);
   }
@@ -157,11 +147,10 @@ public final class ConfigLoader {
       return ConfigMapper.mapper().readTree(text);
     } catch (JsonProcessingException e) {
       throw new ConfigException(source, key, "the value is not a YAML value (quote it?): "
-          + YamlErrors.describe(e), e);
+          + ConfigMapper.describe(e), e);
     }
   }
 
-  /** Replaces the text at {@code path} (from {@code index}) in {@code node} with it resolved. */
   private static void resolveAgainst(ObjectNode node, String[] path, int index, ConfigFile file) {
     JsonNode child = node.get(path[index]);
     if (index == path.length - 1) {
@@ -177,7 +166,7 @@ public final class ConfigLoader {
     try {
       return ConfigMapper.mapper().readTree(text);
     } catch (JsonProcessingException e) {
-      throw new ConfigException(source, "", "not valid YAML: " + YamlErrors.describe(e), e);
+      throw new ConfigException(source, "", "not valid YAML: " + ConfigMapper.describe(e), e);
     }
   }
 }

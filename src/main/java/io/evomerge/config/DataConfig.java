@@ -5,14 +5,9 @@ import java.util.List;
 
 /**
  * The data of a run: the fitness set the search optimises on and the test set the result is
- * reported on, both JSON Lines (DESIGN.md section 5) on any Hadoop FileSystem ({@code file://},
- * {@code hdfs://}, {@code s3a://}, or a plain path, relative to the working directory). Immutable.
- *
- * @param fitness the fitness (dev) set
- * @param test the test set
- * @param shardSize examples per shard, the unit of one service call, &gt; 0
- * @param maxFitnessExamples most fitness examples used (the first by id), &gt; 0
- * @param adapters ids of the repository's adapters to merge, in no particular order; empty = all
+ * reported on, both JSON Lines ({@code io.evomerge.data.ExampleReader}) on any Hadoop FileSystem
+ * ({@code file://}, {@code hdfs://}, {@code s3a://}, or a plain path, relative to the working
+ * directory). Immutable.
  */
 public record DataConfig(
     String fitness, String test, int shardSize, int maxFitnessExamples, List<String> adapters)
@@ -26,7 +21,6 @@ public record DataConfig(
     adapters = Check.distinctNonBlank("adapters", adapters);
   }
 
-  /** The sample target {@code data/tasks/target-sentiment-games}, shards of 15, 300 examples. */
   public static DataConfig defaults() {
     return new DataConfig(
         "data/tasks/target-sentiment-games/dev.jsonl",
@@ -34,10 +28,5 @@ public record DataConfig(
         15,
         300,
         List.of());
-  }
-
-  /** True when every adapter of the repository takes part. */
-  public boolean allAdapters() {
-    return adapters.isEmpty();
   }
 }

@@ -6,11 +6,6 @@ import java.util.Objects;
 /**
  * The reference merge service the driver starts on loopback when {@code service.url} is {@code
  * embedded}; also what {@code serve} starts. Immutable.
- *
- * @param repository folder of the adapter repository (PEFT layout, one folder per adapter)
- * @param port TCP port on 127.0.0.1, 0 = a free port
- * @param limits limits the service enforces
- * @param faults faults the service injects
  */
 public record EmbeddedConfig(String repository, int port, LimitsConfig limits, FaultsConfig faults)
     implements Serializable {
@@ -23,7 +18,6 @@ public record EmbeddedConfig(String repository, int port, LimitsConfig limits, F
     Objects.requireNonNull(faults, "faults");
   }
 
-  /** The sample repository {@code data/repository} on a free port, default limits, no faults. */
   public static EmbeddedConfig defaults() {
     return new EmbeddedConfig("data/repository", 0, LimitsConfig.defaults(), FaultsConfig.none());
   }

@@ -8,22 +8,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The whole configuration of EvoMerge, as read from {@code conf/evomerge.yaml} by {@link
- * ConfigLoader}; the defaults are those of the paper's release (DESIGN.md section 1). Every
- * component is an immutable record, so the configuration can be shared freely between threads.
- * The sections (not the root, whose {@link SearchSettings} is not serialisable) may be shipped to
- * executors.
- *
- * @param search the search: seed, method, the two CMA-ES stages, the bound of beta
- * @param compare the methods {@code run --compare} runs beside {@code search.method}; empty =
- *     every other method
- * @param selection which adapters every method searches: all of them, or the top K of a
- *     screening through the API (DESIGN.md section 7) plus pinned ones
- * @param service the merge service and how it is called
- * @param data the fitness and test sets and the adapters to merge
- * @param budget hard limits of service usage
- * @param spark how Spark is used
- * @param output where the outputs go
+ * The whole configuration of EvoMerge, read by {@link ConfigLoader}; every key, with its default
+ * (the paper's release), is documented in {@code conf/evomerge.yaml}. Every component is an
+ * immutable record, so the configuration can be shared freely between threads. The sections (not
+ * the root, whose {@link SearchSettings} is not serialisable) may be shipped to executors.
  */
 public record EvoMergeConfig(
     SearchSettings search,
@@ -46,7 +34,6 @@ public record EvoMergeConfig(
     Objects.requireNonNull(output, "output");
   }
 
-  /** The paper's release against the embedded service on the sample target task. */
   public static EvoMergeConfig defaults() {
     return new EvoMergeConfig(
         SearchSettings.defaults(),
@@ -67,25 +54,5 @@ public record EvoMergeConfig(
     List<Method> methods = new ArrayList<>(compare.isEmpty() ? List.of(Method.values()) : compare);
     methods.remove(search.method());
     return List.copyOf(methods);
-  }
-
-  public EvoMergeConfig withSearch(SearchSettings newSearch) {
-    return new EvoMergeConfig(newSearch, compare, selection, service, data, budget, spark, output);
-  }
-
-  public EvoMergeConfig withService(ServiceConfig newService) {
-    return new EvoMergeConfig(search, compare, selection, newService, data, budget, spark, output);
-  }
-
-  public EvoMergeConfig withData(DataConfig newData) {
-    return new EvoMergeConfig(search, compare, selection, service, newData, budget, spark, output);
-  }
-
-  public EvoMergeConfig withSelection(SelectionSettings newSelection) {
-    return new EvoMergeConfig(search, compare, newSelection, service, data, budget, spark, output);
-  }
-
-  public EvoMergeConfig withOutput(OutputConfig newOutput) {
-    return new EvoMergeConfig(search, compare, selection, service, data, budget, spark, newOutput);
   }
 }

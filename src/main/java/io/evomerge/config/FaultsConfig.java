@@ -16,19 +16,6 @@ import java.io.Serializable;
  * {@code truncateRate} (the answer announces its full length, sends half and closes the
  * connection), {@code garbageRate} (a 200 whose body is not JSON). The rates together are at most
  * 1.
- *
- * @param seed seed of every draw
- * @param latencyMs added to every faultable request, spent while it holds a concurrency slot
- * @param jitterMs plus a uniform draw in [0, jitterMs]
- * @param errorRate fraction answered 500 or 503
- * @param throttleRate fraction answered 429
- * @param hangRate fraction held for {@code hangMs}
- * @param hangMs how long a hang holds the connection
- * @param truncateRate fraction whose answer is cut and its connection closed
- * @param garbageRate fraction answered 200 with a body that is not JSON
- * @param faultedAttempts only the first {@code faultedAttempts} sendings of a request may be
- *     faulted (1: every retry succeeds); 0 for no such cap
- * @param throttleRetryAfterSeconds the {@code Retry-After} of an injected 429
  */
 public record FaultsConfig(
     long seed,
@@ -62,7 +49,6 @@ public record FaultsConfig(
     }
   }
 
-  /** No faults, no added latency; a hang (when a rate is set) lasts two minutes. */
   public static FaultsConfig none() {
     return new FaultsConfig(0, 0, 0, 0, 0, 0, 120_000, 0, 0, 0, 1);
   }
@@ -71,12 +57,10 @@ public record FaultsConfig(
     return none().withSeed(seed);
   }
 
-  /** True when any fault or delay is injected. */
   public boolean injectsAny() {
     return latencyMs > 0 || jitterMs > 0 || errorRate + throttleRate + hangRate + truncateRate + garbageRate > 0;
   }
 
-  /** Whether the {@code sending}-th (from 0) sending of a request may be faulted. */
   public boolean faults(int sending) {
     return faultedAttempts == 0 || sending < faultedAttempts;
   }

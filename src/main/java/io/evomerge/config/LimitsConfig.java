@@ -7,26 +7,6 @@ import java.io.Serializable;
  * {@code service.embedded.limits} section, and the settings {@code serve} runs with. Every request
  * beyond a limit is refused with an answer that names it; {@code GET /v1/limits} advertises the
  * per-request ones. Immutable.
- *
- * @param maxBodyBytes largest request body; a larger {@code Content-Length} gets 413 before the
- *     body is read
- * @param maxExamplesPerCall most examples of one {@code /v1/evaluate} or {@code /v1/predict} (400)
- * @param maxOptionsPerExample most options of one example (400)
- * @param maxTextChars most characters of one text (instruction, input, output, option) (400)
- * @param betaBound every {@code beta[i]} must lie in [-betaBound, betaBound]
- * @param maxConcurrent calls served at once, one more gets 429; 0 = derived from the cores
- *     ({@link #concurrency()})
- * @param rateLimitPerSecond calls admitted per second (a token bucket of one second's worth); 0 =
- *     no limit; over it, 429
- * @param retryAfterSeconds the {@code Retry-After} of a 429 or 503 for load
- * @param maxBodyBytesInFlight bytes of request bodies held at once; a request that would pass it
- *     gets 503 with {@code Retry-After} before its body is read
- * @param idleTimeoutMs a connection silent this long is closed: an idle keep-alive connection
- *     (as uvicorn does after 5 s), or a stalled upload (answered 408)
- * @param requestDeadlineMs an admitted call stops scoring this long after its headers arrived
- *     (answered 503), as it does when its client has gone
- * @param maxSessions bmm sessions kept at once
- * @param maxEvaluationBatches most {@code evaluation_batches} of a bmm session
  */
 public record LimitsConfig(
     long maxBodyBytes,
@@ -60,11 +40,6 @@ public record LimitsConfig(
     Check.positive("maxEvaluationBatches", maxEvaluationBatches);
   }
 
-  /**
-   * 8 MiB bodies, 64 MiB of bodies in flight, 256 examples per call, 64 options, 16,384
-   * characters per text, beta in [-10, 10], concurrency from the cores, no rate limit, 30 s idle
-   * timeout, 60 s deadline (a client's default timeout).
-   */
   public static LimitsConfig defaults() {
     return new LimitsConfig(8L << 20, 256, 64, 16_384, 10.0, 0, 0, 1, 64L << 20, 30_000, 60_000, 1024, 1000);
   }

@@ -6,10 +6,6 @@ import java.util.regex.Pattern;
 /**
  * Where a run writes: {@code <dir>/<runId>/} on any Hadoop FileSystem (result.json, history/,
  * report, checkpoints). Immutable.
- *
- * @param dir the output root, a path or URI
- * @param runId the run's folder name; empty = generated when the run starts
- * @param checkpoint whether the driver state is checkpointed after every generation
  */
 public record OutputConfig(String dir, String runId, boolean checkpoint) implements Serializable {
 
@@ -21,12 +17,7 @@ public record OutputConfig(String dir, String runId, boolean checkpoint) impleme
         "empty or a folder name of letters, digits, '.', '_' and '-'");
   }
 
-  /** {@code runs/<generated id>/}, checkpointed. */
   public static OutputConfig defaults() {
     return new OutputConfig("runs", "", true);
-  }
-
-  public OutputConfig withRunId(String newRunId) {
-    return new OutputConfig(dir, newRunId, checkpoint);
   }
 }

@@ -10,12 +10,6 @@ import java.io.Serializable;
  * doubling up to {@code maxBackoffMs}, each delay spread by {@code ±jitter} of itself. Jitter
  * shapes timing only, never a result. Immutable; this is the client's one retry setting (the
  * YAML section {@code service.retry} binds to it).
- *
- * @param maxElapsedMs per-call deadline: no retry starts later than this after the first attempt, &gt; 0
- * @param maxAttempts attempts per call including the first, as an extra cap; 0 = no cap (the deadline alone)
- * @param initialBackoffMs delay before the first retry without {@code Retry-After}, &gt; 0
- * @param maxBackoffMs largest backoff delay, &gt;= {@code initialBackoffMs}
- * @param jitter relative random spread of each backoff delay, in [0, 1]
  */
 public record RetryConfig(long maxElapsedMs, int maxAttempts, long initialBackoffMs, long maxBackoffMs,
     double jitter) implements Serializable {
@@ -41,17 +35,14 @@ public record RetryConfig(long maxElapsedMs, int maxAttempts, long initialBackof
     return new RetryConfig(1, 1, 1, 1, 0);
   }
 
-  /** At most {@code attempts} attempts, within the same deadline. */
   public RetryConfig withMaxAttempts(int attempts) {
     return new RetryConfig(maxElapsedMs, attempts, initialBackoffMs, maxBackoffMs, jitter);
   }
 
-  /** A per-call deadline of {@code ms}. */
   public RetryConfig withMaxElapsedMs(long ms) {
     return new RetryConfig(ms, maxAttempts, initialBackoffMs, maxBackoffMs, jitter);
   }
 
-  /** Whether attempt number {@code attempt} (1 for the first) may be followed by another. */
   public boolean allowsAttemptAfter(int attempt) {
     return maxAttempts == 0 || attempt < maxAttempts;
   }

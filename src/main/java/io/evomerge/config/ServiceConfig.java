@@ -18,20 +18,6 @@ import java.util.Objects;
  *
  * <p><b>Rate limit.</b> {@code rateLimitPerSecond} holds for the whole job: each running Spark
  * task gets an equal share (the limit divided by the tasks that run at once).
- *
- * @param url {@value #EMBEDDED} (start the reference service on loopback) or an http(s) URL
- * @param urls replicas of the service (http(s) URLs); empty = just {@code url}
- * @param dialect the service's dialect
- * @param apiKey where each JVM (driver and executors) reads the API key from
- * @param connectTimeoutMs TCP connect timeout, &gt; 0
- * @param requestTimeoutMs timeout of one attempt (connect, write, wait, read), &gt; 0
- * @param maxInFlight calls in flight per partition (dialect {@code evomerge}) or per session
- *     (dialect {@code bmm}); 0 = the dialect's default (16 and 1)
- * @param sessionsPerReplica sessions opened on each replica (dialect {@code bmm}), &gt; 0
- * @param rateLimitPerSecond calls per second over the whole job, 0 = no limit
- * @param retry patience with transient failures
- * @param bmm the session of the {@code bmm} dialect
- * @param embedded the reference service started when {@code url} is {@value #EMBEDDED}
  */
 public record ServiceConfig(
     String url,
@@ -48,7 +34,6 @@ public record ServiceConfig(
     EmbeddedConfig embedded)
     implements Serializable {
 
-  /** The {@code url} that starts the reference service inside the driver. */
   public static final String EMBEDDED = "embedded";
 
   public ServiceConfig {
@@ -97,12 +82,10 @@ public record ServiceConfig(
         EmbeddedConfig.defaults());
   }
 
-  /** Settings for the service at {@code baseUrl}, with every other setting at its default. */
   public static ServiceConfig of(String baseUrl) {
     return defaults().withUrl(baseUrl);
   }
 
-  /** True when the driver starts the reference service itself. */
   public boolean usesEmbedded() {
     return urls.isEmpty() && EMBEDDED.equals(url);
   }
@@ -115,7 +98,6 @@ public record ServiceConfig(
     return urls.isEmpty() ? List.of(url) : urls;
   }
 
-  /** {@code maxInFlight}, or the dialect's default when it is 0: 16 (evomerge) or 1 per session (bmm). */
   public int inFlight() {
     return maxInFlight > 0 ? maxInFlight : dialect == Dialect.BMM ? 1 : 16;
   }

@@ -3,15 +3,7 @@ package io.evomerge.config;
 import java.io.Serializable;
 import java.util.regex.Pattern;
 
-/**
- * How the job uses Spark. Immutable.
- *
- * @param partitions partitions of each generation's job, 0 = automatic (from the default
- *     parallelism); never changes a result
- * @param master Spark master URL; empty = the one spark-submit sets, or {@code local[*]} for
- *     local runs
- * @param appName the application name shown by the Spark UI and cluster managers
- */
+/** How the job uses Spark. Immutable. */
 public record SparkConfig(int partitions, String master, String appName) implements Serializable {
 
   private static final Pattern NO_SPACE = Pattern.compile("\\S*");
@@ -22,13 +14,7 @@ public record SparkConfig(int partitions, String master, String appName) impleme
     Check.nonBlank("appName", appName);
   }
 
-  /** Automatic partitions, master from the environment, application {@code evomerge}. */
   public static SparkConfig defaults() {
     return new SparkConfig(0, "", "evomerge");
-  }
-
-  /** The master to use when neither this config nor spark-submit sets one. */
-  public String masterOr(String fallback) {
-    return master.isEmpty() ? fallback : master;
   }
 }

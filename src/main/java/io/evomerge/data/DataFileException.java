@@ -24,7 +24,6 @@ public final class DataFileException extends RuntimeException {
     this.truncated = truncated;
   }
 
-  /** A single problem. */
   public static DataFileException of(DataProblem problem) {
     return new DataFileException(List.of(problem), false);
   }

@@ -19,7 +19,6 @@ public final class DataFiles {
 
   private DataFiles() {}
 
-  /** The examples of {@code pathOrUri}, read with {@link ExampleReader#of()} and a fresh configuration. */
   public static List<Example> read(String pathOrUri) {
     return read(pathOrUri, new Configuration(), ExampleReader.of());
   }

@@ -20,12 +20,10 @@ public record DataProblem(String source, int line, String message) implements Se
     }
   }
 
-  /** A problem with the file as a whole (line 0). */
   public static DataProblem ofFile(String source, String message) {
     return new DataProblem(source, 0, message);
   }
 
-  /** {@code source:line: message}, or {@code source: message} for a whole-file problem. */
   @Override
   public String toString() {
     return line == 0 ? source + ": " + message : source + ":" + line + ": " + message;

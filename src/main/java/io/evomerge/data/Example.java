@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One multiple-choice example, in the JSON Lines format of DESIGN.md section 5 (Alpaca /
+ * One multiple-choice example, one line of a JSON Lines data file ({@link ExampleReader}; Alpaca /
  * LLaMA-Factory compatible). Immutable and thread-safe.
  *
  * @param id unique within its data set; shards are built in id order
  * @param instruction optional task instruction, may be empty
- * @param input the text to classify
  * @param output the target answer, one of {@code options}; {@code null} for prediction-only requests
  * @param options the answer strings the scorer chooses among, at least two
  */
@@ -26,12 +25,10 @@ public record Example(String id, String instruction, String input, String output
     options = List.copyOf(Objects.requireNonNull(options, "options"));
   }
 
-  /** The same example without its target, as sent to {@code /v1/predict}. */
   public Example withoutOutput() {
     return new Example(id, instruction, input, null, options);
   }
 
-  /** The text the encoder sees for this example: instruction and input joined. */
   public String prompt() {
     return instruction.isEmpty() ? input : instruction + "\n" + input;
   }

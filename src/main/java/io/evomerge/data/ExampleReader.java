@@ -1,6 +1,5 @@
 package io.evomerge.data;
 
-import io.evomerge.data.internal.ExampleFileParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads and validates example files in the JSON Lines format of DESIGN.md section 5:
+ * Reads and validates example files in JSON Lines:
  * {@code {"id": ..., "instruction": ..., "input": ..., "output": ..., "options": [...]}}, one object
  * per line, UTF-8.
  *
@@ -31,7 +30,6 @@ import java.util.List;
  */
 public final class ExampleReader {
 
-  /** How many problems a read collects before it stops, unless told otherwise. */
   public static final int DEFAULT_MAX_PROBLEMS = 20;
 
   private static final ExampleReader DEFAULT = new ExampleReader(DEFAULT_MAX_PROBLEMS);
@@ -45,7 +43,6 @@ public final class ExampleReader {
     this.maxProblems = maxProblems;
   }
 
-  /** A reader that stops after {@value #DEFAULT_MAX_PROBLEMS} problems. */
   public static ExampleReader of() {
     return DEFAULT;
   }
@@ -55,7 +52,6 @@ public final class ExampleReader {
     return new ExampleReader(maxProblems);
   }
 
-  /** How many problems a read collects before it stops. */
   public int maxProblems() {
     return maxProblems;
   }
@@ -72,7 +68,6 @@ public final class ExampleReader {
     return ExampleFileParser.parse(in, source, maxProblems);
   }
 
-  /** The examples of a local file, reported under its path. */
   public List<Example> read(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, file.toString());

@@ -21,7 +21,6 @@ public final class ExampleWriter {
 
   private ExampleWriter() {}
 
-  /** One example as one line of JSON, without the line end. */
   public static String toLine(Example example) {
     StringWriter text = new StringWriter();
     try (JsonGenerator json = JSON.createGenerator(text)) {

@@ -21,7 +21,6 @@ public record GeneratedTask(TaskInfo info, Map<String, List<Example>> splits) {
     splits = Collections.unmodifiableMap(copy);
   }
 
-  /** The examples of one split. */
   public List<Example> split(String name) {
     List<Example> examples = splits.get(name);
     if (examples == null) {

@@ -24,7 +24,6 @@ public record Shard(int index, List<Example> examples) implements Serializable {
     }
   }
 
-  /** The number of examples in this shard. */
   public int size() {
     return examples.size();
   }

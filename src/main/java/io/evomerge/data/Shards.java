@@ -7,7 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * An example set cut deterministically into shards (DESIGN.md section 2): the examples are sorted
+ * An example set cut deterministically into shards: the examples are sorted
  * by id ({@link String#compareTo}) and cut into consecutive shards of {@code shardSize}; only the
  * last one may be smaller. The same examples give the same shards whatever order they came in.
  * Immutable, thread-safe and serialisable (shipped to Spark executors).
@@ -79,22 +79,18 @@ public final class Shards implements Iterable<Shard>, Serializable {
     return shards;
   }
 
-  /** The shard at {@code index}. */
   public Shard shard(int index) {
     return shards.get(index);
   }
 
-  /** The number of shards. */
   public int count() {
     return shards.size();
   }
 
-  /** The configured size of every shard but possibly the last. */
   public int shardSize() {
     return shardSize;
   }
 
-  /** The total number of examples. */
   public int exampleCount() {
     return shards.stream().mapToInt(Shard::size).sum();
   }

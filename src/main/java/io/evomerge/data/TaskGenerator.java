@@ -1,9 +1,5 @@
 package io.evomerge.data;
 
-import io.evomerge.data.internal.Catalogue;
-import io.evomerge.data.internal.Grammar;
-import io.evomerge.data.internal.TaskComposer;
-import io.evomerge.data.internal.TaskSpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -43,17 +39,14 @@ public final class TaskGenerator {
     this.grammars = Map.copyOf(catalogue.grammars());
   }
 
-  /** The generator of the built-in catalogue. */
   public static TaskGenerator of() {
     return new TaskGenerator(Catalogue.builtIn());
   }
 
-  /** The tasks it generates, sources first, with the sizes of their splits. */
   public List<TaskInfo> tasks() {
     return catalogue.tasks().stream().map(TaskSpec::info).toList();
   }
 
-  /** How the sources and targets are meant to relate, in words. */
   public String design() {
     return catalogue.design().strip();
   }

@@ -34,9 +34,7 @@ public record TaskInfo(String id, String family, String role, String labels, Str
     String instruction, List<String> options, Map<String, Integer> sizes,
     Map<String, List<String>> intended) implements Serializable {
 
-  /** Role of a task an adapter is trained on. */
   public static final String SOURCE = "source";
-  /** Role of a held-out task the job optimises for. */
   public static final String TARGET = "target";
 
   public TaskInfo {
@@ -55,13 +53,11 @@ public record TaskInfo(String id, String family, String role, String labels, Str
     intended = intended == null ? Map.of() : copy(intended);
   }
 
-  /** Whether adapters are trained on this task. */
   @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isSource() {
     return SOURCE.equals(role);
   }
 
-  /** The file of one split under the tasks folder. */
   public java.nio.file.Path file(java.nio.file.Path tasksDir, String split) {
     if (!sizes.containsKey(split)) {
       throw new IllegalArgumentException("task " + id + " has no split " + split + "; it has " + sizes.keySet());

@@ -27,7 +27,6 @@ import java.util.Objects;
 @JsonPropertyOrder({"version", "command", "design", "tasks"})
 public record TaskManifest(int version, String command, String design, List<TaskInfo> tasks) {
 
-  /** The manifest's file name inside a tasks folder. */
   public static final String FILE_NAME = "tasks.json";
 
   private static final ObjectMapper JSON = new ObjectMapper()
@@ -39,23 +38,19 @@ public record TaskManifest(int version, String command, String design, List<Task
     tasks = List.copyOf(tasks);
   }
 
-  /** The tasks adapters are trained on. */
   public List<TaskInfo> sources() {
     return tasks.stream().filter(TaskInfo::isSource).toList();
   }
 
-  /** The held-out tasks. */
   public List<TaskInfo> targets() {
     return tasks.stream().filter(task -> !task.isSource()).toList();
   }
 
-  /** The task with that id. */
   public TaskInfo task(String id) {
     return tasks.stream().filter(task -> task.id().equals(id)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no task " + id + " in the manifest"));
   }
 
-  /** Reads {@code <dir>/tasks.json}. */
   public static TaskManifest read(Path dir) {
     Path file = dir.resolve(FILE_NAME);
     try {

@@ -17,11 +17,8 @@ import java.util.List;
  */
 public final class MiniLmEncoder implements TextEncoder {
 
-  /** The embedding size of all-MiniLM-L6-v2. */
   public static final int DIMENSION = 384;
-  /** The model's name in reports. */
   public static final String NAME = "all-MiniLM-L6-v2";
-  /** Texts per ONNX call when encoding many. */
   private static final int BATCH = 64;
 
   private final AllMiniLmL6V2EmbeddingModel model;
@@ -35,7 +32,6 @@ public final class MiniLmEncoder implements TextEncoder {
     static final CachingEncoder CACHED = CachingEncoder.of(INSTANCE, 200_000);
   }
 
-  /** The JVM's one encoder, loaded on first use. */
   public static MiniLmEncoder shared() {
     return Holder.INSTANCE;
   }

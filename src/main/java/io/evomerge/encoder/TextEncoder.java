@@ -9,7 +9,6 @@ import java.util.List;
  */
 public interface TextEncoder {
 
-  /** The embedding size. */
   int dimension();
 
   /** The L2-normalised embedding of {@code text}; the caller owns the returned array. */

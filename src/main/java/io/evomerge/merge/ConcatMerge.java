@@ -59,7 +59,6 @@ public final class ConcatMerge implements MergeStrategy {
     return new MergedLora(d, width, factors.scale(), b, a);
   }
 
-  /** The adapters with a non-zero beta and at least one kept entry of A, ascending. */
   private List<Integer> used(ControlVectors vectors) {
     List<Integer> used = new ArrayList<>();
     for (int i = 0; i < factors.size(); i++) {
@@ -70,7 +69,6 @@ public final class ConcatMerge implements MergeStrategy {
     return used;
   }
 
-  /** Writes {@code beta * B_i} ({@code d x r}) into columns {@code column..column+r} of B_cat. */
   private void placeB(double[] b, float[] bi, double beta, int column, int width) {
     int r = factors.rank();
     for (int k = 0; k < factors.dim(); k++) {

@@ -27,7 +27,6 @@ public record ControlVectors(double[] alpha, double[] beta) implements Serializa
     beta = beta.clone();
   }
 
-  /** alpha = 1 (keep everything) and beta = 1/N for every adapter: the uniform merge. */
   public static ControlVectors uniform(int adapters) {
     double[] alpha = new double[adapters];
     double[] beta = new double[adapters];

@@ -15,7 +15,6 @@ public final class MergeDigest {
 
   private MergeDigest() {}
 
-  /** The hex digest of {@code vectors}; 64 characters. */
   public static String of(ControlVectors vectors) {
     int n = vectors.size();
     ByteBuffer bytes = ByteBuffer.allocate(4 + 16 * n);
@@ -33,7 +32,8 @@ public final class MergeDigest {
     return v == 0.0 ? 0.0 : v;
   }
 
-  private static MessageDigest sha256() {
+  /** A fresh SHA-256 digest; every Java platform has one. */
+  public static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

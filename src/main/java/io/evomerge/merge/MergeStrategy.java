@@ -9,7 +9,6 @@ package io.evomerge.merge;
  */
 public interface MergeStrategy {
 
-  /** A short name for reports, e.g. {@code "asymmetric"}. */
   String name();
 
   /** How many adapters it merges: the length every control vector must have. */

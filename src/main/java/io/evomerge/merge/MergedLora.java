@@ -8,8 +8,6 @@ import java.util.Arrays;
  * both row-major. A dense update can be represented with {@code rank = dim} and {@code A = I}, so
  * white-box merge strategies fit this shape too. Immutable: arrays are copied in and out.
  *
- * @param dim embedding dimension d
- * @param rank inner dimension
  * @param scale the factor in front of {@code B A} (for LoRA: {@code lora_alpha / r})
  * @param b {@code dim * rank} values, row-major
  * @param a {@code rank * dim} values, row-major
@@ -54,7 +52,6 @@ public record MergedLora(int dim, int rank, double scale, double[] b, double[] a
     return u;
   }
 
-  /** {@code A y}: the rank-sized projection of a right-hand embedding. */
   public double[] projectRight(float[] y) {
     double[] v = new double[rank];
     for (int m = 0; m < rank; m++) {

@@ -29,7 +29,6 @@ public final class MergedWeightsCache {
     return new MergedWeightsCache(strategy, capacity);
   }
 
-  /** The merged weights for {@code vectors} under {@code digest} (= MergeDigest.of(vectors)). */
   public MergedLora get(String digest, ControlVectors vectors) {
     synchronized (entries) {
       MergedLora cached = entries.get(digest);
@@ -60,7 +59,6 @@ public final class MergedWeightsCache {
     }
   }
 
-  /** Lookups that ran a merge so far. */
   public long misses() {
     synchronized (entries) {
       return misses;

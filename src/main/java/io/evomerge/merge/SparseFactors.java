@@ -69,12 +69,10 @@ final class SparseFactors {
     return scale;
   }
 
-  /** Entries of one A (or B): {@code rank * dim}. */
   int entries() {
     return rank * dim;
   }
 
-  /** The entries of adapter i's A that fraction {@code alpha} keeps. */
   int keepCount(double alpha) {
     return Sparsify.keepCount(alpha, entries());
   }

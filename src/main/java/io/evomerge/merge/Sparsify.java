@@ -23,7 +23,6 @@ public final class Sparsify {
 
   private Sparsify() {}
 
-  /** How many of {@code n} entries fraction {@code alpha} keeps. */
   public static int keepCount(double alpha, int n) {
     if (!(alpha >= 0 && alpha <= 1)) {
       throw new IllegalArgumentException("alpha " + alpha + " is not in [0, 1]");

@@ -14,7 +14,6 @@ import java.util.List;
  */
 public interface MergeModel {
 
-  /** A name for the base model, as {@code /v1/repository} reports it. */
   String baseModel();
 
   /** The adapters, in the order of every control vector. */
@@ -36,7 +35,6 @@ public interface MergeModel {
     return evaluate(vectors, examples);
   }
 
-  /** As {@link #predict(ControlVectors, List)}, merging with {@code strategy} (see above). */
   default List<String> predict(ControlVectors vectors, List<Example> examples, StrategySpec strategy) {
     requireDefault(strategy);
     return predict(vectors, examples);

@@ -11,7 +11,6 @@ final class OptionScorer {
 
   private OptionScorer() {}
 
-  /** The logits of each option embedding {@code ys[j]} for prompt embedding {@code x}. */
   static double[] logits(MergedLora merged, double temperature, float[] x, float[][] ys) {
     double[] u = merged.projectLeft(x);
     double[] logits = new double[ys.length];
@@ -26,7 +25,6 @@ final class OptionScorer {
     return logits;
   }
 
-  /** Cross-entropy {@code logsumexp(logits) - logits[target]}, computed stably. */
   static double crossEntropy(double[] logits, int target) {
     double max = Double.NEGATIVE_INFINITY;
     for (double l : logits) {

@@ -45,7 +45,6 @@ public final class ReferenceModel implements MergeModel {
    * saturated) and an adapter's update of order 0.1 to the bilinear form moves it decisively.
    */
   public static final double DEFAULT_TEMPERATURE = 20.0;
-  /** Merged weights kept by default (each ~50 KB for 20 rank-8 adapters). */
   public static final int DEFAULT_MERGE_CACHE = 1024;
 
   private final AdapterRepository repository;
@@ -93,7 +92,6 @@ public final class ReferenceModel implements MergeModel {
     return ControlVectors.of(new double[adapters], new double[adapters]);
   }
 
-  /** The {@code merge_id} of the evomerge dialect for {@code vectors}: {@link MergeDigest#of}. */
   public static String mergeId(ControlVectors vectors) {
     return MergeDigest.of(vectors);
   }
@@ -173,7 +171,6 @@ public final class ReferenceModel implements MergeModel {
     return out;
   }
 
-  /** The option logits {@code score(x, y_j)} of one example under {@code vectors}. */
   public double[] scores(ControlVectors vectors, Example example) {
     checkOptions(example);
     return logits(merged(vectors), example);
@@ -230,7 +227,6 @@ public final class ReferenceModel implements MergeModel {
       return this;
     }
 
-    /** The merge step (default: {@link AsymmetricMerge} over the repository's adapters). */
     public Builder strategy(MergeStrategy value) {
       this.strategy = Objects.requireNonNull(value, "strategy");
       return this;

@@ -3,7 +3,7 @@ package io.evomerge.protocol;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** One adapter of a repository as the merge service describes it (PROTOCOL.md {@code /v1/repository}). */
+/** One adapter of a repository as the merge service describes it ({@code GET /v1/repository}). */
 public record AdapterInfo(String id, String task, int rank) implements Serializable {
   public AdapterInfo {
     Objects.requireNonNull(id, "id");

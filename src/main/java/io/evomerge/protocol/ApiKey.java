@@ -1,5 +1,6 @@
 package io.evomerge.protocol;
 
+import io.evomerge.merge.MergeDigest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,6 @@ public final class ApiKey {
     this.value = value;
   }
 
-  /** A key with the given value: non-blank, printable ASCII without spaces (as a header needs). */
   public static ApiKey of(String value) {
     Objects.requireNonNull(value, "api key");
     String trimmed = value.trim();
@@ -43,7 +43,6 @@ public final class ApiKey {
     return new ApiKey(trimmed);
   }
 
-  /** The key held by environment variable {@code name}. */
   public static ApiKey fromEnv(String name) {
     return fromEnv(name, System::getenv);
   }
@@ -58,7 +57,6 @@ public final class ApiKey {
     return of(value);
   }
 
-  /** The first key of {@code file} (see {@link #allFromFile(Path)}). */
   public static ApiKey fromFile(Path file) throws IOException {
     return allFromFile(file).get(0);
   }
@@ -91,11 +89,7 @@ public final class ApiKey {
 
   /** SHA-256 of {@code text} in UTF-8. */
   public static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return MergeDigest.sha256().digest(text.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -16,7 +16,6 @@ public record BmmErrorResponse(JsonNode detail) {
     Objects.requireNonNull(detail, "detail is required");
   }
 
-  /** A plain-text detail, as FastAPI's {@code HTTPException} writes it. */
   public static BmmErrorResponse of(String text) {
     return new BmmErrorResponse(Json.mapper().getNodeFactory().textNode(text));
   }

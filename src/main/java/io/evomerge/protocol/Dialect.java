@@ -2,11 +2,9 @@ package io.evomerge.protocol;
 
 import java.util.Locale;
 
-/** The two dialects of PROTOCOL.md. */
+/** The two dialects of the merge API (the README's protocol notes). */
 public enum Dialect {
-  /** Stateless: the examples travel with every call ({@code /v1/evaluate}). */
   EVOMERGE,
-  /** The session API of the paper's release: the service keeps the data set ({@code /v1/sessions}). */
   BMM;
 
   /** The dialect named {@code name} (case-insensitive), or an error listing the known ones. */
@@ -18,7 +16,6 @@ public enum Dialect {
     }
   }
 
-  /** The name used in configuration files. */
   public String configName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -30,7 +30,6 @@ public record EvaluateRequest(double[] alpha, double[] beta, List<Example> examp
     this.strategy = strategy;
   }
 
-  /** A request for the default (asymmetric) rule. */
   public EvaluateRequest(double[] alpha, double[] beta, List<Example> examples) {
     this(alpha, beta, examples, null);
   }

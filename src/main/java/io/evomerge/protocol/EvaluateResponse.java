@@ -10,7 +10,6 @@ import java.util.Objects;
  * Answer of {@code POST /v1/evaluate}: one result per example, in request order. Immutable.
  *
  * @param results per-example loss, prediction and correctness
- * @param usage what the call consumed
  * @param mergeId hex digest of the control vectors the service merged with
  */
 @JsonPropertyOrder({"results", "usage", "merge_id"})

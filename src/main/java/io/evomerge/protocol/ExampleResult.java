@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * The merged model's answer on one example (PROTOCOL.md {@code /v1/evaluate} results).
+ * The merged model's answer on one example (a result of {@code /v1/evaluate}; the README's protocol notes).
  *
  * @param loss cross-entropy of the target over the options (NaN for prediction-only calls)
  * @param prediction the option with the highest score

@@ -22,7 +22,6 @@ public final class Json {
 
   private Json() {}
 
-  /** The shared, strictly reading mapper. */
   public static ObjectMapper mapper() {
     return Holder.MAPPER;
   }

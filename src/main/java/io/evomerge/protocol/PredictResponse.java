@@ -21,7 +21,6 @@ public record PredictResponse(
     Objects.requireNonNull(mergeId, "merge_id is required");
   }
 
-  /** The predicted option of one example. */
   public record Prediction(String id, String prediction) implements Serializable {
     public Prediction {
       Objects.requireNonNull(id, "id is required");

@@ -15,7 +15,6 @@ import java.util.Objects;
  * @param dataset name of the data set inside {@code datasetDir}
  * @param datasetDir folder of the data set on the service
  * @param maxSamples examples read from the data set at most; null for all
- * @param batchSize examples per batch
  * @param evaluationBatches batches per evaluation; the loss is their mean
  */
 @JsonPropertyOrder({"dataset", "dataset_dir", "template", "cutoff_len", "max_samples", "batch_size",
@@ -34,7 +33,6 @@ public record QueryPlus(
     @JsonProperty("max_new_tokens") Integer maxNewTokens,
     @JsonProperty("repetition_penalty") Double repetitionPenalty) implements Serializable {
 
-  /** The release's defaults: 20 batches of 15 examples from {@code data/Userdata}. */
   public static final String DEFAULT_DATASET_DIR = "data/Userdata";
   public static final int DEFAULT_BATCH_SIZE = 15;
   public static final int DEFAULT_EVALUATION_BATCHES = 20;
@@ -53,7 +51,6 @@ public record QueryPlus(
     repetitionPenalty = repetitionPenalty == null ? 1.0 : repetitionPenalty;
   }
 
-  /** {@code dataset} with every other field at the release's default. */
   public static QueryPlus of(String dataset) {
     return new QueryPlus(dataset, null, null, null, null, null, null, null, null, null, null, null);
   }

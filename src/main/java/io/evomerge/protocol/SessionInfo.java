@@ -10,7 +10,6 @@ import java.util.Objects;
  * Answer of {@code POST /v1/sessions} and {@code GET /v1/sessions/{id}} (dialect bmm), field for
  * field as the paper's release answers. Immutable.
  *
- * @param sessionId the session's id
  * @param presetId the preset the session merges from
  * @param workdir the session's folder on the service, where merged adapters are written
  * @param modelNameOrPath the base model the session loads
@@ -31,7 +30,6 @@ public record SessionInfo(
     Objects.requireNonNull(presetId, "preset_id is required");
   }
 
-  /** Examples one evaluation of this session scores: batches times batch size. */
   public long examplesPerEvaluation() {
     return queryPlus == null ? (long) QueryPlus.DEFAULT_BATCH_SIZE * QueryPlus.DEFAULT_EVALUATION_BATCHES
         : (long) queryPlus.batchSize() * queryPlus.evaluationBatches();

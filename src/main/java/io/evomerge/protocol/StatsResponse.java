@@ -31,17 +31,14 @@ public record StatsResponse(
     faults = Collections.unmodifiableMap(new TreeMap<>(faults == null ? Map.of() : faults));
   }
 
-  /** Responses sent by {@code endpoint} with {@code status}, 0 if none. */
   public long calls(String endpoint, int status) {
     return calls.getOrDefault(endpoint, Map.of()).getOrDefault(Integer.toString(status), 0L);
   }
 
-  /** Responses sent by {@code endpoint}, any status. */
   public long calls(String endpoint) {
     return calls.getOrDefault(endpoint, Map.of()).values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** Faults of {@code kind} injected, 0 if none. */
   public long faults(String kind) {
     return faults.getOrDefault(kind, 0L);
   }

@@ -41,12 +41,10 @@ public record StrategySpec(String name, Double density, Long seed) {
     this.seed = seed == null ? 0L : seed;
   }
 
-  /** The paper's rule. */
   public static StrategySpec asymmetric() {
     return new StrategySpec(Kind.ASYMMETRIC.id(), null, null);
   }
 
-  /** The exact sum of the adapters' own updates ({@code concat}); a negative weight subtracts. */
   public static StrategySpec concat() {
     return new StrategySpec(Kind.CONCAT.id(), null, null);
   }
@@ -63,12 +61,10 @@ public record StrategySpec(String name, Double density, Long seed) {
     return new StrategySpec(Kind.DARE.id(), density, seed);
   }
 
-  /** The rule this names. */
   public Kind kind() {
     return Kind.of(name);
   }
 
-  /** Whether this is the paper's asymmetric rule (what a request without a strategy gets). */
   @JsonIgnore
   public boolean isDefault() {
     return kind() == Kind.ASYMMETRIC;
@@ -98,7 +94,6 @@ public record StrategySpec(String name, Double density, Long seed) {
     return density;
   }
 
-  /** The rules the reference service offers. */
   public enum Kind {
     ASYMMETRIC("asymmetric"),
     CONCAT("concat"),
@@ -116,7 +111,6 @@ public record StrategySpec(String name, Double density, Long seed) {
       return id;
     }
 
-    /** The kind named {@code id} (case-insensitive); an unknown name lists the known ones. */
     public static Kind of(String id) {
       Objects.requireNonNull(id, "strategy.name is required");
       String wanted = id.strip().toLowerCase(Locale.ROOT);

@@ -2,7 +2,7 @@ package io.evomerge.protocol;
 
 import java.io.Serializable;
 
-/** What one call consumed ({@code "usage"} of PROTOCOL.md). Immutable. */
+/** What one call consumed (the {@code "usage"} of an answer). Immutable. */
 public record Usage(int examples) implements Serializable {
   public Usage {
     if (examples < 0) {

@@ -17,7 +17,6 @@ public record AdapterWeight(String adapter, double alpha, double beta) {
     Objects.requireNonNull(adapter, "adapter");
   }
 
-  /** One weight per adapter, pairing {@code adapterIds[i]} with entry i of {@code vectors}. */
   public static List<AdapterWeight> of(List<String> adapterIds, ControlVectors vectors) {
     if (adapterIds.size() != vectors.size()) {
       throw new IllegalArgumentException(

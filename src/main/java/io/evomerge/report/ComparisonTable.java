@@ -1,6 +1,6 @@
 package io.evomerge.report;
 
-import io.evomerge.report.internal.TextGrid;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,7 +22,6 @@ public record ComparisonTable(List<ComparisonRow> rows) {
     return new ComparisonTable(rows);
   }
 
-  /** The cells of row {@code i} as shown: numbers with four decimals, calls as an integer. */
   public List<String> cells(int i) {
     ComparisonRow row = rows.get(i);
     return List.of(
@@ -34,15 +33,37 @@ public record ComparisonTable(List<ComparisonRow> rows) {
   }
 
   /**
-   * A Markdown pipe table with padded columns, readable as plain text on a console. Text
-   * columns are left-aligned, numbers right-aligned; a {@code |} inside a cell is escaped.
+   * A Markdown pipe table with padded columns, readable as plain text on a console. The
+   * method column is left-aligned, the numbers right-aligned; a {@code |} inside a cell is escaped.
    */
   public String toMarkdown() {
-    TextGrid grid = TextGrid.of(HEADERS, List.of(false, true, true, true, true));
+    List<List<String>> lines = new ArrayList<>();
+    lines.add(HEADERS);
     for (int i = 0; i < rows.size(); i++) {
-      grid = grid.withRow(cells(i));
+      lines.add(cells(i).stream().map(c -> c.replace("|", "\\|").replace("\n", " ")).toList());
     }
-    return grid.toMarkdown();
+    int[] widths = new int[HEADERS.size()];
+    for (List<String> line : lines) {
+      for (int c = 0; c < widths.length; c++) {
+        widths[c] = Math.max(Math.max(3, widths[c]), line.get(c).length());
+      }
+    }
+    List<String> rule = new ArrayList<>();
+    for (int c = 0; c < widths.length; c++) {
+      String dashes = "-".repeat(widths[c] - 1);
+      rule.add(c == 0 ? ":" + dashes : dashes + ":");
+    }
+    lines.add(1, rule);
+    StringBuilder out = new StringBuilder();
+    for (List<String> line : lines) {
+      out.append('|');
+      for (int c = 0; c < widths.length; c++) {
+        String space = " ".repeat(widths[c] - line.get(c).length());
+        out.append(' ').append(c == 0 ? line.get(c) + space : space + line.get(c)).append(" |");
+      }
+      out.append('\n');
+    }
+    return out.toString();
   }
 
   static String decimal(double value) {

@@ -1,7 +1,5 @@
 package io.evomerge.report;
 
-import io.evomerge.report.internal.Palette;
-import io.evomerge.report.internal.Png;
 import java.awt.BasicStroke;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +30,6 @@ public record ConvergenceChart(List<ConvergencePoint> points) {
     return new ConvergenceChart(points);
   }
 
-  /** A chart of {@code width x height} pixels; at least one point is needed. */
   public XYChart toChart(int width, int height) {
     Png.ensureHeadless();
     if (points.isEmpty()) {
@@ -143,7 +140,6 @@ public record ConvergenceChart(List<ConvergencePoint> points) {
     chart.getStyler().setAnnotationTextFontColor(Palette.STAGE_LINE);
   }
 
-  /** {lowest, highest} plotted value; {0, 0} when nothing is finite. */
   private double[] rangeOfData() {
     double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
     for (ConvergencePoint p : points) {

@@ -7,7 +7,6 @@ import java.util.Objects;
  *
  * @param stage the stage that asked for it
  * @param generation its generation, from 0, over the whole search
- * @param fitness its fitness
  * @param bestSoFar the best fitness after it was evaluated
  */
 public record ConvergencePoint(String stage, int generation, double fitness, double bestSoFar) {

@@ -1,7 +1,5 @@
 package io.evomerge.report;
 
-import io.evomerge.report.internal.Html;
-import io.evomerge.report.internal.Png;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.Objects;
  * charts embedded as base64 PNG so the file needs nothing else. All text is HTML-escaped; the
  * markup is also well-formed XML. Immutable; {@link #render()} renders the charts headless.
  *
- * @param title the page title
  * @param runId the run the report describes
  * @param summary name/value lines shown under the title, in iteration order
  * @param comparison the methods side by side
@@ -36,20 +33,17 @@ public record HtmlReport(
 
   static final int CHART_HEIGHT = 420;
 
-  /** What a negative weight means under the paper's merge rule (beta enters both LoRA factors). */
   static final String NEGATIVE_WEIGHTS = "A negative beta does not subtract an adapter on its own:"
       + " the merge rule scales both LoRA factors by beta, so only the relative sign matters."
       + " Flipping the sign of every beta leaves the merge unchanged, and one adapter alone at"
       + " beta = -1 equals beta = +1. A negative weight means \"opposite to the others\": it flips"
       + " the cross terms between that adapter and the rest.";
 
-  /** A report without compared methods' vectors. */
   public HtmlReport(String title, String runId, Map<String, String> summary, ComparisonTable comparison,
       List<ConvergencePoint> convergence, List<AdapterWeight> weights) {
     this(title, runId, summary, comparison, convergence, weights, Map.of(), List.of());
   }
 
-  /** A report of a run that screened nothing. */
   public HtmlReport(String title, String runId, Map<String, String> summary, ComparisonTable comparison,
       List<ConvergencePoint> convergence, List<AdapterWeight> weights, Map<String, List<AdapterWeight>> compared) {
     this(title, runId, summary, comparison, convergence, weights, compared, List.of());
@@ -68,13 +62,12 @@ public record HtmlReport(
     screening = screening == null ? List.of() : List.copyOf(screening);
   }
 
-  /** The whole document, UTF-8 text. */
   public String render() {
     StringBuilder out = new StringBuilder(64 * 1024);
     out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
-        .append("<title>").append(Html.escape(title)).append("</title>\n")
+        .append("<title>").append(escape(title)).append("</title>\n")
         .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n");
-    out.append("<h1>").append(Html.escape(title)).append("</h1>\n");
+    out.append("<h1>").append(escape(title)).append("</h1>\n");
     summary(out);
     comparison(out);
     screening(out);
@@ -106,7 +99,7 @@ public record HtmlReport(
       return;
     }
     long chosen = screening.stream().filter(ScreeningBar::selected).count();
-    out.append("<h2>Screening</h2>\n<p>").append(Html.escape("Each adapter alone (alpha = 1, beta = 1) against"
+    out.append("<h2>Screening</h2>\n<p>").append(escape("Each adapter alone (alpha = 1, beta = 1) against"
         + " the base model, by successive halving on the fitness shards; " + screening.size()
         + " adapters screened, " + chosen + " of them selected for every method (pinned adapters are"
         + " selected without screening)."))
@@ -143,13 +136,13 @@ public record HtmlReport(
     WeightsChart chart = WeightsChart.of(weights);
     image(out, "alpha per adapter", Png.dataUri(chart.alphaChart(chart.suggestedWidth(), CHART_HEIGHT)));
     image(out, "beta per adapter", Png.dataUri(chart.betaChart(chart.suggestedWidth(), CHART_HEIGHT)));
-    out.append("<p class=\"note\">").append(Html.escape(NEGATIVE_WEIGHTS)).append("</p>\n");
+    out.append("<p class=\"note\">").append(escape(NEGATIVE_WEIGHTS)).append("</p>\n");
     weightTable(out, weights);
   }
 
   private void comparedWeights(StringBuilder out) {
     for (Map.Entry<String, List<AdapterWeight>> method : compared.entrySet()) {
-      out.append("<h2>Control vectors of ").append(Html.escape(method.getKey())).append("</h2>\n");
+      out.append("<h2>Control vectors of ").append(escape(method.getKey())).append("</h2>\n");
       weightTable(out, method.getValue());
     }
   }
@@ -161,7 +154,7 @@ public record HtmlReport(
     for (AdapterWeight w : weights) {
       out.append(w.beta() < 0 ? "<tr class=\"negative\">" : "<tr>");
       for (String cell : List.of(w.adapter(), decimal(w.alpha()), decimal(w.beta()))) {
-        out.append("<td>").append(Html.escape(cell)).append("</td>");
+        out.append("<td>").append(escape(cell)).append("</td>");
       }
       out.append("</tr>\n");
     }
@@ -169,20 +162,20 @@ public record HtmlReport(
   }
 
   private static void image(StringBuilder out, String alt, String dataUri) {
-    out.append("<p><img alt=\"").append(Html.escape(alt)).append("\" src=\"").append(dataUri)
+    out.append("<p><img alt=\"").append(escape(alt)).append("\" src=\"").append(dataUri)
         .append("\"/></p>\n");
   }
 
   private static void row(StringBuilder out, String head, String cell, String name, String value) {
-    out.append("<tr><").append(head).append('>').append(Html.escape(name)).append("</").append(head)
-        .append("><").append(cell).append('>').append(Html.escape(value)).append("</").append(cell)
+    out.append("<tr><").append(head).append('>').append(escape(name)).append("</").append(head)
+        .append("><").append(cell).append('>').append(escape(value)).append("</").append(cell)
         .append("></tr>\n");
   }
 
   private static void cells(StringBuilder out, String tag, List<String> cells) {
     out.append("<tr>");
     for (String cell : cells) {
-      out.append('<').append(tag).append('>').append(Html.escape(cell)).append("</").append(tag).append('>');
+      out.append('<').append(tag).append('>').append(escape(cell)).append("</").append(tag).append('>');
     }
     out.append("</tr>\n");
   }
@@ -199,4 +192,21 @@ public record HtmlReport(
           + "thead th{background:#f0f0f0}"
           + "tr.negative td{color:#d55e00}"
           + "img{max-width:100%}";
+
+  /** {@code text} safe inside an element or a double- or single-quoted attribute. */
+  private static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
 }

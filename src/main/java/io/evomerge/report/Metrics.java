@@ -17,7 +17,6 @@ public final class Metrics {
 
   private Metrics() {}
 
-  /** The fraction of predictions equal to their target. */
   public static double accuracy(List<String> targets, List<String> predictions) {
     requireSameNonEmpty(targets, predictions);
     int correct = 0;
@@ -27,7 +26,6 @@ public final class Metrics {
     return (double) correct / targets.size();
   }
 
-  /** The unweighted mean of the per-label F1 over the labels of targets and predictions. */
   public static double macroF1(List<String> targets, List<String> predictions) {
     requireSameNonEmpty(targets, predictions);
     TreeSet<String> labels = new TreeSet<>(targets);
@@ -39,7 +37,6 @@ public final class Metrics {
     return sum / labels.size();
   }
 
-  /** F1 of one label, 0 where precision or recall is undefined (see the class comment). */
   static double f1(String label, List<String> targets, List<String> predictions) {
     int tp = 0;
     int fp = 0;

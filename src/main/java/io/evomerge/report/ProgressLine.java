@@ -16,7 +16,6 @@ import java.util.Objects;
  * @param stage the stage of the generation
  * @param generation the generation just finished, from 0 (printed from 1)
  * @param generations the planned number of generations of the run, at least 1
- * @param best best fitness so far
  * @param mean mean fitness of this generation
  * @param sigma the CMA-ES step size, NaN where the method has none
  * @param apiCalls merge-service calls used so far
@@ -45,7 +44,6 @@ public record ProgressLine(
     }
   }
 
-  /** The line, without a trailing newline. */
   public String format() {
     return String.format(
         Locale.ROOT,
@@ -69,7 +67,6 @@ public record ProgressLine(
     return Double.isFinite(value) ? String.format(Locale.ROOT, "%.6f", value) : "-";
   }
 
-  /** {@code H:MM:SS}, hours unbounded, rounded down to the second. */
   public static String clock(Duration duration) {
     long seconds = Math.max(0, duration.getSeconds());
     return String.format(

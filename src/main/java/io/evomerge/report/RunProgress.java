@@ -26,7 +26,6 @@ public final class RunProgress {
   private boolean marked;
   private final java.util.ArrayDeque<Point> recent = new java.util.ArrayDeque<>();
 
-  /** Generations the call rate is measured over. */
   public static final int WINDOW = 10;
 
   private RunProgress(InstantSource clock, Instant started, long apiBudget) {
@@ -36,12 +35,10 @@ public final class RunProgress {
     this.startTime = started;
   }
 
-  /** A view of a run (or resumed attempt) that started now, against {@code apiBudget} (0: none). */
   public static RunProgress start(InstantSource clock, long apiBudget) {
     return new RunProgress(clock, clock.instant(), apiBudget);
   }
 
-  /** Marks where the calls start being counted: after start-up and warm-up, with {@code calls} spent. */
   public void measureFrom(long calls) {
     if (!marked && firstCalls < 0) {
       marked = true;
@@ -55,7 +52,6 @@ public final class RunProgress {
     return firstEnd == null ? null : Duration.between(startTime, firstEnd);
   }
 
-  /** Time since the attempt started. */
   public Duration elapsed() {
     return Duration.between(started, clock.instant());
   }
@@ -95,7 +91,6 @@ public final class RunProgress {
     return estimate(firstDone, Duration.between(startTime, firstEnd), remaining);
   }
 
-  /** Calls done by an instant. */
   private record Point(Instant at, long calls) {}
 
   private static Duration estimate(long done, Duration took, long remaining) {

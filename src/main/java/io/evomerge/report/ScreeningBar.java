@@ -6,7 +6,6 @@ import java.util.Objects;
  * One screened adapter in the report's ranking chart: its loss alone against the base model's on
  * the same shards. Immutable.
  *
- * @param adapter its id
  * @param delta its loss minus the base model's (below 0: better than the base model alone)
  * @param shards fitness shards it was scored on
  * @param selected whether the search went over it

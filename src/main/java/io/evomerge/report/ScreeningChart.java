@@ -1,7 +1,5 @@
 package io.evomerge.report;
 
-import io.evomerge.report.internal.Palette;
-import io.evomerge.report.internal.Png;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +17,6 @@ import org.knowm.xchart.style.Styler;
  */
 public record ScreeningChart(List<ScreeningBar> ranking) {
 
-  /** Bars drawn at most; a repository of 1,000 adapters shows its head. */
   public static final int SHOWN = 40;
 
   public ScreeningChart {
@@ -29,7 +26,6 @@ public record ScreeningChart(List<ScreeningBar> ranking) {
     }
   }
 
-  /** The adapters drawn: the first {@link #SHOWN} of the ranking. */
   public List<ScreeningBar> shown() {
     return ranking.subList(0, Math.min(SHOWN, ranking.size()));
   }

@@ -1,7 +1,5 @@
 package io.evomerge.report;
 
-import io.evomerge.report.internal.Palette;
-import io.evomerge.report.internal.Png;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +28,10 @@ public record WeightsChart(List<AdapterWeight> weights) {
     return new WeightsChart(weights);
   }
 
-  /** A width that leaves every adapter's bar and label readable: at least 640 pixels. */
   public int suggestedWidth() {
     return Math.max(640, 160 + 36 * weights.size());
   }
 
-  /** The bars of {@code alpha}, the fraction of each adapter's LoRA-A entries kept. */
   public CategoryChart alphaChart(int width, int height) {
     CategoryChart chart = base("alpha per adapter (fraction kept)", "alpha", width, height);
     chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
@@ -44,7 +40,6 @@ public record WeightsChart(List<AdapterWeight> weights) {
     return chart;
   }
 
-  /** The bars of {@code beta}; positive and negative scales as two colours. */
   public CategoryChart betaChart(int width, int height) {
     CategoryChart chart = base("beta per adapter (signed scale)", "beta", width, height);
     chart.getStyler().setOverlapped(true).setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -73,7 +68,6 @@ public record WeightsChart(List<AdapterWeight> weights) {
     return weights.stream().map(AdapterWeight::adapter).toList();
   }
 
-  /** alpha (sign 0), or the betas of one sign with 0 in place of the others. */
   private List<Double> values(boolean alpha, int sign) {
     List<Double> values = new ArrayList<>(weights.size());
     for (AdapterWeight w : weights) {

@@ -15,7 +15,6 @@ import java.io.Serializable;
 public record AdapterScreening(int adapter, int shards, int examples, double loss, double baseLoss)
     implements Serializable {
 
-  /** {@code loss - baseLoss}: below 0 when the adapter alone beats the base model. */
   public double delta() {
     return loss - baseLoss;
   }

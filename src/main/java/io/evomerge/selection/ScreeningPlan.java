@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
- * The screening of DESIGN.md section 7 as successive halving, planned in full before the first
+ * The screening of adapters as successive halving, planned in full before the first
  * call. Every adapter that is not pinned is scored alone (alpha = 1, beta = 1, every other beta 0)
  * on the first {@code initialShards} fitness shards, and the base model (every beta 0) on the same
  * shards. Each next round keeps the better {@code keepFraction} of the previous round's adapters
@@ -30,7 +30,6 @@ import java.util.stream.IntStream;
  */
 public final class ScreeningPlan implements Serializable {
 
-  /** The adapter index of the base model in pairs and scores. */
   public static final int BASE = -1;
 
   private final SelectionSettings settings;
@@ -50,7 +49,6 @@ public final class ScreeningPlan implements Serializable {
    */
   public record Stage(int adapters, int fromShard, int toShard) implements Serializable {
 
-    /** Calls of the round: every adapter and the base model on each new shard. */
     public long calls() {
       return (long) (adapters + 1) * (toShard - fromShard);
     }
@@ -143,7 +141,6 @@ public final class ScreeningPlan implements Serializable {
     return shardCount;
   }
 
-  /** The rounds, fixed in advance; none when nothing is screened. */
   public List<Stage> stages() {
     return stages;
   }
@@ -152,29 +149,24 @@ public final class ScreeningPlan implements Serializable {
     return stages.size();
   }
 
-  /** Calls of round {@code r}, known before it starts. */
   public long callsOfRound(int r) {
     return stages.get(r).calls();
   }
 
-  /** Calls of the whole screening. */
   public long totalCalls() {
     return stages.stream().mapToLong(Stage::calls).sum();
   }
 
-  /** Examples the service scores in round {@code r}, for shards of the given sizes. */
   public long examplesOfRound(int r, int[] shardSizes) {
     Stage s = stages.get(r);
     long perAdapter = IntStream.range(s.fromShard(), s.toShard()).mapToLong(i -> shardSizes[i]).sum();
     return (s.adapters() + 1) * perAdapter;
   }
 
-  /** The pinned adapters' indices, ascending. */
   public int[] pinned() {
     return pinned.clone();
   }
 
-  /** The adapters screened (every adapter not pinned), ascending. */
   public int[] candidates() {
     return candidates.clone();
   }
@@ -189,7 +181,6 @@ public final class ScreeningPlan implements Serializable {
         settings.keepFraction(), adapterIds.size(), adapterIds.hashCode(), shardCount);
   }
 
-  /** The first round of {@code state} with pairs still to score, and those pairs. */
   public Round round(ScreeningState state) {
     check(state);
     Map<ShardLoss.Pair, ShardLoss> index = state.index();
@@ -221,7 +212,6 @@ public final class ScreeningPlan implements Serializable {
     return ControlVectors.of(alpha, beta);
   }
 
-  /** Whether every round of {@code state} is scored. */
   public boolean isDone(ScreeningState state) {
     return round(state).isEmpty();
   }

@@ -38,7 +38,6 @@ public record ScreeningState(String plan, List<ShardLoss> scores) implements Ser
     scores = List.copyOf(sorted);
   }
 
-  /** A screening of {@code plan} that has measured nothing yet. */
   public static ScreeningState start(ScreeningPlan plan) {
     return new ScreeningState(plan.key(), List.of());
   }
@@ -50,7 +49,6 @@ public record ScreeningState(String plan, List<ShardLoss> scores) implements Ser
     return new ScreeningState(plan, all);
   }
 
-  /** The measured pairs. */
   public Set<ShardLoss.Pair> measured() {
     Set<ShardLoss.Pair> out = new HashSet<>();
     scores.forEach(s -> out.add(s.pair()));
@@ -87,7 +85,6 @@ public record ScreeningState(String plan, List<ShardLoss> scores) implements Ser
     return new AdapterScreening(adapter, own.size(), examples, sum / examples, baseSum / examples);
   }
 
-  /** The mean loss of {@code adapter} over shards {@code 0..shards-1}, weighted by examples. */
   double meanLoss(int adapter, int shards, Map<ShardLoss.Pair, ShardLoss> index) {
     double sum = 0;
     long examples = 0;
@@ -99,7 +96,6 @@ public record ScreeningState(String plan, List<ShardLoss> scores) implements Ser
     return sum / examples;
   }
 
-  /** The scores by pair. */
   Map<ShardLoss.Pair, ShardLoss> index() {
     Map<ShardLoss.Pair, ShardLoss> out = new LinkedHashMap<>();
     scores.forEach(s -> out.put(s.pair(), s));

@@ -5,14 +5,9 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Which adapters a run searches over (the configuration section {@code selection}, DESIGN.md
- * section 7): every adapter, or the top K of a screening through the API plus any adapter the user
- * pins. Immutable.
- *
- * @param topK adapters chosen by screening; 0 means every adapter (no screening, no calls)
- * @param pinned adapter ids always searched, screened or not; no repeats
- * @param initialShards fitness shards each adapter is scored on in the first round (>= 1)
- * @param keepFraction the fraction of adapters each round keeps, in (0, 1)
+ * Which adapters a run searches over (the configuration section {@code selection}): every
+ * adapter, or the top K of a screening through the API ({@link ScreeningPlan}) plus any adapter
+ * the user pins. Immutable.
  */
 public record SelectionSettings(int topK, List<String> pinned, int initialShards, double keepFraction)
     implements Serializable {
@@ -26,17 +21,14 @@ public record SelectionSettings(int topK, List<String> pinned, int initialShards
     }
   }
 
-  /** Every adapter, no screening: {@code topK 0}, nothing pinned, 2 initial shards, keep half. */
   public static SelectionSettings all() {
     return new SelectionSettings(0, List.of(), 2, 0.5);
   }
 
-  /** The top {@code k} of a screening with the defaults otherwise. */
   public static SelectionSettings topK(int k) {
     return all().withTopK(k);
   }
 
-  /** Whether a screening runs at all ({@code topK > 0}). */
   public boolean screens() {
     return topK > 0;
   }

@@ -25,7 +25,6 @@ public record ShardLoss(int adapter, int shard, double loss, int examples) imple
     }
   }
 
-  /** The (adapter, shard) pair it measures. */
   public Pair pair() {
     return new Pair(adapter, shard);
   }
@@ -36,7 +35,6 @@ public record ShardLoss(int adapter, int shard, double loss, int examples) imple
    */
   public record Pair(int adapter, int shard) implements Serializable {
 
-    /** Whether this pair scores the base model. */
     public boolean isBase() {
       return adapter == ScreeningPlan.BASE;
     }

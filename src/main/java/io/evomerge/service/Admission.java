@@ -40,7 +40,6 @@ final class Admission {
     return concurrency;
   }
 
-  /** A slot and {@code bodyBytes} of the budget, to close when the request is done; 429 or 503 otherwise. */
   Ticket admit(long bodyBytes) {
     takeToken();
     if (!slots.tryAcquire()) {
@@ -71,7 +70,6 @@ final class Admission {
     bytesHeld -= bytes;
   }
 
-  /** Bytes of the budget held now. */
   synchronized long bytesHeld() {
     return bytesHeld;
   }
@@ -89,7 +87,6 @@ final class Admission {
       this.bytes = bytes;
     }
 
-    /** Gives the slot back while the request waits without working (a hang). */
     synchronized void releaseSlot() {
       if (slot && !closed) {
         slot = false;
@@ -97,7 +94,6 @@ final class Admission {
       }
     }
 
-    /** Takes a slot again; 429 when none is free. */
     synchronized void reacquireSlot() {
       if (!slot && !closed) {
         if (!slots.tryAcquire()) {

@@ -28,7 +28,6 @@ final class ApiError extends RuntimeException {
     return new ApiError(400, "invalid_request", message, 0);
   }
 
-  /** A 400 about one field of the body (a dotted path such as {@code query_plus.batch_size}). */
   static ApiError badField(String field, String message) {
     return new ApiError(400, "invalid_request", message, 0, field);
   }
@@ -74,7 +73,6 @@ final class ApiError extends RuntimeException {
     return code;
   }
 
-  /** Seconds for the {@code Retry-After} header, or 0 for none. */
   int retryAfterSeconds() {
     return retryAfterSeconds;
   }

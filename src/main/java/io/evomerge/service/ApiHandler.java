@@ -39,7 +39,6 @@ final class ApiHandler extends Handler.Abstract {
   private static final byte[] GARBAGE =
       "<html><body>502 upstream hiccup</body></html>".getBytes(StandardCharsets.UTF_8);
 
-  /** What a refused upload may still send (and have dropped) before its connection closes. */
   private static final long LINGER_BYTES = 256 * 1024;
 
   private final Router router;
@@ -141,7 +140,6 @@ final class ApiHandler extends Handler.Abstract {
     }
   }
 
-  /** Draws the fault, then hangs, waits out the latency, or goes straight to work. */
   private void afterBody(Exchange exchange, Router.Match match, String owner, byte[] body,
       Admission.Ticket ticket, long deadline) {
     Route route = match.route();
@@ -192,7 +190,6 @@ final class ApiHandler extends Handler.Abstract {
     }
   }
 
-  /** Alive while the connection is open and the deadline has not passed. */
   private Route.Liveness live(Exchange exchange, long deadline) {
     return () -> {
       if (!exchange.clientThere()) {

@@ -3,8 +3,9 @@ package io.evomerge.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
-import io.evomerge.protocol.ExampleResult;
+import io.evomerge.merge.MergeDigest;
 import io.evomerge.model.MergeModel;
+import io.evomerge.protocol.ExampleResult;
 import io.evomerge.protocol.Json;
 import io.evomerge.protocol.MaterializeResponse;
 import io.evomerge.protocol.PresetsResponse;
@@ -17,11 +18,15 @@ import io.evomerge.service.Route.Call;
 import io.evomerge.service.Route.Reply;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 
 /**
  * The session dialect, in the shapes of the paper's release: presets, sessions over a data set of
@@ -33,6 +38,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Thread-safe.
  */
 final class BmmEndpoints {
+
+  private static final Pattern TAG = Pattern.compile("[A-Za-z0-9._-]{0,100}");
 
   private final MergeModel model;
   private final ServiceSettings settings;
@@ -58,7 +65,7 @@ final class BmmEndpoints {
     SessionCreateRequest request = bodies.parse(call.body(), SessionCreateRequest.class);
     check(request);
     byte[] canonical = canonical(request);
-    String id = HexFormat.of().formatHex(MergeIds.sha256(concat(call.owner(), canonical))).substring(0, 32);
+    String id = HexFormat.of().formatHex(MergeDigest.sha256().digest(concat(call.owner(), canonical))).substring(0, 32);
     Session existing = sessions.get(id);
     if (existing != null) {
       return Reply.ok(existing.info());
@@ -79,30 +86,26 @@ final class BmmEndpoints {
     Session session = owned(call);
     SessionEvaluateRequest request = bodies.parse(call.body(), SessionEvaluateRequest.class);
     ControlVectors vectors = vectors(request);
-    String tag = Tags.check(request.tag());
+    String tag = checkTag(request.tag());
     List<ExampleResult> results = Models.evaluate(model, vectors, session.sample(), null, call.live());
     stats.scored(results.size());
-    session.evaluated();
     double[] losses = results.stream().mapToDouble(ExampleResult::loss).toArray();
-    double loss = Sampling.meanOfBatchMeans(losses, session.batchSize());
+    double loss = meanOfBatchMeans(losses, session.batchSize());
     return Reply.ok(new SessionEvaluateResponse(loss, adapterDir(session, tag)));
   }
 
-  /** The merged adapter of the vectors sent, kept on this side under the session's workdir. */
   Reply materialize(Call call) {
     Session session = owned(call);
     SessionEvaluateRequest request = bodies.parse(call.body(), SessionEvaluateRequest.class);
     vectors(request);
-    String tag = Tags.check(request.tag());
+    String tag = checkTag(request.tag());
     return Reply.ok(new MaterializeResponse(adapterDir(session, tag), session.info()));
   }
 
-  /** The release's folder of a merge: {@code artifacts/<session>/artifacts/<tag>}. */
   private static String adapterDir(Session session, String tag) {
     return session.info().workdir() + "/artifacts/" + tag;
   }
 
-  /** The vectors; a wrong length crashes the release (a bare 500), anything else is a 422. */
   private ControlVectors vectors(SessionEvaluateRequest request) {
     int adapters = model.adapters().size();
     if (request.alpha().length != adapters || request.beta().length != adapters) {
@@ -146,15 +149,14 @@ final class BmmEndpoints {
       throw ApiError.badField("query_plus.batch_size", "query_plus.batch_size = " + q.batchSize() + " exceeds the " + examples.size()
           + " examples of data set '" + q.dataset() + "'");
     }
-    long seed = ByteBuffer.wrap(MergeIds.sha256(canonical)).getLong();
-    List<Example> sample = Sampling.batches(examples, q.batchSize(), q.evaluationBatches(), new SplittableRandom(seed));
+    long seed = ByteBuffer.wrap(MergeDigest.sha256().digest(canonical)).getLong();
+    List<Example> sample = batches(examples, q.batchSize(), q.evaluationBatches(), new SplittableRandom(seed));
     SessionInfo info = new SessionInfo(id, request.presetId(), "artifacts/" + id,
         request.modelNameOrPath() == null ? model.baseModel() : request.modelNameOrPath(), q,
         model.adapters().size());
     return new Session(info, owner, sample);
   }
 
-  /** The request's {@code query_plus}; a session without one needs a data set all the same. */
   private static QueryPlus queryPlus(SessionCreateRequest request) {
     if (request.queryPlus() == null) {
       throw ApiError.badField("query_plus", "query_plus is required by this service: it names the data set");
@@ -173,5 +175,56 @@ final class BmmEndpoints {
   private static byte[] concat(String owner, byte[] canonical) {
     byte[] prefix = (owner + "\n").getBytes(StandardCharsets.UTF_8);
     return ByteBuffer.allocate(prefix.length + canonical.length).put(prefix).put(canonical).array();
+  }
+
+  /** The {@code tag} of a session evaluation: at most 100 of {@code [A-Za-z0-9._-]}; none is the release's {@code "manual"}. */
+  private static String checkTag(String tag) {
+    if (tag == null) {
+      return "manual";
+    }
+    if (!TAG.matcher(tag).matches()) {
+      throw ApiError.badField("tag", "tag '" + tag + "' must be at most 100 characters of [A-Za-z0-9._-]");
+    }
+    return tag;
+  }
+
+  /** {@code batches} batches of {@code size} distinct examples each, flattened in batch order. */
+  private static List<Example> batches(List<Example> examples, int size, int batches, RandomGenerator random) {
+    List<Example> sorted = examples.stream().sorted(Comparator.comparing(Example::id)).toList();
+    List<Example> sample = new ArrayList<>(size * batches);
+    for (int b = 0; b < batches; b++) {
+      sample.addAll(batch(sorted, size, random));
+    }
+    return sample;
+  }
+
+  private static List<Example> batch(List<Example> sorted, int size, RandomGenerator random) {
+    int[] order = new int[sorted.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    List<Example> batch = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      int j = i + random.nextInt(order.length - i);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+      batch.add(sorted.get(order[i]));
+    }
+    return batch;
+  }
+
+  /** Mean over batches of each batch's mean, each summed in order. */
+  private static double meanOfBatchMeans(double[] losses, int batchSize) {
+    int batches = losses.length / batchSize;
+    double total = 0;
+    for (int b = 0; b < batches; b++) {
+      double sum = 0;
+      for (int i = b * batchSize; i < (b + 1) * batchSize; i++) {
+        sum += losses[i];
+      }
+      total += sum / batchSize;
+    }
+    return total / batches;
   }
 }

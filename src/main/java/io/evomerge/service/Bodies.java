@@ -23,14 +23,12 @@ final class Bodies {
   private final JsonFactory factory;
   private final int maxTextChars;
 
-  /** A parser whose strings may have at most {@code maxTextChars} characters. */
   Bodies(int maxTextChars) {
     this.factory = Json.mapper().getFactory().copy();
     factory.setStreamReadConstraints(StreamReadConstraints.builder().maxStringLength(maxTextChars).build());
     this.maxTextChars = maxTextChars;
   }
 
-  /** {@code body} as a {@code type}, or a 400 that names the field and what was expected. */
   <T> T parse(byte[] body, Class<T> type) {
     if (body.length == 0) {
       throw ApiError.badJson("request body is empty; expected a JSON object");
@@ -92,7 +90,6 @@ final class Bodies {
     return where.isEmpty() ? message : where + ": " + message;
   }
 
-  /** The JSON path of the problem, e.g. {@code examples[2].options}. */
   static String path(JsonMappingException e) {
     StringBuilder path = new StringBuilder();
     for (JsonMappingException.Reference ref : e.getPath()) {

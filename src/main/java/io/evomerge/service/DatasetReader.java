@@ -14,12 +14,10 @@ import java.util.List;
 @FunctionalInterface
 public interface DatasetReader {
 
-  /** No data sets: every session is refused. */
   DatasetReader NONE = file -> {
     throw new IllegalArgumentException("this service reads no data sets");
   };
 
-  /** The project's JSON Lines reader ({@link ExampleReader}), with its per-line validation. */
   static DatasetReader jsonLines() {
     return file -> ExampleReader.of().read(file);
   }

@@ -3,6 +3,7 @@ package io.evomerge.service;
 import io.evomerge.config.LimitsConfig;
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
+import io.evomerge.merge.MergeDigest;
 import io.evomerge.protocol.ExampleResult;
 import io.evomerge.model.MergeModel;
 import io.evomerge.protocol.EvaluateRequest;
@@ -33,7 +34,6 @@ final class EvomergeEndpoints {
     return Route.Reply.ok(new RepositoryResponse(model.baseModel(), model.adapters()));
   }
 
-  /** What this service accepts, so a client can check its plan before it spends a call. */
   Route.Reply limits(Route.Call call) {
     return Route.Reply.ok(new LimitsResponse(limits.maxBodyBytes(), limits.maxExamplesPerCall(),
         limits.maxOptionsPerExample(), limits.maxTextChars(), limits.betaBound()));
@@ -45,7 +45,7 @@ final class EvomergeEndpoints {
     Validation.examples(request.examples(), limits, true);
     List<ExampleResult> results = Models.evaluate(model, vectors, request.examples(), request.strategy(), call.live());
     stats.scored(results.size());
-    return Route.Reply.ok(new EvaluateResponse(results, new Usage(results.size()), MergeIds.of(vectors)));
+    return Route.Reply.ok(new EvaluateResponse(results, new Usage(results.size()), MergeDigest.of(vectors)));
   }
 
   Route.Reply predict(Route.Call call) {
@@ -59,7 +59,7 @@ final class EvomergeEndpoints {
     for (int i = 0; i < examples.size(); i++) {
       predictions.add(new PredictResponse.Prediction(examples.get(i).id(), predicted.get(i)));
     }
-    return Route.Reply.ok(new PredictResponse(predictions, new Usage(predictions.size()), MergeIds.of(vectors)));
+    return Route.Reply.ok(new PredictResponse(predictions, new Usage(predictions.size()), MergeDigest.of(vectors)));
   }
 
   private ControlVectors vectors(EvaluateRequest request) {

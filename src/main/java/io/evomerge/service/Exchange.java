@@ -118,7 +118,6 @@ final class Exchange {
     cleanup = c;
   }
 
-  /** The body has been read: the connection may be kept after the answer. */
   void bodyRead() {
     bodyUnread = false;
   }
@@ -131,17 +130,14 @@ final class Exchange {
     return answered.get();
   }
 
-  /** A success, as JSON. */
   void reply(Route.Reply reply) {
     send(reply.status(), JSON, json(reply.body()), -1);
   }
 
-  /** A 200 whose body is {@code body} in {@code type} (a garbage fault). */
   void raw(int status, String type, byte[] body) {
     send(status, type, body, -1);
   }
 
-  /** Announces all of the JSON of {@code reply}, sends half and closes the connection (a truncation fault). */
   void truncated(Route.Reply reply) {
     byte[] json = json(reply.body());
     send(reply.status(), JSON, json, json.length / 2);
@@ -196,7 +192,6 @@ final class Exchange {
     send(error.status(), JSON, json(BmmErrorResponse.of(error.getMessage())), -1);
   }
 
-  /** Ends the exchange without an answer (the client has gone, or the service is stopping). */
   void abandon(Throwable why) {
     if (answered.compareAndSet(false, true)) {
       done();

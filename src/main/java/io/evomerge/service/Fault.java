@@ -10,7 +10,6 @@ record Fault(Kind kind, long latencyMs) {
 
   static final Fault NONE = new Fault(Kind.NONE, 0);
 
-  /** The kinds of fault, with the name {@code /v1/stats} counts them under. */
   enum Kind {
     NONE(""), HTTP_500("http_500"), HTTP_503("http_503"), HTTP_429("http_429"),
     HANG("hang"), TRUNCATE("truncated_body"), GARBAGE("non_json_body");

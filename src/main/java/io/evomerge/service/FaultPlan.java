@@ -3,8 +3,8 @@ package io.evomerge.service;
 import io.evomerge.config.FaultsConfig;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import io.evomerge.merge.MergeDigest;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +24,6 @@ final class FaultPlan {
     this.settings = settings;
   }
 
-  /** The fault of this sending of ({@code endpoint}, {@code body}). */
   Fault next(String endpoint, byte[] body) {
     if (!settings.injectsAny()) {
       return Fault.NONE;
@@ -34,7 +33,6 @@ final class FaultPlan {
     return decide(settings, request, sending);
   }
 
-  /** The pure rule: the fault of the {@code sending}-th (from 0) sending of {@code request}. */
   static Fault decide(FaultsConfig settings, long request, int sending) {
     SplittableRandom random = new SplittableRandom(mix(settings.seed(), request, sending));
     long latency = settings.latencyMs() + (settings.jitterMs() > 0 ? random.nextLong(settings.jitterMs() + 1) : 0);
@@ -63,14 +61,10 @@ final class FaultPlan {
 
   /** The first 8 bytes of SHA-256(endpoint, newline, body). */
   static long digest(String endpoint, byte[] body) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(endpoint.getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) '\n');
-      return ByteBuffer.wrap(sha.digest(body)).getLong();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    MessageDigest sha = MergeDigest.sha256();
+    sha.update(endpoint.getBytes(StandardCharsets.UTF_8));
+    sha.update((byte) '\n');
+    return ByteBuffer.wrap(sha.digest(body)).getLong();
   }
 
   private static long mix(long seed, long request, int sending) {
@@ -78,5 +72,4 @@ final class FaultPlan {
     h = (h ^ (h >>> 31)) * 0xBF58476D1CE4E5B9L + sending;
     return h ^ (h >>> 29);
   }
-
 }

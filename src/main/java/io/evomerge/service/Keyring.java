@@ -19,7 +19,6 @@ final class Keyring {
     this.digests = keys.stream().map(ApiKey::digest).toList();
   }
 
-  /** Whether any key is required. */
   boolean enabled() {
     return !digests.isEmpty();
   }

@@ -26,11 +26,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * {@link MergeModel}, on an embedded Jetty 12 (core handlers, no servlets). Start it with
  * {@link #start}, stop it with {@link #close()} (try-with-resources in tests and in the job).
  *
- * <p>Endpoints. Dialect evomerge: {@code GET /v1/health} (open), {@code GET /v1/repository},
- * {@code GET /v1/limits}, {@code POST /v1/evaluate}, {@code POST /v1/predict}. Dialect bmm, as
- * the paper's release speaks it: {@code GET /health} (open), {@code GET /v1/presets},
- * {@code POST /v1/sessions}, {@code GET /v1/sessions/{id}}, {@code POST /v1/sessions/{id}/evaluate},
- * {@code POST /v1/sessions/{id}/materialize}. Both: {@code GET /v1/stats}.
+ * <p>The endpoints of both dialects are listed in {@code routes}.
  *
  * <p>Errors (evomerge dialect). 400 names the field (bad JSON, unknown or mistyped field, wrong
  * vector length, NaN, out of range, empty or too many examples, too many options, too long a
@@ -64,12 +60,10 @@ public final class MergeService implements AutoCloseable {
     this.stats = stats;
   }
 
-  /** Starts the service; bmm sessions read JSON Lines data sets with {@link DatasetReader#jsonLines()}. */
   public static MergeService start(ServiceSettings settings, MergeModel model) throws IOException {
     return start(settings, model, DatasetReader.jsonLines());
   }
 
-  /** Starts the service; bmm sessions read data sets of {@code settings.dataRoot()} with {@code reader}. */
   public static MergeService start(ServiceSettings settings, MergeModel model, DatasetReader reader)
       throws IOException {
     Objects.requireNonNull(model, "model");
@@ -112,23 +106,19 @@ public final class MergeService implements AutoCloseable {
     return new MergeService(server, connector, workers, timers, settings, stats);
   }
 
-  /** The port the service listens on (the free one chosen when the settings said 0). */
   public int port() {
     return connector.getLocalPort();
   }
 
-  /** {@code http://host:port}, without a trailing slash. */
   public String baseUrl() {
     String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
     return "http://" + host + ":" + port();
   }
 
-  /** What {@code GET /v1/stats} would answer now. */
   public StatsResponse stats() {
     return stats.snapshot();
   }
 
-  /** Stops listening, closes every connection (hung ones included), stops the work and returns. */
   @Override
   public void close() {
     timers.shutdownNow();

@@ -7,6 +7,7 @@ import io.evomerge.protocol.ExampleResult;
 import io.evomerge.protocol.StrategySpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Calls the model one example at a time, checking between examples that the call may go on (its
@@ -21,43 +22,28 @@ final class Models {
   /** With the request's merge rule ({@code null}: the default). */
   static List<ExampleResult> evaluate(MergeModel model, ControlVectors vectors, List<Example> examples,
       StrategySpec strategy, Route.Liveness live) {
-    List<ExampleResult> results = new ArrayList<>(examples.size());
-    for (Example example : examples) {
-      live.check();
-      List<Example> one = List.of(example);
-      results.addAll(checked(call(() -> strategy == null ? model.evaluate(vectors, one)
-          : model.evaluate(vectors, one, strategy)), 1));
-    }
-    return results;
+    return each(examples, live, one -> model.evaluate(vectors, one, strategy));
   }
 
   static List<String> predict(MergeModel model, ControlVectors vectors, List<Example> examples,
       StrategySpec strategy, Route.Liveness live) {
-    List<String> answers = new ArrayList<>(examples.size());
+    return each(examples, live, one -> model.predict(vectors, one, strategy));
+  }
+
+  private static <T> List<T> each(List<Example> examples, Route.Liveness live, Function<List<Example>, List<T>> call) {
+    List<T> answers = new ArrayList<>(examples.size());
     for (Example example : examples) {
       live.check();
-      List<Example> one = List.of(example);
-      answers.addAll(checked(call(() -> strategy == null ? model.predict(vectors, one)
-          : model.predict(vectors, one, strategy)), 1));
-    }
-    return answers;
-  }
-
-  private interface ModelCall<T> {
-    List<T> run();
-  }
-
-  private static <T> List<T> call(ModelCall<T> call) {
-    try {
-      return call.run();
-    } catch (IllegalArgumentException e) {
-      throw ApiError.badRequest(e.getMessage());
-    }
-  }
-
-  private static <T> List<T> checked(List<T> answers, int expected) {
-    if (answers.size() != expected) {
-      throw ApiError.internal("the model answered " + answers.size() + " results for " + expected + " examples");
+      List<T> one;
+      try {
+        one = call.apply(List.of(example));
+      } catch (IllegalArgumentException e) {
+        throw ApiError.badRequest(e.getMessage());
+      }
+      if (one.size() != 1) {
+        throw ApiError.internal("the model answered " + one.size() + " results for 1 examples");
+      }
+      answers.addAll(one);
     }
     return answers;
   }

@@ -9,23 +9,19 @@ import java.util.regex.Pattern;
  */
 record Route(String method, String template, Access access, boolean bmm, Handler handler) {
 
-  /** How a route is guarded. */
   enum Access {
     /** No key, no faults, no limits, no body: health checks and limits, answered at once, never waiting for a slot. */
     OPEN,
     /** Key required, never faulted or limited, not counted: {@code /v1/stats}. */
     STATS,
-    /** Key required, faults and limits apply. */
     WORK
   }
 
-  /** Serves a call. */
   @FunctionalInterface
   interface Handler {
     Reply handle(Call call);
   }
 
-  /** Whether a call may go on working: its client is still there and its deadline has not passed. */
   @FunctionalInterface
   interface Liveness {
     /** Returns when the call may go on; otherwise throws the {@link ApiError} that ends it. */
@@ -43,14 +39,12 @@ record Route(String method, String template, Access access, boolean bmm, Handler
    */
   record Call(String owner, List<String> params, byte[] body, Liveness live) {}
 
-  /** A successful answer: status and the record to write as JSON. */
   record Reply(int status, Object body) {
     static Reply ok(Object body) {
       return new Reply(200, body);
     }
   }
 
-  /** The label under which {@code /v1/stats} counts this route, e.g. {@code POST /v1/evaluate}. */
   String label() {
     return method + " " + template;
   }

@@ -16,7 +16,6 @@ final class Router {
     this.patterns = this.routes.stream().map(Route::pattern).toList();
   }
 
-  /** A route with the values of its path parameters. */
   record Match(Route route, List<String> params) {}
 
   Match match(String method, String path) {

@@ -41,7 +41,6 @@ public record ServiceSettings(
     Objects.requireNonNull(presetId, "presetId");
   }
 
-  /** Loopback, a free port, open, default limits, no faults, no data folder, preset "reference". */
   public static ServiceSettings defaults() {
     return new ServiceSettings("127.0.0.1", 0, List.of(), LimitsConfig.defaults(), FaultsConfig.none(),
         null, "reference");
@@ -75,7 +74,6 @@ public record ServiceSettings(
     return new ServiceSettings(host, port, apiKeys, limits, faults, dataRoot, id);
   }
 
-  /** The data folder of bmm sessions, if any. */
   public Optional<Path> dataFolder() {
     return Optional.ofNullable(dataRoot);
   }

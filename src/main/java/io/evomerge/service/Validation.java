@@ -63,7 +63,6 @@ final class Validation {
     }
   }
 
-  /** Options per example and characters per text within the service's limits. */
   static void sizes(String where, Example example, LimitsConfig limits) {
     if (example.options().size() > limits.maxOptionsPerExample()) {
       throw ApiError.badField(where + ".options", where + ".options has " + example.options().size()

@@ -4,15 +4,10 @@ package io.evomerge.train;
  * One line of the training summary: an adapter and its own task. Immutable.
  *
  * @param adapter adapter id (= source task id)
- * @param family the task family
- * @param labels clean, inverted or random
- * @param trainSize training examples
- * @param devSize dev examples
  * @param baseDevAccuracy zero-shot base model accuracy on the task's dev split
  * @param trainAccuracy the adapter's accuracy on its training split
  * @param devAccuracy the adapter's accuracy on its dev split
  * @param devLoss the adapter's mean cross-entropy on its dev split
- * @param epochsRun epochs trained
  * @param bestEpoch the epoch whose weights were kept
  */
 public record AdapterRow(String adapter, String family, String labels, int trainSize, int devSize,

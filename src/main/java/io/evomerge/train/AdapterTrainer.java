@@ -1,8 +1,6 @@
 package io.evomerge.train;
 
 import io.evomerge.adapter.LoraAdapter;
-import io.evomerge.train.internal.Adam;
-import io.evomerge.train.internal.LoraParameters;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -72,7 +70,6 @@ public final class AdapterTrainer {
     return result(id, task, best, epoch, bestEpoch, train, dev);
   }
 
-  /** Mean loss and accuracy of {@code adapter} on {@code set}, by the trainer's own scorer. */
   public double[] measure(LoraAdapter adapter, EncodedSet set) {
     LoraParameters p = new LoraParameters(adapter.rank(), adapter.dim());
     float[] a = adapter.a();
@@ -124,7 +121,6 @@ public final class AdapterTrainer {
     }
   }
 
-  /** Fisher-Yates over 0..n-1 with {@code random}. */
   static int[] permutation(int n, RandomGenerator random) {
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
@@ -166,5 +162,38 @@ public final class AdapterTrainer {
       out[i] = (float) values[i];
     }
     return out;
+  }
+
+  /**
+   * Adam (Kingma and Ba, 2015) with beta1 0.9, beta2 0.999, epsilon 1e-8 and bias correction, on one
+   * flat parameter array. Mutable, confined to one training run (not thread-safe).
+   */
+  private static final class Adam {
+
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.999;
+    private static final double EPSILON = 1e-8;
+
+    private final double learningRate;
+    private final double[] m;
+    private final double[] v;
+    private int t;
+
+    Adam(int size, double learningRate) {
+      this.learningRate = learningRate;
+      this.m = new double[size];
+      this.v = new double[size];
+    }
+
+    void step(double[] params, double[] grad) {
+      t++;
+      double c1 = 1 - Math.pow(BETA1, t);
+      double c2 = 1 - Math.pow(BETA2, t);
+      for (int i = 0; i < params.length; i++) {
+        m[i] = BETA1 * m[i] + (1 - BETA1) * grad[i];
+        v[i] = BETA2 * v[i] + (1 - BETA2) * grad[i] * grad[i];
+        params[i] -= learningRate * (m[i] / c1) / (Math.sqrt(v[i] / c2) + EPSILON);
+      }
+    }
   }
 }

@@ -28,17 +28,11 @@ public record AdapterVariant(String id, Kind kind, List<String> tasks, long seed
     }
   }
 
-  /** How a variant's training data comes from the sample tasks. */
   public enum Kind {
-    /** The task's own train and dev splits. */
     FULL("full"),
-    /** Half the train split drawn with replacement; the dev split as it is. */
     BOOTSTRAP("bootstrap"),
-    /** Train and dev with the options' labels permuted (one fixed non-identity permutation). */
     PERMUTED("permuted"),
-    /** Half of each of two tasks' train and dev splits, drawn without replacement. */
     MIXTURE("mix"),
-    /** Train and dev with every target drawn uniformly among its options. */
     RANDOM("random");
 
     private final String id;
@@ -52,7 +46,6 @@ public record AdapterVariant(String id, Kind kind, List<String> tasks, long seed
     }
   }
 
-  /** The kinds after the FULL ones, in turn: bootstrap and mixture a third each, the rest a sixth. */
   static final List<Kind> CYCLE = List.of(Kind.BOOTSTRAP, Kind.MIXTURE, Kind.BOOTSTRAP, Kind.PERMUTED,
       Kind.MIXTURE, Kind.RANDOM);
 
@@ -94,7 +87,6 @@ public record AdapterVariant(String id, Kind kind, List<String> tasks, long seed
     return String.format(Locale.ROOT, "v%0" + width + "d-%s-%s", i, kind.id(), String.join("-x-", tasks));
   }
 
-  /** A line for the adapter's {@code task} field, e.g. {@code "mix of a and b (seed 7)"}. */
   public String description() {
     return kind.id() + " of " + String.join(" and ", tasks) + " (seed " + seed + ")";
   }

@@ -66,7 +66,6 @@ public final class EncodedSet {
     return new EncodedSet(out);
   }
 
-  /** The same examples with new target indices (one per example, each among its options). */
   EncodedSet withTargets(int[] targets) {
     if (targets.length != examples.size()) {
       throw new IllegalArgumentException(targets.length + " targets for " + examples.size() + " examples");
@@ -79,7 +78,6 @@ public final class EncodedSet {
     return new EncodedSet(out);
   }
 
-  /** These examples followed by {@code other}'s. */
   EncodedSet concat(EncodedSet other) {
     List<EncodedExample> out = new ArrayList<>(examples);
     out.addAll(other.examples);

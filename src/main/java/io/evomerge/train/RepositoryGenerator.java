@@ -40,7 +40,6 @@ import java.util.random.RandomGeneratorFactory;
  */
 public final class RepositoryGenerator {
 
-  /** The summary written next to the adapters. */
   public static final String SUMMARY_FILE = "generation-summary.json";
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -62,20 +61,7 @@ public final class RepositoryGenerator {
     return new RepositoryGenerator(AdapterTrainer.of(settings), encoder, threads);
   }
 
-  /**
-   * One generated adapter and how its training went.
-   *
-   * @param adapter id
-   * @param kind {@link AdapterVariant.Kind#id()}
-   * @param tasks its sample task(s)
-   * @param seed its generator's seed
-   * @param trainSize training examples
-   * @param devSize dev examples (early stopping)
-   * @param epochsRun epochs run
-   * @param bestEpoch the epoch kept
-   * @param trainAccuracy accuracy on its own training data
-   * @param devAccuracy accuracy on its own dev data
-   */
+  /** One generated adapter and how its training went. */
   public record Row(String adapter, String kind, List<String> tasks, long seed, int trainSize, int devSize,
       int epochsRun, int bestEpoch, double trainAccuracy, double devAccuracy) {}
 
@@ -86,7 +72,6 @@ public final class RepositoryGenerator {
       rows = List.copyOf(rows);
     }
 
-    /** Writes the adapters (PEFT layout) and {@value #SUMMARY_FILE} with {@code about} into {@code dir}. */
     public void writeTo(Path dir, Map<String, Object> about) throws IOException {
       repository.writeTo(dir);
       Map<String, Object> summary = new LinkedHashMap<>(about);
@@ -118,7 +103,6 @@ public final class RepositoryGenerator {
     }
   }
 
-  /** Encodes the train and dev splits of every task the plan uses, one task per job. */
   private Map<String, VariantSets.Encoded> encode(ExecutorService pool, Path tasksDir, TaskManifest manifest,
       List<AdapterVariant> plan, int maxExamples, Consumer<String> progress) {
     Set<String> needed = new LinkedHashSet<>();
@@ -147,7 +131,6 @@ public final class RepositoryGenerator {
     return maxExamples > 0 && examples.size() > maxExamples ? examples.subList(0, maxExamples) : examples;
   }
 
-  /** One trained variant with the sizes of its data. */
   record Outcome(TrainingResult result, int trainSize, int devSize) {
 
     Row row(AdapterVariant v) {
@@ -174,7 +157,6 @@ public final class RepositoryGenerator {
     }
   }
 
-  /** Trains one variant with its own generator. */
   Outcome trainOne(AdapterVariant variant, Map<String, VariantSets.Encoded> encoded) {
     RandomGenerator random = RandomGeneratorFactory.of(RepositoryTrainer.RANDOM).create(variant.seed());
     VariantSets.Sets sets = VariantSets.of(variant, encoded, random);

@@ -52,12 +52,10 @@ public final class RepositoryTrainer {
     return seed * 1_000_003L + taskId.hashCode();
   }
 
-  /** The generator of the adapter for {@code taskId}. */
   public static RandomGenerator generator(long seed, String taskId) {
     return RandomGeneratorFactory.of(RANDOM).create(adapterSeed(seed, taskId));
   }
 
-  /** Trains on every source task of {@code manifest}; {@code progress} gets one line per adapter. */
   public Trained train(Path tasksDir, TaskManifest manifest, long seed, Consumer<String> progress) {
     List<TrainingResult> results = new ArrayList<>();
     List<TaskData> tasks = new ArrayList<>();
@@ -75,7 +73,6 @@ public final class RepositoryTrainer {
     return new Trained(repository, rows(repository, tasks, results));
   }
 
-  /** Trains the adapter of one task with its own generator. */
   public TrainingResult trainOne(TaskData task, long seed) {
     EncodedSet train = EncodedSet.of(task.split("train"), encoder);
     EncodedSet dev = EncodedSet.of(task.split("dev"), encoder);

@@ -12,7 +12,6 @@ import java.util.List;
  */
 public record Scores(double accuracy, double loss) {
 
-  /** Scores {@code examples} with {@code model} merged by {@code vectors}. */
   public static Scores of(ReferenceModel model, ControlVectors vectors, List<Example> examples) {
     List<ExampleResult> results = model.evaluate(vectors, examples);
     double correct = 0;

@@ -26,7 +26,6 @@ public final class SummaryWriter {
 
   private SummaryWriter() {}
 
-  /** What the reports are made of. */
   public record Content(String command, TrainingSettings settings, long seed, List<AdapterRow> adapters,
       List<TargetEvaluation.Report> targets) {}
 

@@ -15,7 +15,6 @@ import java.util.List;
  */
 public final class TargetEvaluation {
 
-  /** The beta values the coordinate search tries for each adapter. */
   static final double[] GRID = {-1.5, -1.0, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1.0, 1.5};
   static final int SWEEPS = 2;
 
@@ -27,15 +26,12 @@ public final class TargetEvaluation {
     this.trainer = trainer;
   }
 
-  /** Evaluates merges of {@code model}'s repository; {@code trainer} trains the oracle adapter. */
   public static TargetEvaluation of(ReferenceModel model, RepositoryTrainer trainer) {
     return new TargetEvaluation(model, trainer);
   }
 
-  /** One merge of the report. */
   public record Row(String method, String detail, Scores dev, Scores test) {}
 
-  /** Everything measured on one target. */
   public record Report(String target, List<Row> rows) {
     public Report {
       rows = List.copyOf(rows);
@@ -89,7 +85,6 @@ public final class TargetEvaluation {
     return best;
   }
 
-  /** The task designer's intended merge: helpful adapters at +1/sqrt(k), subtracted ones at -1/sqrt(k). */
   private java.util.Optional<Row> intended(TaskData target, List<Example> dev, List<Example> test) {
     List<String> helpful = target.info().intended().getOrDefault("helpful", List.of());
     List<String> subtract = target.info().intended().getOrDefault("subtract", List.of());
@@ -136,7 +131,6 @@ public final class TargetEvaluation {
         ControlVectors.of(alpha, beta), dev, test);
   }
 
-  /** An adapter trained directly on the target's dev split (the fitness set), scored on test. */
   private Row oracle(TaskData target, long seed) {
     EncodedSet dev = EncodedSet.of(target.split("dev"), model.encoder());
     TrainingResult r = AdapterTrainer.of(trainerSettings().withPatience(0).withEpochs(20))

@@ -11,7 +11,6 @@ import java.util.Map;
 /**
  * One task of a tasks folder with its splits read. Immutable.
  *
- * @param info the task's manifest entry
  * @param splits examples by split name, in the manifest's split order
  */
 public record TaskData(TaskInfo info, Map<String, List<Example>> splits) {
@@ -20,7 +19,6 @@ public record TaskData(TaskInfo info, Map<String, List<Example>> splits) {
     splits = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(splits));
   }
 
-  /** Reads every split of {@code info} from {@code tasksDir/<id>/<split>.jsonl}. */
   public static TaskData load(Path tasksDir, TaskInfo info) {
     Map<String, List<Example>> splits = new LinkedHashMap<>();
     for (String split : info.sizes().keySet()) {

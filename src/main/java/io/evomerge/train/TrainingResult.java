@@ -7,7 +7,6 @@ import java.util.Objects;
  * A trained adapter and how training went. Immutable.
  *
  * @param adapter the adapter with the best dev loss (or the last one without a dev set)
- * @param epochsRun epochs actually run
  * @param bestEpoch the epoch (1-based) whose weights were kept
  * @param trainLoss mean training cross-entropy of the kept weights
  * @param trainAccuracy training accuracy of the kept weights

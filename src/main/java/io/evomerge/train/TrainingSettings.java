@@ -3,12 +3,9 @@ package io.evomerge.train;
 /**
  * Hyper-parameters of {@link AdapterTrainer}. Immutable.
  *
- * @param rank LoRA rank r
  * @param loraAlpha LoRA alpha; the update is {@code (loraAlpha / r) * B A}
  * @param temperature the scorer's fixed temperature s (must match the serving model's)
  * @param epochs the most passes over the training set
- * @param batchSize examples per Adam step
- * @param learningRate Adam step size
  * @param weightDecay L2 penalty on A and B, added to the gradient (0 disables it)
  * @param patience stop after this many epochs without a better dev loss (0: never stop early)
  */
@@ -45,10 +42,6 @@ public record TrainingSettings(int rank, double loraAlpha, double temperature, i
     return new TrainingSettings(rank, value, temperature, epochs, batchSize, learningRate, weightDecay, patience);
   }
 
-  public TrainingSettings withTemperature(double value) {
-    return new TrainingSettings(rank, loraAlpha, value, epochs, batchSize, learningRate, weightDecay, patience);
-  }
-
   public TrainingSettings withEpochs(int value) {
     return new TrainingSettings(rank, loraAlpha, temperature, value, batchSize, learningRate, weightDecay, patience);
   }
@@ -57,15 +50,10 @@ public record TrainingSettings(int rank, double loraAlpha, double temperature, i
     return new TrainingSettings(rank, loraAlpha, temperature, epochs, batchSize, value, weightDecay, patience);
   }
 
-  public TrainingSettings withWeightDecay(double value) {
-    return new TrainingSettings(rank, loraAlpha, temperature, epochs, batchSize, learningRate, value, patience);
-  }
-
   public TrainingSettings withPatience(int value) {
     return new TrainingSettings(rank, loraAlpha, temperature, epochs, batchSize, learningRate, weightDecay, value);
   }
 
-  /** The LoRA scale {@code loraAlpha / rank}. */
   public double scale() {
     return loraAlpha / rank;
   }

@@ -10,10 +10,8 @@ import java.util.random.RandomGenerator;
  */
 final class VariantSets {
 
-  /** A task's encoded train and dev splits. */
   record Encoded(EncodedSet train, EncodedSet dev) {}
 
-  /** Train and dev of a variant. */
   record Sets(EncodedSet train, EncodedSet dev) {}
 
   private VariantSets() {}
@@ -29,7 +27,6 @@ final class VariantSets {
     };
   }
 
-  /** {@code n} examples of {@code set} drawn with replacement. */
   static EncodedSet bootstrap(EncodedSet set, int n, RandomGenerator random) {
     int[] indices = new int[Math.max(1, n)];
     for (int i = 0; i < indices.length; i++) {
@@ -52,7 +49,6 @@ final class VariantSets {
     return new Sets(train, dev);
   }
 
-  /** One non-identity permutation of the option indices per option count, shared by train and dev. */
   private static Sets permuted(Encoded task, RandomGenerator random) {
     Map<Integer, int[]> permutations = new HashMap<>();
     return new Sets(permute(task.train(), permutations, random), permute(task.dev(), permutations, random));

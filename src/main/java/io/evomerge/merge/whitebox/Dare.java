@@ -44,14 +44,14 @@ public final class Dare implements MergeStrategy {
 
   @Override
   public MergedLora merge(ControlVectors vectors) {
-    Weights.check(vectors, tasks.size());
+    tasks.check(vectors);
     double[] sum = new double[tasks.dim() * tasks.dim()];
     for (int i = 0; i < tasks.size(); i++) {
       if (vectors.beta(i) != 0) {
         addDropped(sum, i, vectors.beta(i) / density);
       }
     }
-    return DenseUpdates.of(tasks.dim(), sum);
+    return tasks.asMerged(sum);
   }
 
   private void addDropped(double[] sum, int i, double weight) {

@@ -34,11 +34,11 @@ public final class TaskArithmetic implements MergeStrategy {
 
   @Override
   public MergedLora merge(ControlVectors vectors) {
-    Weights.check(vectors, tasks.size());
+    tasks.check(vectors);
     double[] sum = new double[tasks.dim() * tasks.dim()];
     for (int i = 0; i < tasks.size(); i++) {
-      Weights.addScaled(sum, tasks.view(i), vectors.beta(i));
+      TaskVectors.addScaled(sum, tasks.view(i), vectors.beta(i));
     }
-    return DenseUpdates.of(tasks.dim(), sum);
+    return tasks.asMerged(sum);
   }
 }

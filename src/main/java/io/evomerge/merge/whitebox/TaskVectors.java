@@ -1,6 +1,8 @@
 package io.evomerge.merge.whitebox;
 
 import io.evomerge.adapter.LoraAdapter;
+import io.evomerge.merge.ControlVectors;
+import io.evomerge.merge.MergedLora;
 import java.util.Arrays;
 import java.util.List;
 
@@ -65,7 +67,6 @@ public final class TaskVectors {
     return dim;
   }
 
-  /** Number of adapters. */
   public int size() {
     return deltas.length;
   }
@@ -107,6 +108,36 @@ public final class TaskVectors {
         sortedMagnitudes[i] = magnitudes;
       }
       return sortedMagnitudes[i];
+    }
+  }
+
+  /** Fails unless {@code vectors} has one entry per adapter; white-box rules read beta as weights. */
+  void check(ControlVectors vectors) {
+    if (vectors.size() != size()) {
+      throw new IllegalArgumentException("control vectors have " + vectors.size()
+          + " entries but the repository has " + size() + " adapters");
+    }
+  }
+
+  /**
+   * {@code update} (row-major, {@code dim * dim}) in the shape of {@link MergedLora}: {@code B} is
+   * the update, {@code A} the identity, rank {@code dim}, scale 1, so that {@code scale * B A} is the
+   * update itself.
+   */
+  MergedLora asMerged(double[] update) {
+    double[] identity = new double[dim * dim];
+    for (int k = 0; k < dim; k++) {
+      identity[k * dim + k] = 1;
+    }
+    return new MergedLora(dim, dim, 1.0, update, identity);
+  }
+
+  static void addScaled(double[] sum, float[] values, double weight) {
+    if (weight == 0) {
+      return;
+    }
+    for (int j = 0; j < values.length; j++) {
+      sum[j] += weight * values[j];
     }
   }
 }

@@ -44,7 +44,7 @@ public final class Ties implements MergeStrategy {
 
   @Override
   public MergedLora merge(ControlVectors vectors) {
-    Weights.check(vectors, tasks.size());
+    tasks.check(vectors);
     int entries = tasks.dim() * tasks.dim();
     float[] thresholds = new float[tasks.size()];
     double[] elected = new double[entries];
@@ -52,7 +52,7 @@ public final class Ties implements MergeStrategy {
       thresholds[i] = tasks.threshold(i, Sparsify.keepCount(density, entries));
       addTrimmed(elected, i, vectors.beta(i), thresholds[i]);
     }
-    return DenseUpdates.of(tasks.dim(), disjointMean(vectors, thresholds, elected));
+    return tasks.asMerged(disjointMean(vectors, thresholds, elected));
   }
 
   private void addTrimmed(double[] sum, int i, double weight, float threshold) {

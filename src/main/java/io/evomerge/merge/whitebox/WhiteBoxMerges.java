@@ -21,9 +21,7 @@ import java.util.Map;
  */
 public final class WhiteBoxMerges {
 
-  /** Dense merges kept: a grid point evaluates one merge on many shards in a row. */
   public static final int CACHED_MERGES = 8;
-  /** Bytes of merged weights kept at most (the newest merge is always kept). */
   public static final long CACHED_BYTES = 64L << 20;
 
   private final List<LoraAdapter> adapters;
@@ -39,7 +37,6 @@ public final class WhiteBoxMerges {
     return new WhiteBoxMerges(adapters);
   }
 
-  /** The merge {@code spec} (not the default rule) makes of {@code vectors}. */
   public MergedLora merged(StrategySpec spec, ControlVectors vectors) {
     if (spec.isDefault()) {
       throw new IllegalArgumentException("the asymmetric rule is not a white-box merge");
@@ -61,19 +58,16 @@ public final class WhiteBoxMerges {
     return merged;
   }
 
-  /** Merges kept, as values held: a 1,000-adapter {@code concat} merge alone holds about 49 MB. */
   private long cachedBytes() {
     return recent.values().stream().mapToLong(m -> 16L * m.dim() * m.rank()).sum();
   }
 
-  /** The merges kept now (for tests and metrics). */
   public int cachedMerges() {
     synchronized (recent) {
       return recent.size();
     }
   }
 
-  /** The rule {@code spec} names, over this repository. */
   public MergeStrategy strategy(StrategySpec spec) {
     return switch (spec.kind()) {
       case CONCAT -> concat();

@@ -1,6 +1,5 @@
-package io.evomerge.data.internal;
+package io.evomerge.data;
 
-import io.evomerge.data.TaskInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,7 @@ import java.util.Objects;
  * @param concepts rule names, one per option: texts of concept i have the true answer options[i]
  * @param capitalise whether sentences start with a capital letter (false for chat-style texts)
  */
-public record TaskSpec(String id, String family, String grammar, String domain, String role,
+record TaskSpec(String id, String family, String grammar, String domain, String role,
     String labels, String description, String instruction, List<String> concepts,
     List<String> options, Map<String, Integer> sizes, Map<String, List<String>> intended,
     Boolean capitalise) {
@@ -33,7 +32,6 @@ public record TaskSpec(String id, String family, String grammar, String domain, 
     }
   }
 
-  /** The manifest entry. */
   public TaskInfo info() {
     return new TaskInfo(id, family, role, labels, description, instruction, options, sizes, intended);
   }

@@ -1,4 +1,4 @@
-package io.evomerge.report.internal;
+package io.evomerge.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * {@code java.awt.headless=true} unless the property is already set; chart builders call
  * {@link #ensureHeadless()} before touching AWT, since AWT reads the property only once.
  */
-public final class Png {
+final class Png {
 
   static {
     if (System.getProperty("java.awt.headless") == null) {
@@ -26,7 +26,6 @@ public final class Png {
     // the static initializer does the work
   }
 
-  /** The chart as PNG bytes. */
   public static byte[] bytes(Chart<?, ?> chart) {
     try {
       return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
@@ -35,7 +34,6 @@ public final class Png {
     }
   }
 
-  /** The chart as a {@code data:image/png;base64,...} URI, for an {@code <img src>}. */
   public static String dataUri(Chart<?, ?> chart) {
     return "data:image/png;base64," + Base64.getEncoder().encodeToString(bytes(chart));
   }

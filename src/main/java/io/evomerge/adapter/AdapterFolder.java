@@ -1,14 +1,10 @@
-package io.evomerge.adapter.internal;
+package io.evomerge.adapter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.evomerge.adapter.LoraAdapter;
-import io.evomerge.adapter.MalformedFileException;
-import io.evomerge.adapter.Safetensors;
-import io.evomerge.adapter.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,7 +16,7 @@ import java.util.Map;
  * Reads and writes one adapter folder in the PEFT layout. Tensor keys follow PEFT's naming for a
  * module called {@code bilinear}: {@value #KEY_A} and {@value #KEY_B}. Stateless, thread-safe.
  */
-public final class AdapterFolder {
+final class AdapterFolder {
 
   public static final String CONFIG = "adapter_config.json";
   public static final String WEIGHTS = "adapter_model.safetensors";
@@ -32,7 +28,6 @@ public final class AdapterFolder {
 
   private AdapterFolder() {}
 
-  /** An adapter as read from its folder, with the base model its config names. */
   public record Loaded(LoraAdapter adapter, String baseModel) {}
 
   public static Loaded read(Path folder) throws IOException {

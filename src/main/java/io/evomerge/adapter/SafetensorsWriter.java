@@ -1,11 +1,9 @@
-package io.evomerge.adapter.internal;
+package io.evomerge.adapter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.evomerge.adapter.Safetensors;
-import io.evomerge.adapter.Tensor;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -17,7 +15,7 @@ import java.util.Map;
  * same order with no gaps, header padded with spaces so the data starts 8-byte aligned. The
  * output is a function of the content alone (deterministic). Stateless and thread-safe.
  */
-public final class SafetensorsWriter {
+final class SafetensorsWriter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,9 +1,9 @@
-package io.evomerge.report.internal;
+package io.evomerge.report;
 
 import java.awt.Color;
 
 /** The report's colours: colour-blind-safe (Okabe-Ito), fixed so that reports look alike. */
-public final class Palette {
+final class Palette {
 
   public static final Color BEST = new Color(0x00, 0x72, 0xB2);
   public static final Color POSITIVE = new Color(0x00, 0x72, 0xB2);
@@ -18,7 +18,6 @@ public final class Palette {
 
   private Palette() {}
 
-  /** The colour of the {@code i}-th stage's series, cycling. */
   public static Color stage(int i) {
     return STAGES[i % STAGES.length];
   }

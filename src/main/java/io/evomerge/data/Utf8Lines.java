@@ -1,4 +1,4 @@
-package io.evomerge.data.internal;
+package io.evomerge.data;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

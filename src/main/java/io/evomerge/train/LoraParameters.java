@@ -1,11 +1,11 @@
-package io.evomerge.train.internal;
+package io.evomerge.train;
 
 /**
  * The trainable LoRA pair in double precision, with the forward and backward pass of the
  * reference scorer {@code s * (x.y + c (B^T x).(A y))} and its cross-entropy. Mutable, confined
  * to one training run (not thread-safe).
  */
-public final class LoraParameters {
+final class LoraParameters {
 
   public final int rank;
   public final int dim;
@@ -40,7 +40,6 @@ public final class LoraParameters {
     return u;
   }
 
-  /** A y. */
   public double[] right(float[] y) {
     double[] v = new double[rank];
     for (int m = 0; m < rank; m++) {

@@ -1,6 +1,5 @@
-package io.evomerge.data.internal;
+package io.evomerge.data;
 
-import io.evomerge.data.Example;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,7 +15,7 @@ import java.util.random.RandomGenerator;
  * inverted} (the next option, cyclically) or {@code random} (uniform). Not thread-safe: one per
  * task and generator.
  */
-public final class TaskComposer {
+final class TaskComposer {
 
   private static final int MAX_TRIES = 500;
 

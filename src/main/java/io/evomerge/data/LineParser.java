@@ -1,4 +1,4 @@
-package io.evomerge.data.internal;
+package io.evomerge.data;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Parses and checks one line of the example format (DESIGN.md section 5) on its own; checks that
+ * Parses and checks one line of the example format ({@link Example}) on its own; checks that
  * need the whole file (duplicate ids, options from the file) are {@link ExampleFileParser}'s.
  * Stateless and thread-safe.
  */
@@ -139,12 +139,29 @@ final class LineParser {
     return end < 0 ? text : text.substring(0, end);
   }
 
-  /** What is wrong with one line. */
   static final class LineException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     LineException(String message) {
       super(message, null, false, false);
+    }
+  }
+
+  /**
+   * One valid line of a JSON Lines file before its options are resolved. Immutable.
+   *
+   * @param line 1-based line number
+   * @param options the line's own options, or {@code null} when the line has none
+   */
+  record ParsedLine(
+      int line, String id, String instruction, String input, String output, List<String> options) {
+
+    ParsedLine {
+      options = options == null ? null : List.copyOf(options);
+    }
+
+    Example toExample(List<String> fileOptions) {
+      return new Example(id, instruction, input, output, options == null ? fileOptions : options);
     }
   }
 }

@@ -1,4 +1,4 @@
-package io.evomerge.data.internal;
+package io.evomerge.data;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * (possibly empty, possibly nested) choices; choices are uniform, so repeating an alternative
  * weights it. Immutable and thread-safe; the randomness comes from the generator passed in.
  */
-public final class Grammar {
+final class Grammar {
 
   private static final int MAX_DEPTH = 40;
   private static final Pattern REFERENCE = Pattern.compile("\\{([A-Za-z0-9_]+)}");
@@ -25,26 +25,22 @@ public final class Grammar {
     this.rules = Map.copyOf(rules);
   }
 
-  /** A grammar of the given rules (each with at least one alternative). */
   public static Grammar of(Map<String, List<String>> rules) {
     Map<String, List<String>> copy = new HashMap<>();
     rules.forEach((name, alternatives) -> copy.put(name, checked(name, alternatives)));
     return new Grammar(copy);
   }
 
-  /** A grammar with {@code more}'s rules added, replacing rules of the same name. */
   public Grammar with(Map<String, List<String>> more) {
     Map<String, List<String>> merged = new HashMap<>(rules);
     more.forEach((name, alternatives) -> merged.put(name, checked(name, alternatives)));
     return new Grammar(merged);
   }
 
-  /** Whether the grammar has a rule of that name. */
   public boolean has(String name) {
     return rules.containsKey(name);
   }
 
-  /** The names of rules reachable from {@code roots} that are used but not defined, sorted. */
   public List<String> undefined(java.util.Collection<String> roots) {
     java.util.Set<String> missing = new java.util.TreeSet<>();
     java.util.Set<String> visited = new java.util.HashSet<>();
@@ -64,7 +60,6 @@ public final class Grammar {
     return List.copyOf(missing);
   }
 
-  /** An expansion of rule {@code name}. */
   public String expand(String name, RandomGenerator random) {
     return expandText("{" + name + "}", random, 0);
   }
@@ -132,7 +127,6 @@ public final class Grammar {
     return List.copyOf(alternatives);
   }
 
-  /** The text tidied: single spaces, no space before punctuation, sentences capitalised if asked. */
   public static String tidy(String text, boolean capitalise) {
     String spaced = text.replaceAll("\\s+", " ").replaceAll(" ([,.!?;:])", "$1").trim();
     if (!capitalise) {

@@ -1,4 +1,4 @@
-package io.evomerge.data.internal;
+package io.evomerge.data;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +17,7 @@ import java.util.Map;
  * @param design how the tasks are meant to relate, in words
  * @param tasks sources, then targets
  */
-public record Catalogue(String design, List<TaskSpec> tasks) {
+record Catalogue(String design, List<TaskSpec> tasks) {
 
   private static final String FOLDER = "/io/evomerge/data/tasks/";
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
@@ -27,7 +27,6 @@ public record Catalogue(String design, List<TaskSpec> tasks) {
     tasks = List.copyOf(tasks);
   }
 
-  /** The catalogue shipped with the project. */
   public static Catalogue builtIn() {
     return read("catalogue.yaml", Catalogue.class);
   }
@@ -59,6 +58,26 @@ public record Catalogue(String design, List<TaskSpec> tasks) {
       return YAML.readValue(in, type);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read resource " + FOLDER + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * One grammar resource ({@code <name>.yaml}): rules shared by its domains, and each domain's own
+   * rules, which are added to (and override) the shared ones. Immutable once loaded.
+   */
+  record GrammarFile(Map<String, List<String>> rules, Map<String, Map<String, List<String>>> domains) {
+
+    public GrammarFile {
+      rules = rules == null ? Map.of() : Map.copyOf(rules);
+      domains = domains == null ? Map.of() : Map.copyOf(domains);
+    }
+
+    public Grammar domain(String name) {
+      Map<String, List<String>> own = domains.get(name);
+      if (own == null) {
+        throw new IllegalArgumentException("no grammar domain " + name + "; there are " + domains.keySet());
+      }
+      return Grammar.of(rules).with(own);
     }
   }
 }

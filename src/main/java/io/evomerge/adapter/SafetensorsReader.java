@@ -1,11 +1,7 @@
-package io.evomerge.adapter.internal;
+package io.evomerge.adapter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.evomerge.adapter.DType;
-import io.evomerge.adapter.MalformedFileException;
-import io.evomerge.adapter.Safetensors;
-import io.evomerge.adapter.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /** Parses safetensors bytes, checking every header field and offset. Stateless and thread-safe. */
-public final class SafetensorsReader {
+final class SafetensorsReader {
 
   public static final String METADATA_KEY = "__metadata__";
-  /** The largest header the format allows (100 MB), as in the reference implementation. */
   static final long MAX_HEADER_BYTES = 100_000_000L;
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -188,12 +183,31 @@ public final class SafetensorsReader {
       values[i] = switch (e.dtype) {
         case F64 -> buf.getDouble();
         case F32 -> buf.getFloat();
-        case F16 -> HalfFloats.f16ToFloat(buf.getShort());
-        case BF16 -> HalfFloats.bf16ToFloat(buf.getShort());
+        case F16 -> f16ToFloat(buf.getShort());
+        case BF16 -> bf16ToFloat(buf.getShort());
       };
     }
     return new Tensor(e.dtype, e.shape, values);
   }
 
   private record Entry(String name, DType dtype, int[] shape, long begin, long end) {}
+
+  private static float f16ToFloat(short bits) {
+    int sign = (bits >>> 15) & 0x1;
+    int exponent = (bits >>> 10) & 0x1f;
+    int fraction = bits & 0x3ff;
+    float magnitude;
+    if (exponent == 0) {
+      magnitude = fraction * 0x1p-24f; // zero or subnormal: fraction * 2^-14 * 2^-10
+    } else if (exponent == 0x1f) {
+      magnitude = fraction == 0 ? Float.POSITIVE_INFINITY : Float.NaN;
+    } else {
+      magnitude = Float.intBitsToFloat(((exponent - 15 + 127) << 23) | (fraction << 13));
+    }
+    return sign == 0 ? magnitude : -magnitude;
+  }
+
+  private static float bf16ToFloat(short bits) {
+    return Float.intBitsToFloat((bits & 0xffff) << 16);
+  }
 }

@@ -1,8 +1,6 @@
-package io.evomerge.data.internal;
+package io.evomerge.data;
 
-import io.evomerge.data.DataFileException;
-import io.evomerge.data.DataProblem;
-import io.evomerge.data.Example;
+import io.evomerge.data.LineParser.ParsedLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +15,7 @@ import java.util.TreeSet;
  * Reads one JSON Lines file, collecting its problems up to a limit. One instance per file: it
  * holds the state of a single pass and is not thread-safe.
  */
-public final class ExampleFileParser {
+final class ExampleFileParser {
 
   private final String source;
   private final int maxProblems;
@@ -98,7 +96,6 @@ public final class ExampleFileParser {
     lines.add(line);
   }
 
-  /** The sorted distinct outputs of the file: the options of lines that give none. */
   private List<String> fileOptions() {
     List<String> outputs = List.copyOf(new TreeSet<>(lines.stream().map(ParsedLine::output).toList()));
     ParsedLine firstWithout = lines.stream().filter(line -> line.options() == null).findFirst().orElse(null);

@@ -1,4 +1,4 @@
-package io.evomerge.data.internal;
+package io.evomerge.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

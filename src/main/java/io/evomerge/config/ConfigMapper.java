@@ -1,9 +1,13 @@
-package io.evomerge.config.internal;
+package io.evomerge.config;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -11,24 +15,32 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.evomerge.config.Check;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.evomerge.protocol.Dialect;
 import io.evomerge.search.Method;
 import io.evomerge.search.cmaes.Covariance;
 import java.io.IOException;
+import java.io.Reader;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
  * The one strictly configured YAML mapper of the configuration: no silent coercion (a float for an
  * integer, a string for a number), duplicate keys rejected, enumerations written and read by their
- * configuration names ({@code evo-merging}, {@code separable}, {@code bmm}). Thread-safe once built.
+ * configuration names ({@code evo-merging}, {@code separable}, {@code bmm}); and the one-line
+ * descriptions of YAML syntax errors. Thread-safe once built.
  */
-public final class ConfigMapper {
+final class ConfigMapper {
 
   private static final YAMLMapper MAPPER = build();
 
@@ -67,7 +79,6 @@ public final class ConfigMapper {
     module.addDeserializer(type, new NameDeserializer<>(type, values, name));
   }
 
-  /** Writes an enumeration constant as its configuration name. */
   private static final class NameSerializer<E> extends StdScalarSerializer<E> {
     private static final long serialVersionUID = 1L;
     private final transient Function<E, String> name;
@@ -83,7 +94,6 @@ public final class ConfigMapper {
     }
   }
 
-  /** Reads an enumeration constant from its configuration name; lists the names otherwise. */
   private static final class NameDeserializer<E> extends StdScalarDeserializer<E> {
     private static final long serialVersionUID = 1L;
     private final Map<String, E> byName = new LinkedHashMap<>();
@@ -105,6 +115,89 @@ public final class ConfigMapper {
                 + String.join(", ", byName.keySet()));
       }
       return value;
+    }
+  }
+
+  /** {@code line L, column C: problem (context)} for the syntax error {@code e}. */
+  public static String describe(JsonProcessingException e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof MarkedYAMLException y && y.getProblem() != null) {
+        return at(y.getProblemMark()) + y.getProblem().strip() + context(y);
+      }
+    }
+    JsonLocation location = e.getLocation();
+    String where = location == null ? "" : "line " + location.getLineNr() + ", column "
+        + location.getColumnNr() + ": ";
+    return where + firstLine(e.getOriginalMessage());
+  }
+
+  private static String context(MarkedYAMLException y) {
+    if (y.getContext() == null) {
+      return "";
+    }
+    String where = y.getContextMark() == null || y.getContextMark().equals(y.getProblemMark())
+        ? "" : " started at " + at(y.getContextMark()).replace(": ", "");
+    return " (" + y.getContext().strip() + where + ")";
+  }
+
+  private static String at(Mark mark) {
+    return mark == null ? "" : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
+  }
+
+  private static String firstLine(String text) {
+    int newline = text == null ? -1 : text.indexOf('\n');
+    return newline < 0 ? String.valueOf(text) : text.substring(0, newline);
+  }
+
+  /**
+   * A YAML factory whose parser reads YAML's non-finite floats ({@code .nan}, {@code .inf},
+   * {@code -.inf}, in any of the spellings YAML allows) as the numbers they are, instead of failing
+   * on them as malformed: the configuration records then refuse them by name, "must be finite".
+   * Immutable; thread-safe as {@link YAMLFactory} is.
+   */
+  static final class NonFiniteYaml extends YAMLFactory {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected YAMLParser _createParser(Reader reader, IOContext context) throws IOException {
+      return new Parser(context, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, reader);
+    }
+
+    @Override
+    public YAMLFactory copy() {
+      return new NonFiniteYaml();
+    }
+
+    /** The value of a plain scalar that spells a non-finite float, or null. */
+    static Double nonFinite(String text) {
+      String t = text.toLowerCase(Locale.ROOT);
+      return switch (t) {
+        case ".nan" -> Double.NaN;
+        case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
+        case "-.inf" -> Double.NEGATIVE_INFINITY;
+        default -> null;
+      };
+    }
+
+    private static final class Parser extends YAMLParser {
+      Parser(IOContext context, int features, int yamlFeatures, LoaderOptions options, ObjectCodec codec,
+          Reader reader) {
+        super(context, features, yamlFeatures, options, codec, reader);
+      }
+
+      @Override
+      protected JsonToken _decodeScalar(ScalarEvent scalar) throws IOException {
+        Double value = scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
+            ? nonFinite(scalar.getValue()) : null;
+        if (value == null) {
+          return super._decodeScalar(scalar);
+        }
+        _textValue = scalar.getValue();
+        _numberDouble = value;
+        _numTypesValid = NR_DOUBLE;
+        return JsonToken.VALUE_NUMBER_FLOAT;
+      }
     }
   }
 }
