@@ -25,9 +25,6 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       RunCommand.class,
       ServeCommand.class,
-      GenerateTasksCommand.class,
-      TrainAdaptersCommand.class,
-      GenerateRepositoryCommand.class,
       ValidateConfigCommand.class,
       HelpCommand.class
     })
@@ -40,9 +37,11 @@ public final class EvoMergeCommand implements Callable<Integer> {
 
   private static final String[] FOOTER = {
     "",
-    "The launcher submit/evomerge adds one verb of its own, which runs the job on a",
-    "cluster through spark-submit with the shaded job jar (see submit/evomerge submit -h):",
+    "The launcher submit/evomerge adds verbs of its own. `submit` runs the job on a cluster",
+    "through spark-submit with the shaded job jar (see submit/evomerge submit -h):",
     "  submit/evomerge submit --master URL --config FILE [spark-submit options]",
+    "`bench`, `generate-tasks`, `train-adapters` and `generate-repository` run the benchmarks",
+    "and the tools that make the sample data: test code beside the product (VERB -h).",
     "Environment: EVOMERGE_JAVA_OPTS (JVM options), " + FailureReporter.DEBUG + "=1 (stack traces).",
   };
 

@@ -84,6 +84,8 @@ class EvoMergeCommandTest {
     assertTrue(help.contains("Exit codes:"), help);
     assertTrue(help.contains("2   bad usage or bad configuration"), help);
     assertTrue(help.contains("submit/evomerge submit"), help);
+    assertEquals(List.of("demo", "run", "serve", "validate-config", "help"),
+        List.copyOf(EvoMergeCommand.commandLine().getSubcommands().keySet()), "the tools are no commands of the product");
   }
 
   @Test

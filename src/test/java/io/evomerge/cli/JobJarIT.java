@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The job jar that clusters get (target/evomerge-VERSION-job.jar, made by `mvn package`): small,
  * holding the driver, executor and client code with relocated libraries, and none of what only
- * the reference service, the trainer or the benchmarks use. Runs after `package` (failsafe).
+ * the reference service uses, nor the benchmarks and tools (test code). Runs after `package`
+ * (failsafe).
  */
 class JobJarIT {
 
@@ -59,9 +60,11 @@ class JobJarIT {
   }
 
   @Test
-  void theJobJarHoldsNoOnnxRuntimeModelTokenizerPdfNativesOrBenchmarks() {
+  void theJobJarHoldsNoOnnxRuntimeModelTokenizerPdfNativesBenchmarksOrTools() {
     assertEquals(List.of(), matching("^(ai/onnxruntime|ai/djl|dev/langchain4j|com/sun/jna|org/apache/pdfbox"
-        + "|de/rototor|de/erichseifert|io/evomerge/bench)/.*"));
+        + "|de/rototor|de/erichseifert|io/evomerge/bench|io/evomerge/train|io/evomerge/tools|io/evomerge/data/tasks)/.*"));
+    assertEquals(List.of(), matching("^io/evomerge/data/(TaskGenerator|TaskManifest|Catalogue|Grammar|ExampleWriter).*"),
+        "the task generator is a tool, not part of the product");
     assertEquals(List.of(), matching("(?i).*\\.(onnx|pdb|so|dll|dylib|jnilib)$"), "models and native libraries");
     assertEquals(List.of(), matching("(?i).*(tokenizer\\.json|onnxruntime).*"));
   }

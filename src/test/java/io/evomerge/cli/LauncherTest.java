@@ -58,6 +58,18 @@ class LauncherTest {
   }
 
   @Test
+  void theToolsRunThroughTheLauncherFromTheTestClassPath() throws Exception {
+    Result help = run(Map.of("EVOMERGE_NO_BUILD", "1"), LAUNCHER.toString(), "train-adapters", "--help");
+    assertEquals(0, help.code, help.err);
+    assertTrue(help.out.contains("Usage: submit/evomerge train-adapters") && help.out.contains("--lora-alpha"), help.out);
+    Result tasks = run(Map.of("EVOMERGE_NO_BUILD", "1"), LAUNCHER.toString(), "generate-tasks",
+        "--out", dir.resolve("tasks").toString(), "--seed", "13");
+    assertEquals(0, tasks.code, tasks.err);
+    assertTrue(tasks.out.contains("wrote 25 tasks"), tasks.out);
+    assertTrue(Files.isRegularFile(dir.resolve("tasks/tasks.json")));
+  }
+
+  @Test
   void submitPassesTheClassTheOptionsTheJarAndTheConfigToSparkSubmit() throws Exception {
     Path config = Files.writeString(dir.resolve("job.yaml"), "search:\n  seed: 3\n");
     Result r = submit(0, "submit", "--master", "local[2]", "--config", config.toString(),

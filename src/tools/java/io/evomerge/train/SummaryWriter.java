@@ -88,9 +88,8 @@ public final class SummaryWriter {
         .append(") of the reference model (all-MiniLM-L6-v2, frozen, + a bilinear scorer at temperature ")
         .append(fmt(c.settings().temperature())).append("), one per source task of `data/tasks`.\n")
         .append("Reproduce with `submit/evomerge ").append(c.command()).append("`, or without the launcher: ")
-        .append("`mvn -o -q compile && java -cp target/classes:$(cat target/local-classpath.txt) ")
-        .append("io.evomerge.cli.TrainAdaptersCommand").append(c.command().substring("train-adapters".length()))
-        .append("`.\n\n");
+        .append("`mvn -o -q test-compile && java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) ")
+        .append("io.evomerge.tools.ToolsCommand ").append(c.command()).append("`.\n\n");
     md.append("## Adapters on their own task (dev split)\n\n| adapter | labels | zero-shot base | adapter |\n|---|---|---:|---:|\n");
     for (AdapterRow r : c.adapters()) {
       md.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f |%n", r.adapter(), r.labels(),

@@ -1,4 +1,4 @@
-package io.evomerge.cli;
+package io.evomerge.tools;
 
 import io.evomerge.train.TaskData;
 import io.evomerge.data.TaskManifest;
@@ -30,10 +30,6 @@ import picocli.CommandLine.Spec;
 public final class TrainAdaptersCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
-
-  public static void main(String[] args) {
-    System.exit(new picocli.CommandLine(new TrainAdaptersCommand()).execute(args));
-  }
 
   @Option(names = "--tasks", paramLabel = "DIR", defaultValue = "data/tasks",
       description = "Tasks folder with tasks.json (default: ${DEFAULT-VALUE}).")

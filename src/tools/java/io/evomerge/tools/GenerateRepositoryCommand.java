@@ -1,4 +1,4 @@
-package io.evomerge.cli;
+package io.evomerge.tools;
 
 import io.evomerge.data.TaskInfo;
 import io.evomerge.data.TaskManifest;

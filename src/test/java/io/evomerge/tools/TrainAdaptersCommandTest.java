@@ -1,4 +1,4 @@
-package io.evomerge.cli;
+package io.evomerge.tools;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

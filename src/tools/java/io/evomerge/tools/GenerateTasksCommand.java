@@ -1,4 +1,4 @@
-package io.evomerge.cli;
+package io.evomerge.tools;
 
 import io.evomerge.data.GeneratedTask;
 import io.evomerge.data.TaskGenerator;

@@ -1,4 +1,4 @@
-package io.evomerge.cli;
+package io.evomerge.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
