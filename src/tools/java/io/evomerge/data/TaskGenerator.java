@@ -14,7 +14,7 @@ import java.util.random.RandomGeneratorFactory;
 
 /**
  * Generates the project's own multiple-choice tasks from its templates and word lists (the
- * grammars in {@code src/main/resources/io/evomerge/data/tasks/}; no external data). The built-in
+ * grammars in {@code src/tools/resources/io/evomerge/data/tasks/}; no external data). The built-in
  * catalogue has source tasks, on which adapters are trained, in several families (review
  * sentiment in six domains, emotion, topic, question type, intent in four domains, style, triage),
  * among them tasks with inverted labels (an adapter that helps when subtracted) and tasks with
