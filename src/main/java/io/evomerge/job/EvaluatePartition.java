@@ -7,30 +7,34 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.Function0;
 
 /**
- * The executor side of a generation: makes the service calls of one partition's task groups and
- * returns one {@link ShardResult} per task. Carries exactly its inputs, and no secret: the client
- * reads the API key on the executor ({@code service.apiKey}: its environment or a secret file).
- * The HTTP client itself is per executor JVM (see {@link MergeClient}). Calls are idempotent, so
- * a task Spark runs twice changes nothing but the metrics.
+ * The executor side of an evaluation: makes the service calls of the tasks its partition's
+ * {@link EvaluationSet.Part parts} own, and returns one {@link ShardResult} per task. Carries
+ * exactly its inputs, and no secret: the client reads the API key on the executor
+ * ({@code service.apiKey}: its environment or a secret file). The HTTP client itself is per
+ * executor JVM (see {@link MergeClient}). Calls are idempotent, so a task Spark runs twice changes
+ * nothing but the metrics.
  *
  * @param service the service and how to call it (no key inside)
- * @param set what is evaluated
+ * @param tasks every task of the evaluation (a broadcast's value): each part picks its own
  * @param metrics where the call counts go
  * @param ratePerSecond this task's share of {@code service.rateLimitPerSecond}; 0 = no limit
  */
-public record EvaluatePartition(ServiceConfig service, EvaluationSet set, CallMetrics metrics, double ratePerSecond)
-    implements FlatMapFunction<Iterator<List<EvaluationTask>>, ShardResult> {
+public record EvaluatePartition(ServiceConfig service, Function0<List<EvaluationTask>> tasks, CallMetrics metrics,
+    double ratePerSecond) implements FlatMapFunction<Iterator<EvaluationSet.Part>, ShardResult> {
 
   @Override
-  public Iterator<ShardResult> call(Iterator<List<EvaluationTask>> groups) {
+  public Iterator<ShardResult> call(Iterator<EvaluationSet.Part> parts) throws Exception {
     CallCounter counter = new CallCounter();
     MergeClient client = MergeClient.of(service, counter, ratePerSecond);
+    List<EvaluationTask> all = tasks.call();
     List<ShardResult> results = new ArrayList<>();
     try {
-      while (groups.hasNext()) {
-        results.addAll(set.evaluate(client, groups.next()));
+      while (parts.hasNext()) {
+        EvaluationSet.Part part = parts.next();
+        results.addAll(part.evaluate(client, all.stream().filter(part::owns).toList()));
       }
       return results.iterator();
     } finally {

@@ -4,6 +4,7 @@ import io.evomerge.client.MergeClient;
 import io.evomerge.client.MergeServiceException;
 import io.evomerge.client.PermanentFailure;
 import io.evomerge.client.TransientFailure;
+import io.evomerge.data.Shard;
 import io.evomerge.data.Shards;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.merge.MergeDigest;
@@ -24,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What candidates are evaluated on, how a generation's tasks are cut into partitions, and how one
- * partition's tasks become service calls. Travels to executors inside {@link EvaluatePartition};
- * immutable.
+ * What candidates are evaluated on, and how it is cut into {@link Part parts}: the data one
+ * Spark partition holds for the whole run (cached), each owning the tasks it evaluates.
+ * Immutable.
  */
 public sealed interface EvaluationSet extends Serializable {
 
@@ -36,11 +37,8 @@ public sealed interface EvaluationSet extends Serializable {
   /** Examples one candidate is scored on. */
   long examplesPerCandidate();
 
-  /** The tasks cut into groups, one Spark partition each, at most {@code partitions} of them. */
-  List<List<EvaluationTask>> groups(List<EvaluationTask> tasks, int partitions);
-
-  /** Makes the calls of {@code tasks} (one group) through {@code client}; results in task order. */
-  List<ShardResult> evaluate(MergeClient client, List<EvaluationTask> tasks);
+  /** The set cut into parts, one Spark partition each, at most {@code partitions} of them (bmm: one per session). */
+  List<Part> parts(int partitions);
 
   /**
    * Asks the provider to keep the merge of {@code vectors} (dialect {@code bmm}:
@@ -48,6 +46,15 @@ public sealed interface EvaluationSet extends Serializable {
    * dialect without it.
    */
   Optional<String> materialize(MergeClient client, ControlVectors vectors);
+
+  /** What one Spark partition holds, and the tasks it evaluates. Immutable; travels to executors. */
+  interface Part extends Serializable {
+    /** Whether this part evaluates {@code task}: every task has exactly one owner among the parts. */
+    boolean owns(EvaluationTask task);
+
+    /** Makes the calls of {@code tasks} (all owned) through {@code client}; results in task order. */
+    List<ShardResult> evaluate(MergeClient client, List<EvaluationTask> tasks);
+  }
 
   /** Dialect {@code evomerge}: the examples travel with each call, one shard per call. */
   record OfExamples(Shards shards) implements EvaluationSet {
@@ -66,35 +73,60 @@ public sealed interface EvaluationSet extends Serializable {
       return shards.exampleCount();
     }
 
-    /** Contiguous slices, as Spark's {@code parallelize} cuts them. */
+    /**
+     * Contiguous ranges of shards; where there are fewer shards than partitions, each range is
+     * split further by candidate ({@code candidate mod copies}), so that every partition has work.
+     */
     @Override
-    public List<List<EvaluationTask>> groups(List<EvaluationTask> tasks, int partitions) {
-      int slices = Math.max(1, Math.min(partitions, tasks.size()));
-      List<List<EvaluationTask>> groups = new ArrayList<>(slices);
-      for (int i = 0; i < slices; i++) {
-        int from = (int) ((long) i * tasks.size() / slices);
-        int to = (int) ((long) (i + 1) * tasks.size() / slices);
-        groups.add(List.copyOf(tasks.subList(from, to)));
+    public List<Part> parts(int partitions) {
+      int ranges = Math.max(1, Math.min(partitions, shards.count()));
+      int copies = Math.max(1, partitions / ranges);
+      List<Part> parts = new ArrayList<>(ranges * copies);
+      for (int i = 0; i < ranges; i++) {
+        List<Shard> range = shards.list().subList(i * shards.count() / ranges, (i + 1) * shards.count() / ranges);
+        for (int c = 0; c < copies; c++) {
+          parts.add(new ShardRange(range, shards.count(), c, copies));
+        }
       }
-      return groups;
+      return parts;
+    }
+
+    @Override
+    public Optional<String> materialize(MergeClient client, ControlVectors vectors) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Shards {@code shards} of a set of {@code shardCount}, for the candidates {@code c} with
+   * {@code c mod copies == copy}: the examples travel once, with each call.
+   */
+  record ShardRange(List<Shard> shards, int shardCount, int copy, int copies) implements Part {
+
+    public ShardRange {
+      shards = List.copyOf(shards);
+    }
+
+    @Override
+    public boolean owns(EvaluationTask task) {
+      return task.candidate() % copies == copy && task.shard() >= first() && task.shard() < first() + shards.size();
+    }
+
+    private int first() {
+      return shards.isEmpty() ? 0 : shards.get(0).index();
     }
 
     @Override
     public List<ShardResult> evaluate(MergeClient client, List<EvaluationTask> tasks) {
       List<EvaluateResponse> answers = client.callAll(tasks, task -> client.evaluate(
-          EvaluateRequest.of(task.vectors(), shards.shard(task.shard()).examples()),
-          task.candidate() * shards.count() + task.shard()));
+          EvaluateRequest.of(task.vectors(), shards.get(task.shard() - first()).examples()),
+          task.candidate() * shardCount + task.shard()));
       List<ShardResult> results = new ArrayList<>(tasks.size());
       for (int i = 0; i < tasks.size(); i++) {
         EvaluationTask task = tasks.get(i);
         results.add(ShardResult.ofExamples(task.candidate(), task.shard(), answers.get(i).results()));
       }
       return results;
-    }
-
-    @Override
-    public Optional<String> materialize(MergeClient client, ControlVectors vectors) {
-      return Optional.empty();
     }
   }
 
@@ -144,20 +176,26 @@ public sealed interface EvaluationSet extends Serializable {
       return sessions.get(0).adapterCount();
     }
 
-    /** One group per session that has candidates, whatever {@code partitions} says. */
+    /** One part per session, whatever {@code partitions} says. */
     @Override
-    public List<List<EvaluationTask>> groups(List<EvaluationTask> tasks, int partitions) {
-      List<List<EvaluationTask>> bySession = new ArrayList<>();
-      for (int s = 0; s < sessions.size(); s++) {
-        bySession.add(new ArrayList<>());
-      }
-      for (EvaluationTask task : tasks) {
-        bySession.get(task.candidate() % sessions.size()).add(task);
-      }
-      return bySession.stream().filter(g -> !g.isEmpty()).map(List::copyOf).toList();
+    public List<Part> parts(int partitions) {
+      return java.util.stream.IntStream.range(0, sessions.size()).<Part>mapToObj(s -> new OfSessionPart(this, s)).toList();
     }
 
-    @Override
+    /** Session {@code index} of {@code set}: the candidates {@code c} with {@code c mod sessions == index}. */
+    record OfSessionPart(OfSession set, int index) implements Part {
+      @Override
+      public boolean owns(EvaluationTask task) {
+        return task.candidate() % set.sessions().size() == index;
+      }
+
+      @Override
+      public List<ShardResult> evaluate(MergeClient client, List<EvaluationTask> tasks) {
+        return set.evaluate(client, tasks);
+      }
+    }
+
+    /** Makes the calls of {@code tasks}, all of one session's candidates; results in task order. */
     public List<ShardResult> evaluate(MergeClient client, List<EvaluationTask> tasks) {
       if (tasks.isEmpty()) {
         return List.of();

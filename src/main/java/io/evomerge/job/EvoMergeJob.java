@@ -213,10 +213,10 @@ public final class EvoMergeJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     CallMetrics metrics = CallMetrics.accumulators(jsc);
     LostTasks lost = LostTasks.on(jsc);
-    Meter meter = Meter.of(jsc, metrics, lost);
+    Meter meter = Meter.of(metrics, lost);
     int partitions = config.spark().partitions();
     var fitness = new SparkEvaluator(jsc, client, sets.fitness(), metrics, partitions);
-    Optional<CandidateEvaluator> test = sets.test()
+    Optional<SparkEvaluator> test = sets.test()
         .map(set -> new SparkEvaluator(jsc, client, set, metrics, partitions));
     List<Method> methods = saved.filter(JobState::started)
         .map(s -> s.methods().stream().map(MethodState::method).toList())
@@ -299,7 +299,7 @@ public final class EvoMergeJob {
     final List<Method> methods;
     final RunProgress progress;
     final SparkEvaluator fitness;
-    final Optional<CandidateEvaluator> test;
+    final Optional<SparkEvaluator> test;
     final Meter meter;
     final RunOptions options;
     final JavaSparkContext jsc;
@@ -309,7 +309,7 @@ public final class EvoMergeJob {
     ProgressView view;
 
     Run(RunDirectory directory, RunInputs inputs, AdapterSelection base, Optional<ScreeningPlan> plan,
-        List<Method> methods, RunProgress progress, SparkEvaluator fitness, Optional<CandidateEvaluator> test,
+        List<Method> methods, RunProgress progress, SparkEvaluator fitness, Optional<SparkEvaluator> test,
         Meter meter, RunOptions options, JavaSparkContext jsc, LostTasks lost) {
       this.lost = lost;
       this.directory = directory;
@@ -382,6 +382,8 @@ public final class EvoMergeJob {
     @Override
     public void close() {
       jsc.sc().removeSparkListener(lost);
+      fitness.close();
+      test.ifPresent(SparkEvaluator::close);
     }
 
     JobState search(JobState state, int generationsLeft) throws IOException {

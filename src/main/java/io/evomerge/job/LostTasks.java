@@ -24,18 +24,18 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
  * ended any other way) takes its counts with it, yet its calls may have reached the service, so
  * the budget must pay for them: this listener charges the calls the attempt was planned to make.
  *
- * <p>How it knows the plan: the driver sets the local property {@value #PLANNED_CALLS} before
- * each evaluation job; a stage of that job with {@code T} tasks and {@code P} planned calls gives
- * task {@code i} the calls of partition {@code i} of {@code parallelize}, {@code floor((i+1)P/T) -
- * floor(iP/T)}. Listener events arrive asynchronously: {@link #awaitJobs} waits until the job's
- * end (posted after all its task ends) has been seen. Thread-safe.
+ * <p>How it knows the plan: {@link SparkEvaluator} sets the local property {@value #PLANNED_CALLS}
+ * before each evaluation job, the calls of each partition in order ({@code 12,8}); task {@code i}
+ * of a stage of that job is charged entry {@code i}. Listener events arrive asynchronously:
+ * {@link #awaitJobs} waits until the job's end (posted after all its task ends) has been seen.
+ * Thread-safe.
  */
 final class LostTasks extends SparkListener {
 
-  /** Local property: the calls the next evaluation job plans. */
+  /** Local property: the calls each partition of the next evaluation job plans, comma-separated. */
   static final String PLANNED_CALLS = "evomerge.plannedCalls";
 
-  private final Map<Integer, long[]> stages = new ConcurrentHashMap<>();
+  private final Map<Integer, String[]> stages = new ConcurrentHashMap<>();
   private final AtomicLong charged = new AtomicLong();
   private final AtomicLong failedAttempts = new AtomicLong();
   private final AtomicLong jobsEnded = new AtomicLong();
@@ -50,16 +50,16 @@ final class LostTasks extends SparkListener {
 
   @Override
   public void onJobStart(SparkListenerJobStart start) {
-    if (planned(start.properties()) >= 0) {
+    if (planned(start.properties()) != null) {
       plannedJobs.put(start.jobId(), true);
     }
   }
 
   @Override
   public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
-    long planned = planned(submitted.properties());
-    if (planned >= 0) {
-      stages.put(submitted.stageInfo().stageId(), new long[] {planned, submitted.stageInfo().numTasks()});
+    String[] planned = planned(submitted.properties());
+    if (planned != null) {
+      stages.put(submitted.stageInfo().stageId(), planned);
     }
   }
 
@@ -68,10 +68,10 @@ final class LostTasks extends SparkListener {
     if (end.reason() instanceof Success$ || reportedItsCounts(end.reason())) {
       return;
     }
-    long[] plan = stages.get(end.stageId());
+    String[] plan = stages.get(end.stageId());
     if (plan != null) {
       failedAttempts.incrementAndGet();
-      charged.addAndGet(sliceOf(plan[0], (int) plan[1], end.taskInfo().index()));
+      charged.addAndGet(Long.parseLong(plan[end.taskInfo().index()]));
     }
   }
 
@@ -117,13 +117,8 @@ final class LostTasks extends SparkListener {
     return reason instanceof ExceptionFailure || reason instanceof TaskKilled;
   }
 
-  /** The planned calls of task {@code index} of {@code tasks}, as {@code parallelize} slices them. */
-  static long sliceOf(long planned, int tasks, int index) {
-    return (index + 1L) * planned / tasks - (long) index * planned / tasks;
-  }
-
-  private static long planned(Properties properties) {
+  private static String[] planned(Properties properties) {
     String value = properties == null ? null : properties.getProperty(PLANNED_CALLS);
-    return value == null ? -1 : Long.parseLong(value);
+    return value == null ? null : value.split(",");
   }
 }

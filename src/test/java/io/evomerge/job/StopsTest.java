@@ -33,13 +33,16 @@ class StopsTest {
 
   @Test
   void aLostTaskIsChargedThePlannedCallsOfItsPartition() {
-    long total = 0;
-    for (int i = 0; i < 7; i++) {
-      total += LostTasks.sliceOf(24, 7, i);
-    }
-    assertEquals(24, total, "the slices add up to the plan");
-    assertEquals(3, LostTasks.sliceOf(24, 7, 0));
-    assertEquals(4, LostTasks.sliceOf(24, 7, 2), "as parallelize slices: [10, 14)");
+    var set = new EvaluationSet.OfExamples(io.evomerge.data.Shards.of(LoopbackService.examples(7), 1));
+    var tasks = EvaluationTask.grid(java.util.Collections.nCopies(3, io.evomerge.merge.ControlVectors.uniform(2)), 7);
+    assertEquals("9,12", SparkEvaluator.plannedCalls(set.parts(2), tasks),
+        "the parts' calls add up to the plan: shards [0, 3) and [3, 7) of 3 candidates");
+    assertEquals("3,6,6,6", SparkEvaluator.plannedCalls(set.parts(4), tasks),
+        "four parts of seven shards: [0, 1), [1, 3), [3, 5), [5, 7)");
+    var two = new EvaluationSet.OfExamples(io.evomerge.data.Shards.of(LoopbackService.examples(4), 2));
+    assertEquals("2,1,2,1", SparkEvaluator.plannedCalls(two.parts(4), EvaluationTask.grid(
+        java.util.Collections.nCopies(3, io.evomerge.merge.ControlVectors.uniform(2)), 2)),
+        "fewer shards than partitions: each shard split by candidate, even and odd");
   }
 
   @Test
