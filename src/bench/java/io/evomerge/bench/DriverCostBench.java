@@ -44,8 +44,9 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
  * (ask, one Spark job over {@code candidates x shards} calls, reduce, tell, history rows,
  * checkpoint of the job state) with a clock around each step, in two shapes, a generation of each
  * in turn: <em>cached</em>, the job's {@link SparkEvaluator} (the set's shards parallelised and
- * cached once, each generation broadcasts its tasks), and <em>shipped</em>, the job's former shape
- * (each generation ships its tasks and every example to the executors). The Spark job's wall time
+ * cached once, each generation ships only its tasks, and the executors return only the losses),
+ * and <em>shipped</em>, the job's former shape (each generation ships its tasks and every example
+ * to the executors, which return every example's result). The Spark job's wall time
  * is split into the span of the service calls (the executors' run time, from the task metrics) and
  * the rest, which is scheduling: serialising and launching tasks and collecting their results. Not
  * thread-safe.
@@ -95,7 +96,7 @@ public final class DriverCostBench {
 
   public Result run(JavaSparkContext jsc, MergeModel model, List<Example> fitness, Path work) throws IOException {
     Shards shards = Shards.of(Shards.firstById(fitness, plan.shards() * plan.shardSize()), plan.shardSize());
-    EvaluationSet set = new EvaluationSet.OfExamples(shards);
+    EvaluationSet set = new EvaluationSet.OfExamples(shards, false);
     int partitions = jsc.defaultParallelism();
     Tasks metrics = new Tasks();
     jsc.sc().addSparkListener(metrics);
@@ -103,7 +104,7 @@ public final class DriverCostBench {
         SparkEvaluator evaluator = new SparkEvaluator(jsc, service.client(defaults), set,
             LocalCallMetrics.counters(), partitions)) {
       ServiceConfig client = service.client(defaults);
-      var shipper = new ShippedPartition(client, set);
+      var shipper = new ShippedPartition(client, new EvaluationSet.OfExamples(shards, true));
       Loop cached = new Loop(jsc, metrics, set, model.adapters().size(), work.resolve("driver-cached"),
           tasks -> evaluator.evaluateTasks(tasks, "cached"));
       Loop shipped = new Loop(jsc, metrics, set, model.adapters().size(), work.resolve("driver-shipped"),

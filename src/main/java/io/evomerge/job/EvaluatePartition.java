@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.api.java.function.Function0;
 
 /**
  * The executor side of an evaluation: makes the service calls of the tasks its partition's
@@ -18,23 +17,26 @@ import org.apache.spark.api.java.function.Function0;
  * nothing but the metrics.
  *
  * @param service the service and how to call it (no key inside)
- * @param tasks every task of the evaluation (a broadcast's value): each part picks its own
+ * @param tasks every task of the evaluation: each part picks its own
  * @param metrics where the call counts go
  * @param ratePerSecond this task's share of {@code service.rateLimitPerSecond}; 0 = no limit
  */
-public record EvaluatePartition(ServiceConfig service, Function0<List<EvaluationTask>> tasks, CallMetrics metrics,
+public record EvaluatePartition(ServiceConfig service, List<EvaluationTask> tasks, CallMetrics metrics,
     double ratePerSecond) implements FlatMapFunction<Iterator<EvaluationSet.Part>, ShardResult> {
 
+  public EvaluatePartition {
+    tasks = List.copyOf(tasks);
+  }
+
   @Override
-  public Iterator<ShardResult> call(Iterator<EvaluationSet.Part> parts) throws Exception {
+  public Iterator<ShardResult> call(Iterator<EvaluationSet.Part> parts) {
     CallCounter counter = new CallCounter();
     MergeClient client = MergeClient.of(service, counter, ratePerSecond);
-    List<EvaluationTask> all = tasks.call();
     List<ShardResult> results = new ArrayList<>();
     try {
       while (parts.hasNext()) {
         EvaluationSet.Part part = parts.next();
-        results.addAll(part.evaluate(client, all.stream().filter(part::owns).toList()));
+        results.addAll(part.evaluate(client, tasks.stream().filter(part::owns).toList()));
       }
       return results.iterator();
     } finally {

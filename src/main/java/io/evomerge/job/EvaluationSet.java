@@ -56,11 +56,21 @@ public sealed interface EvaluationSet extends Serializable {
     List<ShardResult> evaluate(MergeClient client, List<EvaluationTask> tasks);
   }
 
-  /** Dialect {@code evomerge}: the examples travel with each call, one shard per call. */
-  record OfExamples(Shards shards) implements EvaluationSet {
+  /**
+   * Dialect {@code evomerge}: the examples travel with each call, one shard per call.
+   *
+   * @param withResults whether the executors return every example's result (the test set's
+   *     metrics need them) or only the losses (all that the search and the screening use)
+   */
+  record OfExamples(Shards shards, boolean withResults) implements EvaluationSet {
 
     public OfExamples {
       Objects.requireNonNull(shards, "shards");
+    }
+
+    /** A set whose executors return every example's result. */
+    public OfExamples(Shards shards) {
+      this(shards, true);
     }
 
     @Override
@@ -85,7 +95,7 @@ public sealed interface EvaluationSet extends Serializable {
       for (int i = 0; i < ranges; i++) {
         List<Shard> range = shards.list().subList(i * shards.count() / ranges, (i + 1) * shards.count() / ranges);
         for (int c = 0; c < copies; c++) {
-          parts.add(new ShardRange(range, shards.count(), c, copies));
+          parts.add(new ShardRange(range, shards.count(), c, copies, withResults));
         }
       }
       return parts;
@@ -99,9 +109,9 @@ public sealed interface EvaluationSet extends Serializable {
 
   /**
    * Shards {@code shards} of a set of {@code shardCount}, for the candidates {@code c} with
-   * {@code c mod copies == copy}: the examples travel once, with each call.
+   * {@code c mod copies == copy}.
    */
-  record ShardRange(List<Shard> shards, int shardCount, int copy, int copies) implements Part {
+  record ShardRange(List<Shard> shards, int shardCount, int copy, int copies, boolean withResults) implements Part {
 
     public ShardRange {
       shards = List.copyOf(shards);
@@ -124,7 +134,7 @@ public sealed interface EvaluationSet extends Serializable {
       List<ShardResult> results = new ArrayList<>(tasks.size());
       for (int i = 0; i < tasks.size(); i++) {
         EvaluationTask task = tasks.get(i);
-        results.add(ShardResult.ofExamples(task.candidate(), task.shard(), answers.get(i).results()));
+        results.add(ShardResult.ofExamples(task.candidate(), task.shard(), answers.get(i).results(), withResults));
       }
       return results;
     }

@@ -32,7 +32,7 @@ record RunSets(AdapterSelection adapters, EvaluationSet fitness, Optional<Evalua
   private static RunSets exampleSets(EvoMergeConfig config, MergeClient driver, RunInputs inputs) {
     List<String> ids = driver.repository().adapters().stream().map(AdapterInfo::id).toList();
     return new RunSets(AdapterSelection.of(ids, config.data().adapters()),
-        new EvaluationSet.OfExamples(inputs.fitness()),
+        new EvaluationSet.OfExamples(inputs.fitness(), false),
         Optional.of(new EvaluationSet.OfExamples(inputs.test().orElseThrow())));
   }
 

@@ -7,13 +7,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 
 /**
  * Evaluates on Spark in the shape of Spark's iterative examples: the set's {@link
  * EvaluationSet.Part parts} are parallelised and cached once (the examples travel to the executors
- * once per run), and each evaluation broadcasts only its tasks, which every partition filters for
- * the ones its part owns. One Spark job per evaluation; the collected results are reduced on the
+ * once per run), and each evaluation ships only its tasks, inside the partition function, which
+ * Spark broadcasts once per job (its task binary); every partition picks the tasks its part owns. One Spark job per evaluation; the collected results are reduced on the
  * driver in a fixed order. Each task keeps to its share of the job-wide rate limit:
  * {@code service.rateLimitPerSecond} divided by the tasks that run at once (the partitions, at most
  * the context's default parallelism). Each evaluation shows in the Spark UI under the job group
@@ -66,13 +65,11 @@ public final class SparkEvaluator implements CandidateEvaluator, TaskEvaluator, 
   private List<ShardResult> run(List<EvaluationTask> tasks, String description) {
     jsc.setJobGroup("evomerge", description + " in " + parts.size() + " partitions", false);
     jsc.setLocalProperty(LostTasks.PLANNED_CALLS, plannedCalls(parts, tasks));
-    Broadcast<List<EvaluationTask>> shipped = jsc.broadcast(tasks);
     try {
       double share = ratePerTask(service.rateLimitPerSecond(), parts.size(), jsc.defaultParallelism());
-      return partitions().mapPartitions(new EvaluatePartition(service, shipped::value, metrics, share)).collect();
+      return partitions().mapPartitions(new EvaluatePartition(service, tasks, metrics, share)).collect();
     } finally {
       jsc.setLocalProperty(LostTasks.PLANNED_CALLS, null);
-      shipped.destroy();
     }
   }
 

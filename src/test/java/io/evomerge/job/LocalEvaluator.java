@@ -25,13 +25,9 @@ public final class LocalEvaluator implements CandidateEvaluator {
   @Override
   public List<CandidateScore> evaluate(List<ControlVectors> candidates, String label) {
     List<EvaluationTask> tasks = EvaluationTask.grid(candidates, set.shardCount());
-    var partition = new EvaluatePartition(service, () -> tasks, metrics, service.rateLimitPerSecond());
+    var partition = new EvaluatePartition(service, tasks, metrics, service.rateLimitPerSecond());
     List<ShardResult> results = new ArrayList<>(tasks.size());
-    try {
-      partition.call(set.parts(1).iterator()).forEachRemaining(results::add);
-    } catch (Exception e) {
-      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
-    }
+    partition.call(set.parts(1).iterator()).forEachRemaining(results::add);
     return CandidateEvaluator.reduce(results, candidates.size(), set.shardCount());
   }
 

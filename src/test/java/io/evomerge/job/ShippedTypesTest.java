@@ -35,7 +35,7 @@ class ShippedTypesTest {
 
   @Test
   void aShardResultRoundTrips() throws Exception {
-    var result = ShardResult.ofExamples(2, 4, List.of(new ExampleResult("e1", 0.3, "yes", true)));
+    var result = ShardResult.ofExamples(2, 4, List.of(new ExampleResult("e1", 0.3, "yes", true)), true);
     assertEquals(result, roundTrip(result));
   }
 
@@ -43,10 +43,10 @@ class ShippedTypesTest {
   void thePartitionFunctionRoundTripsWithItsSettingsAndSet() throws Exception {
     var set = new EvaluationSet.OfExamples(Shards.of(LoopbackService.examples(7), 3));
     var tasks = EvaluationTask.grid(List.of(VECTORS), set.shardCount());
-    var function = new EvaluatePartition(ServiceConfig.of("http://127.0.0.1:1"), () -> tasks, LocalCallMetrics.counters(), 2.5);
+    var function = new EvaluatePartition(ServiceConfig.of("http://127.0.0.1:1"), tasks, LocalCallMetrics.counters(), 2.5);
     EvaluatePartition copy = roundTrip(function);
     assertEquals(function.service(), copy.service());
-    assertEquals(tasks, copy.tasks().call());
+    assertEquals(tasks, copy.tasks());
     assertEquals(2.5, copy.ratePerSecond(), 0.0);
     assertEquals(set.parts(2), roundTrip(new java.util.ArrayList<>(set.parts(2))), "the cached parts");
   }
@@ -64,7 +64,7 @@ class ShippedTypesTest {
       ServiceConfig config = service.client.withApiKey(new ApiKeySource("", secret.toString()));
       var set = new EvaluationSet.OfExamples(Shards.of(LoopbackService.examples(4), 2));
       var tasks = EvaluationTask.grid(List.of(ControlVectors.uniform(3)), set.shardCount());
-      var function = new EvaluatePartition(config, () -> tasks, LocalCallMetrics.counters(), 0);
+      var function = new EvaluatePartition(config, tasks, LocalCallMetrics.counters(), 0);
 
       byte[] bytes = serialise(function);
       String asText = new String(bytes, StandardCharsets.ISO_8859_1);

@@ -54,7 +54,7 @@ class SparkEvaluatorTest {
   @Test
   void theExecutorsReturnTheSameShardResultsHoweverTheTasksAreCut() {
     var tasks = EvaluationTask.grid(candidates(3, 5), SET.shardCount());
-    var function = new EvaluatePartition(service.client, () -> tasks, LocalCallMetrics.counters(), 0);
+    var function = new EvaluatePartition(service.client, tasks, LocalCallMetrics.counters(), 0);
     JavaRDD<ShardResult> two = jsc.parallelize(SET.parts(2), 2).mapPartitions(function);
     JavaRDD<ShardResult> nine = jsc.parallelize(SET.parts(9), 9).mapPartitions(function);
     JavaRDDComparisons.assertRDDEquals(two, nine);
