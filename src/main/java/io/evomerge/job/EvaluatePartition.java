@@ -36,7 +36,7 @@ public record EvaluatePartition(ServiceConfig service, List<EvaluationTask> task
     try {
       while (parts.hasNext()) {
         EvaluationSet.Part part = parts.next();
-        results.addAll(part.evaluate(client, tasks.stream().filter(part::owns).toList()));
+        results.addAll(part.evaluate(client, part.pick(tasks)));
       }
       return results.iterator();
     } finally {

@@ -4,7 +4,6 @@ import io.evomerge.client.MergeClient;
 import io.evomerge.client.MergeServiceException;
 import io.evomerge.client.PermanentFailure;
 import io.evomerge.client.TransientFailure;
-import io.evomerge.data.Shard;
 import io.evomerge.data.Shards;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.merge.MergeDigest;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +49,8 @@ public sealed interface EvaluationSet extends Serializable {
 
   /** What one Spark partition holds, and the tasks it evaluates. Immutable; travels to executors. */
   interface Part extends Serializable {
-    /** Whether this part evaluates {@code task}: every task has exactly one owner among the parts. */
-    boolean owns(EvaluationTask task);
+    /** The tasks of {@code all} (one evaluation's, in order) that this part evaluates: each has one owner. */
+    List<EvaluationTask> pick(List<EvaluationTask> all);
 
     /** Makes the calls of {@code tasks} (all owned) through {@code client}; results in task order. */
     List<ShardResult> evaluate(MergeClient client, List<EvaluationTask> tasks);
@@ -84,21 +84,14 @@ public sealed interface EvaluationSet extends Serializable {
     }
 
     /**
-     * Contiguous ranges of shards; where there are fewer shards than partitions, each range is
-     * split further by candidate ({@code candidate mod copies}), so that every partition has work.
+     * One part per partition, each holding every shard and taking a contiguous slice of each
+     * evaluation's tasks (as {@code parallelize} would cut them): a candidate's shards stay
+     * together, and a single candidate's shards still spread over the partitions.
      */
     @Override
     public List<Part> parts(int partitions) {
-      int ranges = Math.max(1, Math.min(partitions, shards.count()));
-      int copies = Math.max(1, partitions / ranges);
-      List<Part> parts = new ArrayList<>(ranges * copies);
-      for (int i = 0; i < ranges; i++) {
-        List<Shard> range = shards.list().subList(i * shards.count() / ranges, (i + 1) * shards.count() / ranges);
-        for (int c = 0; c < copies; c++) {
-          parts.add(new ShardRange(range, shards.count(), c, copies, withResults));
-        }
-      }
-      return parts;
+      int count = Math.max(1, partitions);
+      return IntStream.range(0, count).<Part>mapToObj(i -> new Slice(this, i, count)).toList();
     }
 
     @Override
@@ -107,34 +100,24 @@ public sealed interface EvaluationSet extends Serializable {
     }
   }
 
-  /**
-   * Shards {@code shards} of a set of {@code shardCount}, for the candidates {@code c} with
-   * {@code c mod copies == copy}.
-   */
-  record ShardRange(List<Shard> shards, int shardCount, int copy, int copies, boolean withResults) implements Part {
-
-    public ShardRange {
-      shards = List.copyOf(shards);
-    }
+  /** Slice {@code index} of {@code count} of every evaluation's tasks, on the whole of {@code set}. */
+  record Slice(OfExamples set, int index, int count) implements Part {
 
     @Override
-    public boolean owns(EvaluationTask task) {
-      return task.candidate() % copies == copy && task.shard() >= first() && task.shard() < first() + shards.size();
-    }
-
-    private int first() {
-      return shards.isEmpty() ? 0 : shards.get(0).index();
+    public List<EvaluationTask> pick(List<EvaluationTask> all) {
+      return all.subList((int) ((long) index * all.size() / count), (int) ((long) (index + 1) * all.size() / count));
     }
 
     @Override
     public List<ShardResult> evaluate(MergeClient client, List<EvaluationTask> tasks) {
+      Shards shards = set.shards();
       List<EvaluateResponse> answers = client.callAll(tasks, task -> client.evaluate(
-          EvaluateRequest.of(task.vectors(), shards.get(task.shard() - first()).examples()),
-          task.candidate() * shardCount + task.shard()));
+          EvaluateRequest.of(task.vectors(), shards.shard(task.shard()).examples()),
+          task.candidate() * shards.count() + task.shard()));
       List<ShardResult> results = new ArrayList<>(tasks.size());
       for (int i = 0; i < tasks.size(); i++) {
         EvaluationTask task = tasks.get(i);
-        results.add(ShardResult.ofExamples(task.candidate(), task.shard(), answers.get(i).results(), withResults));
+        results.add(ShardResult.ofExamples(task.candidate(), task.shard(), answers.get(i).results(), set.withResults()));
       }
       return results;
     }
@@ -189,14 +172,14 @@ public sealed interface EvaluationSet extends Serializable {
     /** One part per session, whatever {@code partitions} says. */
     @Override
     public List<Part> parts(int partitions) {
-      return java.util.stream.IntStream.range(0, sessions.size()).<Part>mapToObj(s -> new OfSessionPart(this, s)).toList();
+      return IntStream.range(0, sessions.size()).<Part>mapToObj(s -> new OfSessionPart(this, s)).toList();
     }
 
     /** Session {@code index} of {@code set}: the candidates {@code c} with {@code c mod sessions == index}. */
     record OfSessionPart(OfSession set, int index) implements Part {
       @Override
-      public boolean owns(EvaluationTask task) {
-        return task.candidate() % set.sessions().size() == index;
+      public List<EvaluationTask> pick(List<EvaluationTask> all) {
+        return all.stream().filter(task -> task.candidate() % set.sessions().size() == index).toList();
       }
 
       @Override

@@ -12,7 +12,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  * Evaluates on Spark in the shape of Spark's iterative examples: the set's {@link
  * EvaluationSet.Part parts} are parallelised and cached once (the examples travel to the executors
  * once per run), and each evaluation ships only its tasks, inside the partition function, which
- * Spark broadcasts once per job (its task binary); every partition picks the tasks its part owns. One Spark job per evaluation; the collected results are reduced on the
+ * Spark broadcasts once per job (its task binary); every partition picks the tasks of its part. One Spark job per evaluation; the collected results are reduced on the
  * driver in a fixed order. Each task keeps to its share of the job-wide rate limit:
  * {@code service.rateLimitPerSecond} divided by the tasks that run at once (the partitions, at most
  * the context's default parallelism). Each evaluation shows in the Spark UI under the job group
@@ -83,7 +83,7 @@ public final class SparkEvaluator implements CandidateEvaluator, TaskEvaluator, 
 
   /** The calls each part plans for {@code tasks}, comma-separated in partition order (for {@link LostTasks}). */
   static String plannedCalls(List<EvaluationSet.Part> parts, List<EvaluationTask> tasks) {
-    return parts.stream().map(p -> Long.toString(tasks.stream().filter(p::owns).count()))
+    return parts.stream().map(p -> Integer.toString(p.pick(tasks).size()))
         .collect(Collectors.joining(","));
   }
 

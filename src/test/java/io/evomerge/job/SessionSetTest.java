@@ -44,9 +44,9 @@ class SessionSetTest {
     var tasks = EvaluationTask.grid(candidates, 1);
 
     assertEquals(3, parts.size());
-    assertEquals(List.of(0, 3, 6), tasks.stream().filter(parts.get(0)::owns).map(EvaluationTask::candidate).toList());
-    assertEquals(List.of(1, 4), tasks.stream().filter(parts.get(1)::owns).map(EvaluationTask::candidate).toList());
-    assertEquals(List.of(2, 5), tasks.stream().filter(parts.get(2)::owns).map(EvaluationTask::candidate).toList());
+    assertEquals(List.of(0, 3, 6), parts.get(0).pick(tasks).stream().map(EvaluationTask::candidate).toList());
+    assertEquals(List.of(1, 4), parts.get(1).pick(tasks).stream().map(EvaluationTask::candidate).toList());
+    assertEquals(List.of(2, 5), parts.get(2).pick(tasks).stream().map(EvaluationTask::candidate).toList());
   }
 
   @Test
@@ -127,7 +127,7 @@ class SessionSetTest {
       List<ShardResult> results = new java.util.ArrayList<>();
       var tasks = EvaluationTask.grid(candidates, 1);
       for (EvaluationSet.Part part : set.parts(2)) {
-        results.addAll(part.evaluate(client, tasks.stream().filter(part::owns).toList()));
+        results.addAll(part.evaluate(client, part.pick(tasks)));
       }
 
       assertEquals(4, results.size());

@@ -35,14 +35,12 @@ class StopsTest {
   void aLostTaskIsChargedThePlannedCallsOfItsPartition() {
     var set = new EvaluationSet.OfExamples(io.evomerge.data.Shards.of(LoopbackService.examples(7), 1));
     var tasks = EvaluationTask.grid(java.util.Collections.nCopies(3, io.evomerge.merge.ControlVectors.uniform(2)), 7);
-    assertEquals("9,12", SparkEvaluator.plannedCalls(set.parts(2), tasks),
-        "the parts' calls add up to the plan: shards [0, 3) and [3, 7) of 3 candidates");
-    assertEquals("3,6,6,6", SparkEvaluator.plannedCalls(set.parts(4), tasks),
-        "four parts of seven shards: [0, 1), [1, 3), [3, 5), [5, 7)");
-    var two = new EvaluationSet.OfExamples(io.evomerge.data.Shards.of(LoopbackService.examples(4), 2));
-    assertEquals("2,1,2,1", SparkEvaluator.plannedCalls(two.parts(4), EvaluationTask.grid(
-        java.util.Collections.nCopies(3, io.evomerge.merge.ControlVectors.uniform(2)), 2)),
-        "fewer shards than partitions: each shard split by candidate, even and odd");
+    assertEquals("10,11", SparkEvaluator.plannedCalls(set.parts(2), tasks), "the parts' calls add up to the plan");
+    assertEquals("3,3,3,3,3,3,3", SparkEvaluator.plannedCalls(set.parts(7), tasks), "as parallelize slices them");
+    assertEquals("0,1", SparkEvaluator.plannedCalls(set.parts(2), tasks.subList(0, 1)), "one call, one partition");
+    var sessions = SessionSetTest.set("s0", "s1");
+    assertEquals("2,1", SparkEvaluator.plannedCalls(sessions.parts(8), EvaluationTask.grid(
+        java.util.Collections.nCopies(3, io.evomerge.merge.ControlVectors.uniform(2)), 1)), "bmm: by session");
   }
 
   @Test

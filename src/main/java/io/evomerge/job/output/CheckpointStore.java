@@ -1,10 +1,7 @@
 package io.evomerge.job.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.evomerge.job.output.internal.AtomicFiles;
-import io.evomerge.job.output.internal.CheckpointFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -66,8 +63,7 @@ public final class CheckpointStore {
 
   /** Saves {@code json} (any JSON value) as the newest state. */
   public void save(String json) throws IOException {
-    JsonNode state = CheckpointFile.parseState(json);
-    write(sequence -> CheckpointFile.envelope(sequence, state));
+    write(OutputJson.compact().writeValueAsString(CheckpointFile.parseState(json)));
   }
 
   /**
@@ -75,15 +71,10 @@ public final class CheckpointStore {
    * once.
    */
   public void save(Object state, ObjectMapper mapper) throws IOException {
-    String json = mapper.writeValueAsString(state);
-    write(sequence -> CheckpointFile.envelope(sequence, json));
+    write(mapper.writeValueAsString(state));
   }
 
-  private interface Envelope {
-    byte[] of(long sequence) throws IOException;
-  }
-
-  private void write(Envelope envelope) throws IOException {
+  private void write(String state) throws IOException {
     boolean listed = next == 0;
     if (listed) {
       fs.mkdirs(folder);
@@ -93,7 +84,7 @@ public final class CheckpointStore {
     long sequence = next;
     Path target = new Path(folder, CheckpointFile.name(sequence));
     Path temp = AtomicFiles.temporaryFor(target);
-    AtomicFiles.writeNew(fs, temp, envelope.of(sequence));
+    AtomicFiles.writeNew(fs, temp, CheckpointFile.envelope(sequence, state));
     if (!fs.rename(temp, target)) {
       next = 0;
       throw new IOException("could not rename " + temp + " to " + target);

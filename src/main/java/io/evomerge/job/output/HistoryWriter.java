@@ -3,7 +3,6 @@ package io.evomerge.job.output;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 
-import io.evomerge.job.output.internal.AtomicFiles;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.evomerge.job.output.internal.SecretKeys;
 import io.evomerge.report.ComparisonRow;
 import io.evomerge.report.ComparisonTable;
 import java.util.ArrayList;

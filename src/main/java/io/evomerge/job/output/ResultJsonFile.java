@@ -3,8 +3,6 @@ package io.evomerge.job.output;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.evomerge.job.output.internal.AtomicFiles;
-import io.evomerge.job.output.internal.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,14 +22,14 @@ public final class ResultJsonFile {
   /** The file's text for {@code result}. */
   public static String toJson(ResultJson result) {
     try {
-      return Json.pretty().writeValueAsString(result) + "\n";
+      return OutputJson.pretty().writeValueAsString(result) + "\n";
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("result.json of run " + result.runId() + " is not serialisable", e);
     }
   }
 
   public static ResultJson fromJson(String json) throws JsonProcessingException {
-    return Json.reader().forType(ResultJson.class).readValue(json);
+    return OutputJson.reader().forType(ResultJson.class).readValue(json);
   }
 
   /** Writes {@code result} to {@code path} atomically, replacing an older file. */
@@ -48,7 +46,7 @@ public final class ResultJsonFile {
    * {@value ResultJson#TIMING} field, for comparing two runs.
    */
   public static JsonNode withoutTiming(String json) throws JsonProcessingException {
-    JsonNode tree = Json.reader().readTree(json);
+    JsonNode tree = OutputJson.reader().readTree(json);
     if (tree instanceof ObjectNode object) {
       object.remove(ResultJson.TIMING);
     }
