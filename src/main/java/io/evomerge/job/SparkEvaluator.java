@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
 
 /**
  * Evaluates on Spark in the shape of Spark's iterative examples: the set's {@link
- * EvaluationSet.Part parts} are parallelised and cached once (the examples travel to the executors
- * once per run), and each evaluation ships only its tasks, inside the partition function, which
+ * EvaluationSet.Part parts} are broadcast once (the examples travel to each executor once per run,
+ * and stay there), and each evaluation ships only its tasks, inside the partition function, which
  * Spark broadcasts once per job (its task binary); every partition picks the tasks of its part. One Spark job per evaluation; the collected results are reduced on the
  * driver in a fixed order. Each task keeps to its share of the job-wide rate limit:
  * {@code service.rateLimitPerSecond} divided by the tasks that run at once (the partitions, at most
@@ -25,7 +27,7 @@ public final class SparkEvaluator implements CandidateEvaluator, TaskEvaluator, 
   private final EvaluationSet set;
   private final CallMetrics metrics;
   private final List<EvaluationSet.Part> parts;
-  private JavaRDD<EvaluationSet.Part> cached;
+  private Broadcast<List<EvaluationSet.Part>> shared;
 
   /**
    * @param partitions partitions of the set; 0 means the context's default parallelism
@@ -73,12 +75,20 @@ public final class SparkEvaluator implements CandidateEvaluator, TaskEvaluator, 
     }
   }
 
-  /** The parts, one per partition, cached on the executors after the first job. */
+  /**
+   * The parts, one per partition: broadcast once (each executor fetches them once and keeps
+   * them), so that a task carries only its partition's index.
+   */
   private JavaRDD<EvaluationSet.Part> partitions() {
-    if (cached == null) {
-      cached = jsc.parallelize(parts, parts.size()).cache();
+    if (shared == null) {
+      shared = jsc.broadcast(parts);
     }
-    return cached;
+    List<Integer> indices = java.util.stream.IntStream.range(0, parts.size()).boxed().toList();
+    return jsc.parallelize(indices, parts.size()).map(partOf(shared));
+  }
+
+  private static Function<Integer, EvaluationSet.Part> partOf(Broadcast<List<EvaluationSet.Part>> parts) {
+    return i -> parts.value().get(i);
   }
 
   /** The calls each part plans for {@code tasks}, comma-separated in partition order (for {@link LostTasks}). */
@@ -97,12 +107,12 @@ public final class SparkEvaluator implements CandidateEvaluator, TaskEvaluator, 
     return set;
   }
 
-  /** Drops the cached parts from the executors. */
+  /** Drops the broadcast parts from the executors. */
   @Override
   public void close() {
-    if (cached != null) {
-      cached.unpersist(false);
-      cached = null;
+    if (shared != null) {
+      shared.destroy();
+      shared = null;
     }
   }
 }
