@@ -15,7 +15,6 @@ import io.evomerge.job.output.HistoryWriter;
 import io.evomerge.job.output.MethodResult;
 import io.evomerge.job.output.ReportWriter;
 import io.evomerge.job.output.ResultJson;
-import io.evomerge.job.output.ResultJsonFile;
 import io.evomerge.job.output.RunDirectory;
 import io.evomerge.job.output.ScreeningResult;
 import io.evomerge.job.output.StagedOutputs;
@@ -96,7 +95,7 @@ public final class EvoMergeJob {
     Optional<JobState> saved = saved(directory, runId, options);
     if (saved.isPresent() && complete(saved.get()) && directory.hasResult()) {
       LOG.info("run {} is finished and scored; its outputs are in {}: nothing to do", runId, directory.path());
-      return outcome(directory, ResultJsonFile.read(directory.fileSystem(), directory.resolve(RunDirectory.RESULT_JSON)));
+      return outcome(directory, ResultJson.read(directory.fileSystem(), directory.resolve(RunDirectory.RESULT_JSON)));
     }
     try (Run run = new Run(client, limits, options, directory, saved, progress)) {
       return run(run, saved, started, progress);
@@ -491,7 +490,7 @@ public final class EvoMergeJob {
       if (withHistory) {
         HistoryWriter.of(spark).write(history, out.path());
       }
-      ResultJsonFile.write(directory.fileSystem(), out.resolve(RunDirectory.RESULT_JSON), result);
+      ResultJson.write(directory.fileSystem(), out.resolve(RunDirectory.RESULT_JSON), result);
       ReportWriter.write(directory.fileSystem(), out.resolve(RunDirectory.REPORT_HTML), result, history);
       out.commit();
     } finally {
