@@ -51,8 +51,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One EvoMerge run on a Spark session: checks the output folder, reads and checks the data,
  * fetches the repository, checks the run against the service's limits, runs the configured
- * screening of {@code selection} when it has {@code topK > 0} (DESIGN.md section 7: one Spark job
- * per round, checkpointed), then the configured method (and with {@code --compare} the others,
+ * screening of {@code selection} when it has {@code topK > 0} ({@link ScreeningRun}: one Spark
+ * job per round, checkpointed), then the configured method (and with {@code --compare} the others,
  * over the same selected adapters) generation by generation on the executors,
  * checkpointing after each; then writes the history, {@code result.json} and {@code report.html}
  * <em>before</em> scoring every method's best merge on the test set (a failure there loses

@@ -41,7 +41,7 @@ record RunSets(AdapterSelection adapters, EvaluationSet fitness, Optional<Evalua
    * Dialect bmm: the preset ({@code service.bmm.presetId}, or the service's only one) names the
    * adapters; {@code sessionsPerReplica} sessions on every replica for the fitness data set, one
    * per replica for the test data set (if one is named). Each session gets at most
-   * {@code service.inFlight()} calls at once (DESIGN: the release answers wrongly otherwise).
+   * {@code service.inFlight()} calls at once (the paper's release answers wrongly otherwise).
    */
   private static RunSets sessionSets(EvoMergeConfig config, MergeClient driver) {
     var service = config.service();

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
- * The screening of DESIGN.md section 7 on the driver: one Spark job per round of the {@link
+ * The screening of {@code selection} on the driver: one Spark job per round of the {@link
  * ScreeningPlan}, each (adapter, shard) pair one service call, reduced in a fixed order to {@link
  * ShardLoss}es, added to the {@link JobState} with the calls they cost, and handed to the
  * listener, which checkpoints them. A resumed run continues with the pairs still missing, so an
