@@ -43,8 +43,8 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
  * The driver's cost per generation with a service of latency 0: the generation loop of the job
  * (ask, one Spark job over {@code candidates x shards} calls, reduce, tell, history rows,
  * checkpoint of the job state) with a clock around each step, in two shapes, a generation of each
- * in turn: <em>cached</em>, the job's {@link SparkEvaluator} (the set's shards parallelised and
- * cached once, each generation ships only its tasks, and the executors return only the losses),
+ * in turn: <em>cached</em>, the job's {@link SparkEvaluator} (the set broadcast once per run, each
+ * generation ships only its tasks, and the executors return only the losses),
  * and <em>shipped</em>, the job's former shape (each generation ships its tasks and every example
  * to the executors, which return every example's result). The Spark job's wall time
  * is split into the span of the service calls (the executors' run time, from the task metrics) and
@@ -68,7 +68,7 @@ public final class DriverCostBench {
   /**
    * The two shapes measured side by side. Immutable.
    *
-   * @param cached the job's shape: the set cached, the tasks broadcast
+   * @param cached the job's shape: the set broadcast once, only the tasks shipped per generation
    * @param shipped the former shape: tasks and examples shipped every generation
    */
   public record Result(int generations, int candidates, int shards, int partitions, Shape cached, Shape shipped) {}
