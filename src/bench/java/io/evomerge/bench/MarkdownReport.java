@@ -128,8 +128,9 @@ public final class MarkdownReport {
         .append(d.candidates()).append(" candidates x ").append(d.shards()).append(" shards, ")
         .append(d.partitions()).append(" partitions, the job's default client settings, a checkpoint of the job"
             + " state after every generation as the job does. *Cached* is the job's shape: the evaluation set is"
-            + " broadcast once per run, each generation ships only its tasks and gets back only the losses. *Shipped* is the former"
-            + " one: every generation ships its tasks and every example to the executors.\n\n")
+            + " broadcast once per run, each generation ships only its tasks and gets back only the losses."
+            + " *Shipped* is the former one: every generation ships its tasks and every example to the executors,"
+            + " and gets back every example's result.\n\n")
         .append("| part | cached, ms per generation | shipped, ms per generation | what it is |\n|---|---:|---:|---|\n")
         .append("| service calls | ").append(f(c.calls(), 1)).append(" | ").append(f(s.calls(), 1))
         .append(" | first task started running to last task done, on the executors (HTTP, JSON, the model) |\n")
