@@ -56,6 +56,10 @@ public final class BenchCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   Path datasets;
 
+  @Option(names = "--only", split = ",", paramLabel = "SECTION", description = "Run only these sections:"
+      + " throughput, driver, optimizer, comparison (default: all).")
+  java.util.Set<String> only = java.util.Set.of();
+
   @Option(names = "--render", description = "Measure nothing: write BENCHMARKS.md again from the"
       + " benchmarks.json in --out.")
   boolean render;
@@ -71,7 +75,7 @@ public final class BenchCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     BenchPlan plan = smoke ? BenchPlan.smoke() : quick ? BenchPlan.quick() : BenchPlan.full();
-    Benchmarks.Inputs inputs = new Benchmarks.Inputs(out, work, repository, tasks, datasets, commandText());
+    Benchmarks.Inputs inputs = new Benchmarks.Inputs(out, work, repository, tasks, datasets, commandText(), only);
     new Benchmarks(plan, inputs, log).run();
     log.printf("bench: done; see %s%n", out.resolve(Benchmarks.MARKDOWN_FILE));
     log.flush();
@@ -79,7 +83,8 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private String commandText() {
-    return "submit/evomerge bench" + (smoke ? " --smoke" : quick ? " --quick" : "") + ("docs".equals(out.toString()) ? "" : " --out " + out);
+    return "submit/evomerge bench" + (smoke ? " --smoke" : quick ? " --quick" : "") + (only.isEmpty() ? "" : " --only " + String.join(",", new java.util.TreeSet<>(only)))
+        + ("docs".equals(out.toString()) ? "" : " --out " + out);
   }
 
   /** The command line of {@code bench}, with the exit codes of every EvoMerge command. */

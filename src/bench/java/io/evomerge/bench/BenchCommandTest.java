@@ -47,8 +47,9 @@ class BenchCommandTest {
     finite(json.at("/throughput/rows/0/efficiency"));
     finite(json.at("/throughput/sequential/msPerGeneration"));
     finite(json.at("/throughput/speedupDefault"));
-    finite(json.at("/driver/scheduling"));
-    finite(json.at("/driver/checkpoint"));
+    finite(json.at("/driver/cached/scheduling"));
+    finite(json.at("/driver/cached/checkpoint"));
+    finite(json.at("/driver/shipped/scheduling"));
     finite(json.at("/optimizer/rows/0/msPerGeneration"));
     JsonNode suiteA = json.at("/suites/0");
     assertEquals(ComparisonBench.METHODS.size(), suiteA.get("average").size());

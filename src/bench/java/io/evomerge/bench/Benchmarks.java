@@ -46,8 +46,15 @@ public final class Benchmarks {
    * @param tasks the sample tasks folder with {@code tasks.json} (suite A)
    * @param datasets the real data sets (suite B); skipped with a message when absent
    * @param command the command line, for the report
+   * @param only the sections to run ({@code throughput}, {@code driver}, {@code optimizer},
+   *     {@code comparison}); empty = all
    */
-  public record Inputs(Path out, Path work, Path repository, Path tasks, Path datasets, String command) {}
+  public record Inputs(Path out, Path work, Path repository, Path tasks, Path datasets, String command,
+      java.util.Set<String> only) {
+    boolean runs(String section) {
+      return only.isEmpty() || only.contains(section);
+    }
+  }
 
   public Benchmarks(BenchPlan plan, Inputs inputs, PrintWriter log) {
     this.plan = plan;
@@ -70,13 +77,21 @@ public final class Benchmarks {
     SparkSession spark = LocalSpark.open(plan.master());
     try {
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-      report = write(report.withThroughput(new ThroughputBench(plan.throughput(), defaults, log).run(jsc, model, fitness)), start);
-      report = write(report.withDriver(new DriverCostBench(plan.driver(), defaults, log).run(jsc, model, fitness,
-          inputs.work())), start);
-      report = write(report.withOptimizer(new OptimizerBench(plan.optimizer(), log).run()), start);
-      ComparisonBench comparison = new ComparisonBench(plan.comparison(), plan.master(), inputs.work(), log);
-      report = write(report.withSuite(comparison.run("A", suiteADescription(model), model, targets, spark)), start);
-      report = write(report.withSuite(suiteB(comparison, spark)), start);
+      if (inputs.runs("throughput")) {
+        report = write(report.withThroughput(new ThroughputBench(plan.throughput(), defaults, log).run(jsc, model, fitness)), start);
+      }
+      if (inputs.runs("driver")) {
+        report = write(report.withDriver(new DriverCostBench(plan.driver(), defaults, log).run(jsc, model, fitness,
+            inputs.work())), start);
+      }
+      if (inputs.runs("optimizer")) {
+        report = write(report.withOptimizer(new OptimizerBench(plan.optimizer(), log).run()), start);
+      }
+      if (inputs.runs("comparison")) {
+        ComparisonBench comparison = new ComparisonBench(plan.comparison(), plan.master(), inputs.work(), log);
+        report = write(report.withSuite(comparison.run("A", suiteADescription(model), model, targets, spark)), start);
+        report = write(report.withSuite(suiteB(comparison, spark)), start);
+      }
     } finally {
       spark.stop();
     }

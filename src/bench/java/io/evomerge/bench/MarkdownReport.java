@@ -121,26 +121,37 @@ public final class MarkdownReport {
       md.append("_Not run._\n\n");
       return;
     }
+    DriverCostBench.Shape c = d.cached();
+    DriverCostBench.Shape s = d.shipped();
     md.append("The job's generation loop (Evo-Merging, stage 1) with a clock around each step: ")
-        .append(d.generations()).append(" generations timed after one warm-up, ").append(d.candidates())
-        .append(" candidates x ").append(d.shards()).append(" shards, ").append(d.partitions())
-        .append(" partitions, the job's default client settings, checkpoint of the whole job state after every"
-            + " generation as the job does.\n\n")
-        .append("| part | ms per generation | what it is |\n|---|---:|---|\n")
-        .append("| service calls | ").append(f(d.calls(), 1))
-        .append(" | first call started to last call ended, inside the executors (HTTP, JSON, the model) |\n")
-        .append("| scheduling | ").append(f(d.scheduling(), 1))
+        .append(d.generations()).append(" generations of each shape timed (in turn) after one warm-up, ")
+        .append(d.candidates()).append(" candidates x ").append(d.shards()).append(" shards, ")
+        .append(d.partitions()).append(" partitions, the job's default client settings, a checkpoint of the job"
+            + " state after every generation as the job does. *Cached* is the job's shape: the evaluation set is"
+            + " broadcast once per run, each generation ships only its tasks and gets back only the losses."
+            + " *Shipped* is the former one: every generation ships its tasks and every example to the executors,"
+            + " and gets back every example's result.\n\n")
+        .append("| part | cached, ms per generation | shipped, ms per generation | what it is |\n|---|---:|---:|---|\n")
+        .append("| service calls | ").append(f(c.calls(), 1)).append(" | ").append(f(s.calls(), 1))
+        .append(" | first task started running to last task done, on the executors (HTTP, JSON, the model) |\n")
+        .append("| scheduling | ").append(f(c.scheduling(), 1)).append(" | ").append(f(s.scheduling(), 1))
         .append(" | the Spark job's wall time minus the calls: task serialisation, launch, result collection |\n")
-        .append("| aggregation | ").append(f(d.aggregation(), 1))
+        .append("| of which deserialising tasks | ").append(f(c.deserialize(), 1)).append(" | ")
+        .append(f(s.deserialize(), 1)).append(" | on the executors, summed over the job's tasks |\n")
+        .append("| results sent back, KiB | ").append(f(c.resultKiB(), 0)).append(" | ").append(f(s.resultKiB(), 0))
+        .append(" | summed over the job's tasks |\n")
+        .append("| aggregation | ").append(f(c.aggregation(), 1)).append(" | ").append(f(s.aggregation(), 1))
         .append(" | reducing shard results per candidate in a fixed order, history rows |\n")
-        .append("| optimizer | ").append(f(d.optimizer(), 2)).append(" | CMA-ES ask + tell |\n")
-        .append("| checkpoint | ").append(f(d.checkpoint(), 1))
-        .append(" | the job state (search state and every history row so far) written atomically |\n")
-        .append("| **outside the service** | **").append(f(d.outsideService(), 1)).append("** | sum of the four above |\n")
-        .append("| whole generation | ").append(f(d.total(), 1)).append(" | |\n\n")
+        .append("| optimizer | ").append(f(c.optimizer(), 2)).append(" | ").append(f(s.optimizer(), 2))
+        .append(" | CMA-ES ask + tell |\n")
+        .append("| checkpoint | ").append(f(c.checkpoint(), 1)).append(" | ").append(f(s.checkpoint(), 1))
+        .append(" | the job state (search state and counters) written atomically |\n")
+        .append("| **outside the service** | **").append(f(c.outsideService(), 1)).append("** | **")
+        .append(f(s.outsideService(), 1)).append("** | scheduling, aggregation, optimizer, checkpoint |\n")
+        .append("| whole generation | ").append(f(c.total(), 1)).append(" | ").append(f(s.total(), 1)).append(" | |\n\n")
         .append("Limits: with latency 0 the service competes with the driver for the same cores, so the calls and"
-            + " the scheduling time are inflated by CPU contention; the checkpoint grows with the history (every"
-            + " checkpoint rewrites all rows so far), so it is larger late in a run than here.\n\n");
+            + " the scheduling time are inflated by CPU contention. The checkpoint holds the search state and"
+            + " counters only (history rows go to files of their own), so it costs the same late in a run.\n\n");
   }
 
   private static void optimizer(StringBuilder md, OptimizerBench.Result o) {

@@ -1,5 +1,6 @@
 package io.evomerge.job;
 
+import io.evomerge.config.ConfigException;
 import io.evomerge.merge.ControlVectors;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public record AdapterSelection(List<String> repository, int[] selected) implemen
     }
     for (String id : wanted) {
       if (!repository.contains(id)) {
-        throw new IllegalArgumentException("data.adapters: the service has no adapter '" + id
+        throw new ConfigException("configuration", "data.adapters", "the service has no adapter '" + id
             + "'; it has: " + String.join(", ", repository));
       }
     }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A candidate's loss over the whole evaluation set, with the per-example results it came from
- * (in shard, then example order; empty for the {@code bmm} dialect). Immutable.
+ * (in shard, then example order; empty for the {@code bmm} dialect and for a set that keeps only
+ * the losses). Immutable.
  */
 public record CandidateScore(double meanLoss, List<ExampleResult> results) {
 
@@ -21,20 +22,17 @@ public record CandidateScore(double meanLoss, List<ExampleResult> results) {
    */
   static CandidateScore reduce(List<ShardResult> ordered) {
     List<ExampleResult> results = new ArrayList<>();
+    double sum = 0;
+    long count = 0;
     double sessionLossSum = 0;
     for (ShardResult shard : ordered) {
       results.addAll(shard.results());
+      for (double loss : shard.losses()) {
+        sum += loss;
+      }
+      count += shard.losses().length;
       sessionLossSum += Double.isNaN(shard.sessionLoss()) ? 0 : shard.sessionLoss();
     }
-    double mean = results.isEmpty() ? sessionLossSum / ordered.size() : meanLoss(results);
-    return new CandidateScore(mean, results);
-  }
-
-  private static double meanLoss(List<ExampleResult> results) {
-    double sum = 0;
-    for (ExampleResult r : results) {
-      sum += r.loss();
-    }
-    return sum / results.size();
+    return new CandidateScore(count == 0 ? sessionLossSum / ordered.size() : sum / count, results);
   }
 }

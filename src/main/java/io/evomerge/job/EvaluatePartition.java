@@ -10,31 +10,37 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 
 /**
- * The executor side of a generation: makes the service calls of one partition's task groups and
- * returns one {@link ShardResult} per task. Carries exactly its inputs, and no secret: the client
- * reads the API key on the executor ({@code service.apiKey}: its environment or a secret file).
- * The HTTP client itself is per executor JVM (see {@link MergeClient}). Calls are idempotent, so
- * a task Spark runs twice changes nothing but the metrics.
+ * The executor side of an evaluation: makes the service calls of the tasks its partition's
+ * {@link EvaluationSet.Part parts} own, and returns one {@link ShardResult} per task. Carries
+ * exactly its inputs, and no secret: the client reads the API key on the executor
+ * ({@code service.apiKey}: its environment or a secret file). The HTTP client itself is per
+ * executor JVM (see {@link MergeClient}). Calls are idempotent, so a task Spark runs twice changes
+ * nothing but the metrics.
  *
  * @param service the service and how to call it (no key inside)
- * @param set what is evaluated
+ * @param tasks every task of the evaluation: each part picks its own
  * @param metrics where the call counts go
  * @param ratePerSecond this task's share of {@code service.rateLimitPerSecond}; 0 = no limit
  */
-public record EvaluatePartition(ServiceConfig service, EvaluationSet set, CallMetrics metrics, double ratePerSecond)
-    implements FlatMapFunction<Iterator<List<EvaluationTask>>, ShardResult> {
+public record EvaluatePartition(ServiceConfig service, List<EvaluationTask> tasks, CallMetrics metrics,
+    double ratePerSecond) implements FlatMapFunction<Iterator<EvaluationSet.Part>, ShardResult> {
+
+  public EvaluatePartition {
+    tasks = List.copyOf(tasks);
+  }
 
   @Override
-  public Iterator<ShardResult> call(Iterator<List<EvaluationTask>> groups) {
-    List<List<EvaluationTask>> all = new ArrayList<>();
-    groups.forEachRemaining(all::add);
+  public Iterator<ShardResult> call(Iterator<EvaluationSet.Part> parts) {
+    List<EvaluationSet.Part> owned = new ArrayList<>();
+    parts.forEachRemaining(owned::add);
+    long planned = owned.stream().mapToLong(part -> part.pick(tasks).size()).sum();
     CallCounter counter = new CallCounter();
     MergeClient client = MergeClient.of(service, counter, ratePerSecond)
-        .within(LostTasks.allowance(TaskContext.get(), all.stream().mapToLong(List::size).sum()));
+        .within(LostTasks.allowance(TaskContext.get(), planned));
     List<ShardResult> results = new ArrayList<>();
     try {
-      for (List<EvaluationTask> group : all) {
-        results.addAll(set.evaluate(client, group));
+      for (EvaluationSet.Part part : owned) {
+        results.addAll(part.evaluate(client, part.pick(tasks)));
       }
       return results.iterator();
     } finally {

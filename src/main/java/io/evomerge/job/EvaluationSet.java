@@ -20,13 +20,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What candidates are evaluated on, how a generation's tasks are cut into partitions, and how one
- * partition's tasks become service calls. Travels to executors inside {@link EvaluatePartition};
- * immutable.
+ * What candidates are evaluated on, and how it is cut into {@link Part parts}: the data one
+ * Spark partition holds for the whole run (cached), each owning the tasks it evaluates.
+ * Immutable.
  */
 public sealed interface EvaluationSet extends Serializable {
 
@@ -36,11 +37,8 @@ public sealed interface EvaluationSet extends Serializable {
   /** Examples one candidate is scored on. */
   long examplesPerCandidate();
 
-  /** The tasks cut into groups, one Spark partition each, at most {@code partitions} of them. */
-  List<List<EvaluationTask>> groups(List<EvaluationTask> tasks, int partitions);
-
-  /** Makes the calls of {@code tasks} (one group) through {@code client}; results in task order. */
-  List<ShardResult> evaluate(MergeClient client, List<EvaluationTask> tasks);
+  /** The set cut into parts, one Spark partition each, at most {@code partitions} of them (bmm: one per session). */
+  List<Part> parts(int partitions);
 
   /**
    * Asks the provider to keep the merge of {@code vectors} (dialect {@code bmm}:
@@ -49,11 +47,30 @@ public sealed interface EvaluationSet extends Serializable {
    */
   Optional<String> materialize(MergeClient client, ControlVectors vectors);
 
-  /** Dialect {@code evomerge}: the examples travel with each call, one shard per call. */
-  record OfExamples(Shards shards) implements EvaluationSet {
+  /** What one Spark partition holds, and the tasks it evaluates. Immutable; travels to executors. */
+  interface Part extends Serializable {
+    /** The tasks of {@code all} (one evaluation's, in order) that this part evaluates: each has one owner. */
+    List<EvaluationTask> pick(List<EvaluationTask> all);
+
+    /** Makes the calls of {@code tasks} (all owned) through {@code client}; results in task order. */
+    List<ShardResult> evaluate(MergeClient client, List<EvaluationTask> tasks);
+  }
+
+  /**
+   * Dialect {@code evomerge}: the examples travel with each call, one shard per call.
+   *
+   * @param withResults whether the executors return every example's result (the test set's
+   *     metrics need them) or only the losses (all that the search and the screening use)
+   */
+  record OfExamples(Shards shards, boolean withResults) implements EvaluationSet {
 
     public OfExamples {
       Objects.requireNonNull(shards, "shards");
+    }
+
+    /** A set whose executors return every example's result. */
+    public OfExamples(Shards shards) {
+      this(shards, true);
     }
 
     @Override
@@ -66,35 +83,43 @@ public sealed interface EvaluationSet extends Serializable {
       return shards.exampleCount();
     }
 
-    /** Contiguous slices, as Spark's {@code parallelize} cuts them. */
+    /**
+     * One part per partition, each holding every shard and taking a contiguous slice of each
+     * evaluation's tasks (as {@code parallelize} would cut them): a candidate's shards stay
+     * together, and a single candidate's shards still spread over the partitions.
+     */
     @Override
-    public List<List<EvaluationTask>> groups(List<EvaluationTask> tasks, int partitions) {
-      int slices = Math.max(1, Math.min(partitions, tasks.size()));
-      List<List<EvaluationTask>> groups = new ArrayList<>(slices);
-      for (int i = 0; i < slices; i++) {
-        int from = (int) ((long) i * tasks.size() / slices);
-        int to = (int) ((long) (i + 1) * tasks.size() / slices);
-        groups.add(List.copyOf(tasks.subList(from, to)));
-      }
-      return groups;
+    public List<Part> parts(int partitions) {
+      int count = Math.max(1, partitions);
+      return IntStream.range(0, count).<Part>mapToObj(i -> new Slice(this, i, count)).toList();
+    }
+
+    @Override
+    public Optional<String> materialize(MergeClient client, ControlVectors vectors) {
+      return Optional.empty();
+    }
+  }
+
+  /** Slice {@code index} of {@code count} of every evaluation's tasks, on the whole of {@code set}. */
+  record Slice(OfExamples set, int index, int count) implements Part {
+
+    @Override
+    public List<EvaluationTask> pick(List<EvaluationTask> all) {
+      return all.subList((int) ((long) index * all.size() / count), (int) ((long) (index + 1) * all.size() / count));
     }
 
     @Override
     public List<ShardResult> evaluate(MergeClient client, List<EvaluationTask> tasks) {
+      Shards shards = set.shards();
       List<EvaluateResponse> answers = client.callAll(tasks, task -> client.evaluate(
           EvaluateRequest.of(task.vectors(), shards.shard(task.shard()).examples()),
           task.candidate() * shards.count() + task.shard()));
       List<ShardResult> results = new ArrayList<>(tasks.size());
       for (int i = 0; i < tasks.size(); i++) {
         EvaluationTask task = tasks.get(i);
-        results.add(ShardResult.ofExamples(task.candidate(), task.shard(), answers.get(i).results()));
+        results.add(ShardResult.ofExamples(task.candidate(), task.shard(), answers.get(i).results(), set.withResults()));
       }
       return results;
-    }
-
-    @Override
-    public Optional<String> materialize(MergeClient client, ControlVectors vectors) {
-      return Optional.empty();
     }
   }
 
@@ -144,20 +169,26 @@ public sealed interface EvaluationSet extends Serializable {
       return sessions.get(0).adapterCount();
     }
 
-    /** One group per session that has candidates, whatever {@code partitions} says. */
+    /** One part per session, whatever {@code partitions} says. */
     @Override
-    public List<List<EvaluationTask>> groups(List<EvaluationTask> tasks, int partitions) {
-      List<List<EvaluationTask>> bySession = new ArrayList<>();
-      for (int s = 0; s < sessions.size(); s++) {
-        bySession.add(new ArrayList<>());
-      }
-      for (EvaluationTask task : tasks) {
-        bySession.get(task.candidate() % sessions.size()).add(task);
-      }
-      return bySession.stream().filter(g -> !g.isEmpty()).map(List::copyOf).toList();
+    public List<Part> parts(int partitions) {
+      return IntStream.range(0, sessions.size()).<Part>mapToObj(s -> new OfSessionPart(this, s)).toList();
     }
 
-    @Override
+    /** Session {@code index} of {@code set}: the candidates {@code c} with {@code c mod sessions == index}. */
+    record OfSessionPart(OfSession set, int index) implements Part {
+      @Override
+      public List<EvaluationTask> pick(List<EvaluationTask> all) {
+        return all.stream().filter(task -> task.candidate() % set.sessions().size() == index).toList();
+      }
+
+      @Override
+      public List<ShardResult> evaluate(MergeClient client, List<EvaluationTask> tasks) {
+        return set.evaluate(client, tasks);
+      }
+    }
+
+    /** Makes the calls of {@code tasks}, all of one session's candidates; results in task order. */
     public List<ShardResult> evaluate(MergeClient client, List<EvaluationTask> tasks) {
       if (tasks.isEmpty()) {
         return List.of();

@@ -9,12 +9,12 @@ import io.evomerge.config.EvoMergeConfig;
 import io.evomerge.config.ServiceConfig;
 import io.evomerge.job.Meter.Metered;
 import io.evomerge.job.output.ApiUsage;
+import io.evomerge.job.output.CheckpointStore;
 import io.evomerge.job.output.HistoryRow;
 import io.evomerge.job.output.HistoryWriter;
 import io.evomerge.job.output.MethodResult;
 import io.evomerge.job.output.ReportWriter;
 import io.evomerge.job.output.ResultJson;
-import io.evomerge.job.output.ResultJsonFile;
 import io.evomerge.job.output.RunDirectory;
 import io.evomerge.job.output.ScreeningResult;
 import io.evomerge.job.output.StagedOutputs;
@@ -51,8 +51,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One EvoMerge run on a Spark session: checks the output folder, reads and checks the data,
  * fetches the repository, checks the run against the service's limits, runs the configured
- * screening of {@code selection} when it has {@code topK > 0} (DESIGN.md section 7: one Spark job
- * per round, checkpointed), then the configured method (and with {@code --compare} the others,
+ * screening of {@code selection} when it has {@code topK > 0} ({@link ScreeningRun}: one Spark
+ * job per round, checkpointed), then the configured method (and with {@code --compare} the others,
  * over the same selected adapters) generation by generation on the executors,
  * checkpointing after each; then writes the history, {@code result.json} and {@code report.html}
  * <em>before</em> scoring every method's best merge on the test set (a failure there loses
@@ -95,9 +95,9 @@ public final class EvoMergeJob {
     Optional<JobState> saved = saved(directory, runId, options);
     if (saved.isPresent() && complete(saved.get()) && directory.hasResult()) {
       LOG.info("run {} is finished and scored; its outputs are in {}: nothing to do", runId, directory.path());
-      return outcome(directory, ResultJsonFile.read(directory.fileSystem(), directory.resolve(RunDirectory.RESULT_JSON)));
+      return outcome(directory, ResultJson.read(directory.fileSystem(), directory.resolve(RunDirectory.RESULT_JSON)));
     }
-    try (Run run = open(client, limits, options, directory, saved, progress)) {
+    try (Run run = new Run(client, limits, options, directory, saved, progress)) {
       return run(run, saved, started, progress);
     }
   }
@@ -118,33 +118,35 @@ public final class EvoMergeJob {
       roundsRun = screening.roundsRun();
       if (!plan.isDone(state.screening())) {
         run.save(state);
-        LOG.info("stopped after {} screening round(s); checkpoint in {}; continue with --resume", roundsRun,
-            directory.checkpoints().folder());
-        return new RunOutcome(runId, directory.path().toString(), Optional.empty());
+        return stopped(directory, roundsRun + " screening round(s)");
       }
       run.select(selected(run.base, plan.selection(state.screening())), state);
     } else {
       run.select(run.base, state);
     }
-    if (state == null) {
-      state = initialState(runId, run);
-    } else if (!state.started()) {
-      state = state.withMethods(initialMethods(run));
+    if (state == null || !state.started()) {
+      List<MethodState> methods = run.view.methods().stream().map(m -> MethodState.start(m,
+          MergeSearches.create(config.search().withMethod(m), run.adapters.size()).start())).toList();
+      state = state == null ? JobState.start(runId, JobState.fingerprintOf(config), methods) : state.withMethods(methods);
     }
     state = run.search(state, run.options.stopAfterGenerations() - roundsRun);
     if (!state.searched()) {
-      LOG.info("stopped after the allowed generations; checkpoint in {}; continue with --resume",
-          directory.checkpoints().folder());
-      return new RunOutcome(runId, directory.path().toString(), Optional.empty());
+      return stopped(directory, "the allowed generations");
     }
     run.materialize(state);
-    List<HistoryRow> history = directory.historyLog().read(generations(state));
+    List<HistoryRow> history = directory.historyLog().read(
+        state.methods().stream().map(m -> m.search().generation()).toList());
     write(directory, result(state, run, started), history, true);
     state = run.scoreTests(state);
     ResultJson result = result(state, run, started);
     write(directory, result, history, false);
     LOG.info("outputs written to {} (elapsed {})", directory.path(), ProgressLine.clock(progress.elapsed()));
     return outcome(directory, result);
+  }
+
+  private static RunOutcome stopped(RunDirectory directory, String after) {
+    LOG.info("stopped after {}; checkpoint in {}; continue with --resume", after, directory.checkpoints().folder());
+    return new RunOutcome(directory.runId(), directory.path().toString(), Optional.empty());
   }
 
   private static RunOutcome outcome(RunDirectory directory, ResultJson result) {
@@ -154,11 +156,7 @@ public final class EvoMergeJob {
   /** {@code chosen}, indices into {@code base}'s adapters, as a selection of the repository. */
   private static AdapterSelection selected(AdapterSelection base, int[] chosen) {
     int[] within = base.selected();
-    int[] out = new int[chosen.length];
-    for (int i = 0; i < chosen.length; i++) {
-      out[i] = within[chosen[i]];
-    }
-    return new AdapterSelection(base.repository(), out);
+    return new AdapterSelection(base.repository(), java.util.Arrays.stream(chosen).map(i -> within[i]).toArray());
   }
 
   /** Whether every method of {@code state} has ended its search and, where there is a test set, been scored. */
@@ -197,35 +195,6 @@ public final class EvoMergeJob {
     return saved;
   }
 
-  /** Reads the data, opens the service's sets, checks them against its limits, wires Spark. */
-  private Run open(ServiceConfig client, LimitsSource limits, RunOptions options, RunDirectory directory,
-      Optional<JobState> saved, RunProgress progress) {
-    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    RunInputs inputs = RunInputs.read(config, hadoop);
-    RunSets sets = openSets(client, inputs);
-    AdapterSelection adapters = sets.adapters();
-    limits.limits().ifPresent(l ->
-        Preflight.againstLimits(config, l, inputs, adapters.repository().size(), client.url()));
-    Optional<ScreeningPlan> plan = screeningPlan(adapters, sets.fitness());
-    LOG.info("repository: {} adapters, {} {}; fitness set {} examples per candidate, test set {}",
-        adapters.repository().size(), plan.isPresent() ? "screening" : "searching", adapters.size(),
-        sets.fitness().examplesPerCandidate(),
-        sets.test().map(t -> t.examplesPerCandidate() + " examples").orElse("none"));
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    CallMetrics metrics = CallMetrics.accumulators(jsc);
-    LostTasks lost = LostTasks.on(jsc);
-    Meter meter = Meter.of(jsc, metrics, lost);
-    int partitions = config.spark().partitions();
-    var fitness = new SparkEvaluator(jsc, client, sets.fitness(), metrics, partitions);
-    Optional<CandidateEvaluator> test = sets.test()
-        .map(set -> new SparkEvaluator(jsc, client, set, metrics, partitions));
-    List<Method> methods = saved.filter(JobState::started)
-        .map(s -> s.methods().stream().map(MethodState::method).toList())
-        .orElseGet(() -> methodsOf(options));
-    return new Run(directory, inputs, adapters, plan, methods, progress, fitness, test, meter, options, jsc, lost,
-        client);
-  }
-
   /**
    * The screening of {@code selection} over {@code base} (every adapter, or {@code data.adapters})
    * on the fitness set's shards (one per candidate in the bmm dialect); empty when it screens
@@ -244,56 +213,23 @@ public final class EvoMergeJob {
     }
   }
 
+  /** The budget rule, with the test scoring of {@code methods} methods reserved. */
+  private java.util.function.Predicate<Stops.Next> byBudget(Optional<SparkEvaluator> test, int methods) {
+    return Stops.byBudget(RunBudget.of(config.budget().maxApiCalls(), config.budget().maxExamples()),
+        test.map(t -> t.callsFor(methods)).orElse(0L), test.map(t -> t.examplesFor(methods)).orElse(0L));
+  }
+
+  private String budgetNote() {
+    return config.budget().maxApiCalls() > 0 ? " (budget " + config.budget().maxApiCalls() + ")" : "";
+  }
+
   /**
-   * The service's sets for this run; a setting the service does not know (an adapter id of
-   * {@code data.adapters}, a bmm preset) is a configuration error, named by its key.
+   * One attempt's wiring: reads the data, opens the service's sets, checks them against its
+   * limits, wires Spark; then what it evaluates on, how it meters, where it saves. Driver only.
    */
-  private RunSets openSets(ServiceConfig client, RunInputs inputs) {
-    try {
-      return RunSets.open(config, MergeClient.of(client), inputs);
-    } catch (IllegalArgumentException e) {
-      java.util.regex.Matcher key = CONFIG_KEY.matcher(String.valueOf(e.getMessage()));
-      if (!key.matches()) {
-        throw e;
-      }
-      throw new ConfigException("service " + client.url(), key.group(1), key.group(2), e);
-    }
-  }
-
-  /** A message that starts with the configuration key at fault: {@code data.adapters: ...}. */
-  private static final java.util.regex.Pattern CONFIG_KEY =
-      java.util.regex.Pattern.compile("((?:data|service|search)\\.[A-Za-z0-9.]+): (.*)", java.util.regex.Pattern.DOTALL);
-
-  private JobState initialState(String runId, Run run) {
-    return JobState.start(runId, JobState.fingerprintOf(config), initialMethods(run));
-  }
-
-  /** Each method's search at its start, over the selected adapters. */
-  private List<MethodState> initialMethods(Run run) {
-    List<MethodState> methods = new ArrayList<>();
-    for (Method method : run.view.methods()) {
-      methods.add(MethodState.start(method, MergeSearches.create(config.search().withMethod(method),
-          run.adapters.size()).start()));
-    }
-    return methods;
-  }
-
-  private List<Method> methodsOf(RunOptions options) {
-    List<Method> methods = new ArrayList<>();
-    methods.add(config.search().method());
-    if (options.compare()) {
-      methods.addAll(config.comparedMethods());
-    }
-    return methods;
-  }
-
-  private static List<Integer> generations(JobState state) {
-    return state.methods().stream().map(m -> m.search().generation()).toList();
-  }
-
-  /** One attempt's wiring: what it evaluates on, how it meters, where it saves. Driver only. */
   private final class Run implements SearchLoop.Listener, ScreeningRun.Listener, AutoCloseable {
     final RunDirectory directory;
+    final CheckpointStore checkpoints;
     final RunInputs inputs;
     /** The adapters screened or searched before any screening: the repository, or data.adapters. */
     final AdapterSelection base;
@@ -301,10 +237,10 @@ public final class EvoMergeJob {
     final List<Method> methods;
     final RunProgress progress;
     final SparkEvaluator fitness;
-    final Optional<CandidateEvaluator> test;
+    final Optional<SparkEvaluator> test;
     final Meter meter;
     final RunOptions options;
-    final JavaSparkContext jsc;
+    final JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     final LostTasks lost;
     final ServiceConfig service;
     /** Where the provider keeps the best merge (dialect bmm), once {@link #materialize}d. */
@@ -313,22 +249,33 @@ public final class EvoMergeJob {
     AdapterSelection adapters;
     ProgressView view;
 
-    Run(RunDirectory directory, RunInputs inputs, AdapterSelection base, Optional<ScreeningPlan> plan,
-        List<Method> methods, RunProgress progress, SparkEvaluator fitness, Optional<CandidateEvaluator> test,
-        Meter meter, RunOptions options, JavaSparkContext jsc, LostTasks lost, ServiceConfig service) {
-      this.lost = lost;
-      this.service = service;
+    Run(ServiceConfig client, LimitsSource limits, RunOptions options, RunDirectory directory,
+        Optional<JobState> saved, RunProgress progress) {
+      this.service = client;
       this.directory = directory;
-      this.inputs = inputs;
-      this.base = base;
-      this.plan = plan;
-      this.methods = methods;
-      this.progress = progress;
-      this.fitness = fitness;
-      this.test = test;
-      this.meter = meter;
+      this.checkpoints = directory.checkpoints();
       this.options = options;
-      this.jsc = jsc;
+      this.progress = progress;
+      this.inputs = RunInputs.read(config, spark.sparkContext().hadoopConfiguration());
+      RunSets sets = RunSets.open(config, MergeClient.of(client), inputs);
+      this.base = sets.adapters();
+      limits.limits().ifPresent(l ->
+          Preflight.againstLimits(config, l, inputs, base.repository().size(), client.url()));
+      this.plan = screeningPlan(base, sets.fitness());
+      LOG.info("repository: {} adapters, {} {}; fitness set {} examples per candidate, test set {}",
+          base.repository().size(), plan.isPresent() ? "screening" : "searching", base.size(),
+          sets.fitness().examplesPerCandidate(),
+          sets.test().map(t -> t.examplesPerCandidate() + " examples").orElse("none"));
+      CallMetrics metrics = CallMetrics.accumulators(jsc);
+      this.lost = LostTasks.on(jsc);
+      this.meter = Meter.of(metrics, lost);
+      int partitions = config.spark().partitions();
+      this.fitness = new SparkEvaluator(jsc, client, sets.fitness(), metrics, partitions);
+      this.test = sets.test().map(set -> new SparkEvaluator(jsc, client, set, metrics, partitions));
+      this.methods = saved.filter(JobState::started)
+          .map(s -> s.methods().stream().map(MethodState::method).toList())
+          .orElseGet(() -> java.util.stream.Stream.concat(java.util.stream.Stream.of(config.search().method()),
+              options.compare() ? config.comparedMethods().stream() : java.util.stream.Stream.empty()).toList());
     }
 
     /** Fixes the adapters every method searches, and the progress view over them. */
@@ -354,23 +301,19 @@ public final class EvoMergeJob {
       long testCalls = test.map(t -> t.callsFor(methodCount)).orElse(0L);
       long testExamples = test.map(t -> t.examplesFor(methodCount)).orElse(0L);
       RunBudget budget = RunBudget.of(config.budget().maxApiCalls(), config.budget().maxExamples());
-      int[] sizes = ScreeningRun.shardSizes(fitness.set());
-      long examples = ScreeningRun.plannedExamples(p, sizes);
-      if (state.screening().scores().isEmpty()
-          && !budget.allows(Stops.withHeadroom(p.totalCalls(), Stops.MIN_HEADROOM) + testCalls, examples + testExamples)) {
+      long examples = ScreeningRun.plannedExamples(p, ScreeningRun.shardSizes(fitness.set()));
+      long withHeadroom = Stops.withHeadroom(p.totalCalls(), Stops.MIN_HEADROOM);
+      if (state.screening().scores().isEmpty() && !budget.allows(withHeadroom + testCalls, examples + testExamples)) {
         throw new ConfigException("configuration", "budget.maxApiCalls", "the screening of selection.topK "
             + config.selection().topK() + " plans " + p.totalCalls() + " calls (" + examples + " examples) in "
-            + p.rounds() + " rounds, " + Stops.withHeadroom(p.totalCalls(), Stops.MIN_HEADROOM)
-            + " with headroom for retries, and test scoring reserves " + testCalls + " calls: that does not fit"
-            + " budget.maxApiCalls " + config.budget().maxApiCalls() + " / budget.maxExamples "
-            + config.budget().maxExamples() + "; raise the budget, or lower selection.initialShards or raise"
-            + " selection.topK");
+            + p.rounds() + " rounds, " + withHeadroom + " with headroom for retries, and test scoring reserves "
+            + testCalls + " calls: that does not fit budget.maxApiCalls " + config.budget().maxApiCalls()
+            + " / budget.maxExamples " + config.budget().maxExamples() + "; raise the budget, or lower"
+            + " selection.initialShards or raise selection.topK");
       }
       LOG.info("screening: {} adapters ({} pinned), top {}, {} rounds, {} calls planned{}", p.candidates().length,
-          p.pinned().length, config.selection().topK(), p.rounds(), p.totalCalls(),
-          config.budget().maxApiCalls() > 0 ? " (budget " + config.budget().maxApiCalls() + ")" : "");
-      var byBudget = Stops.byBudget(budget, testCalls, testExamples);
-      return new ScreeningRun(new ScreeningRun.Parts(p, base, fitness, meter, byBudget, this));
+          p.pinned().length, config.selection().topK(), p.rounds(), p.totalCalls(), budgetNote());
+      return new ScreeningRun(new ScreeningRun.Parts(p, base, fitness, meter, byBudget(test, methodCount), this));
     }
 
     @Override
@@ -393,22 +336,21 @@ public final class EvoMergeJob {
       }
     }
 
-    /** Stops listening to the Spark context, which may outlive the run. */
+    /** Stops listening to the Spark context, which may outlive the run, and drops the cached sets. */
     @Override
     public void close() {
       jsc.sc().removeSparkListener(lost);
+      fitness.close();
+      test.ifPresent(SparkEvaluator::close);
     }
 
     JobState search(JobState state, int generationsLeft) throws IOException {
-      int methods = state.methods().size();
-      var byBudget = Stops.byBudget(RunBudget.of(config.budget().maxApiCalls(), config.budget().maxExamples()),
-          test.map(t -> t.callsFor(methods)).orElse(0L), test.map(t -> t.examplesFor(methods)).orElse(0L));
-      var parts = new SearchLoop.Parts(config.search(), adapters, fitness, meter, byBudget, this, clock);
+      int count = state.methods().size();
+      var parts = new SearchLoop.Parts(config.search(), adapters, fitness, meter, byBudget(test, count), this, clock);
       SearchLoop loop = new SearchLoop(parts, view, generationsLeft);
-      LOG.info("search: {} method(s), {} calls planned{}", methods, view.plannedCalls(),
-          config.budget().maxApiCalls() > 0 ? " (budget " + config.budget().maxApiCalls() + ")" : "");
+      LOG.info("search: {} method(s), {} calls planned{}", count, view.plannedCalls(), budgetNote());
       view.progress().measureFrom(state.calls());
-      for (int i = 0; i < methods && !loop.interrupted(); i++) {
+      for (int i = 0; i < count && !loop.interrupted(); i++) {
         state = loop.run(state, i);
         if (state.methods().get(i).stoppedByBudget()) {
           LOG.info("{}: the next generation would not fit the budget; the method ends here", view.phase(i));
@@ -451,46 +393,43 @@ public final class EvoMergeJob {
 
     void save(JobState state) throws IOException {
       if (config.output().checkpoint()) {
-        directory.checkpoints().save(state, MAPPER);
+        checkpoints.save(state, MAPPER);
       }
     }
 
-    /** Scores each method's best merge not yet scored, one Spark job each, saving after each. */
+    /**
+     * Scores each method's best merge not yet scored, one Spark job each, saving after each; a
+     * method without a best merge, or whose scoring no longer fits the budget, is marked unscored.
+     */
     JobState scoreTests(JobState state) throws IOException {
-      List<Integer> missing = new ArrayList<>();
-      for (int i = 0; i < state.methods().size(); i++) {
-        if (state.methods().get(i).test() == null) {
-          missing.add(i);
-        }
+      long missing = state.methods().stream().filter(m -> m.test() == null).count();
+      if (missing > 0) {
+        test.ifPresent(set -> LOG.info("test scoring: the best merge of {} method(s), {} calls", missing,
+            set.callsFor((int) missing)));
       }
-      if (test.isEmpty() || missing.isEmpty()) {
-        return noTestSet(state);
-      }
-      CandidateEvaluator set = test.get();
-      LOG.info("test scoring: the best merge of {} method(s), {} calls", missing.size(),
-          set.callsFor(missing.size()));
-      var byBudget = Stops.byBudget(RunBudget.of(config.budget().maxApiCalls(), config.budget().maxExamples()), 0, 0);
+      var byBudget = byBudget(Optional.empty(), 0);
       int done = 0;
-      for (int i : missing) {
+      for (int i = 0; i < state.methods().size(); i++) {
         MethodState method = state.methods().get(i);
         Optional<Evaluated> best = best(method);
-        if (best.isEmpty()) {
+        if (method.test() != null) {
+          continue;
+        }
+        if (test.isEmpty() || best.isEmpty()
+            || byBudget.test(new Stops.Next(state, test.get().callsFor(1), test.get().examplesFor(1)))) {
+          if (test.isPresent() && best.isPresent()) {
+            LOG.warn("test scoring of {} does not fit the budget that is left: skipped", method.method().id());
+          }
           state = state.with(i, method.withTest(TestScore.lossOnly(0, Double.NaN)), CallUsage.ZERO);
           continue;
         }
-        if (byBudget.test(new Stops.Next(state, set.callsFor(1), set.examplesFor(1)))) {
-          LOG.warn("test scoring of {} does not fit the budget that is left: skipped", method.method().id());
-          state = state.with(i, method.withTest(TestScore.lossOnly(0, Double.NaN)), CallUsage.ZERO);
-          save(state);
-          continue;
-        }
-        state = scoreOne(state, i, best.get(), set);
-        done++;
-        LOG.info("test scoring {}/{}: {} accuracy {} loss {} calls {} elapsed {} eta {}", done, missing.size(),
+        state = scoreOne(state, i, best.get(), test.get());
+        LOG.info("test scoring {}/{}: {} accuracy {} loss {} calls {} elapsed {} eta {}", ++done, missing,
             method.method().id(), number(state.methods().get(i).test().accuracy()),
             number(state.methods().get(i).test().loss()), state.calls(),
             ProgressLine.clock(view.progress().elapsed()), eta(state));
       }
+      save(state);
       return state;
     }
 
@@ -513,17 +452,6 @@ public final class EvoMergeJob {
     private String eta(JobState state) {
       Duration left = view.progress().timeLeft(state.calls(), view.remainingCalls(state));
       return left == null ? "-" : ProgressLine.clock(left);
-    }
-
-    private JobState noTestSet(JobState state) throws IOException {
-      for (int i = 0; i < state.methods().size(); i++) {
-        MethodState m = state.methods().get(i);
-        if (m.test() == null) {
-          state = state.with(i, m.withTest(TestScore.lossOnly(0, Double.NaN)), CallUsage.ZERO);
-        }
-      }
-      save(state);
-      return state;
     }
   }
 
@@ -586,7 +514,7 @@ public final class EvoMergeJob {
       if (withHistory) {
         HistoryWriter.of(spark).write(history, out.path());
       }
-      ResultJsonFile.write(directory.fileSystem(), out.resolve(RunDirectory.RESULT_JSON), result);
+      ResultJson.write(directory.fileSystem(), out.resolve(RunDirectory.RESULT_JSON), result);
       ReportWriter.write(directory.fileSystem(), out.resolve(RunDirectory.REPORT_HTML), result, history);
       out.commit();
     } finally {

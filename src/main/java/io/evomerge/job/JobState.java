@@ -29,7 +29,7 @@ import java.util.Objects;
  * @param reserved calls reserved for the evaluation in flight when this state was saved, 0
  *     between evaluations; a run that resumes from such a state charges them, since the crashed
  *     attempt may have sent them
- * @param screening what the screening of {@code selection} has measured (DESIGN.md section 7),
+ * @param screening what the screening of {@code selection} has measured ({@link ScreeningState}),
  *     or null when the run screens nothing; while it is not done, {@code methods} is empty (the
  *     searches are made once the selection is known)
  */

@@ -2,11 +2,13 @@ package io.evomerge.job;
 
 import io.evomerge.client.SendAllowance;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 import org.apache.spark.ExceptionFailure;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.Success$;
@@ -29,11 +31,11 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
  * the budget must pay for them: this listener charges the attempt its allowance (its planned
  * calls, and with {@link #allow} its share of the headroom too).
  *
- * <p>How it knows the plan: the driver sets the local property {@value #PLANNED_CALLS} before
- * each evaluation job; a stage of that job with {@code T} tasks and {@code P} planned calls gives
- * task {@code i} the calls of partition {@code i} of {@code parallelize}, {@code floor((i+1)P/T) -
- * floor(iP/T)}. Listener events arrive asynchronously: {@link #awaitJobs} waits until the job's
- * end (posted after all its task ends) has been seen. Thread-safe.
+ * <p>How it knows the plan: {@link SparkEvaluator} sets the local property {@value #PLANNED_CALLS}
+ * before each evaluation job, the calls of each partition in order ({@code 12,8}); task {@code i}
+ * of a stage of that job is planned entry {@code i}. Listener events arrive asynchronously:
+ * {@link #awaitJobs} waits until the job's end (posted after all its task ends) has been seen.
+ * Thread-safe.
  *
  * <p>Allowances ({@link #allowance}): the calls the driver reserved for an evaluation, {@value
  * #ALLOWED_CALLS}, bound what its tasks send, retries and task retries included, so that a driver
@@ -45,7 +47,7 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
  */
 final class LostTasks extends SparkListener {
 
-  /** Local property: the calls the next evaluation job plans. */
+  /** Local property: the calls each partition of the next evaluation job plans, comma-separated. */
   static final String PLANNED_CALLS = "evomerge.plannedCalls";
 
   /** Local property: the calls the next evaluation job may send, and its unique id. */
@@ -53,7 +55,7 @@ final class LostTasks extends SparkListener {
 
   private static final AtomicLong EVALUATIONS = new AtomicLong();
 
-  private final Map<Integer, long[]> stages = new ConcurrentHashMap<>();
+  private final Map<Integer, Stage> stages = new ConcurrentHashMap<>();
   private final AtomicLong charged = new AtomicLong();
   private final AtomicLong failedAttempts = new AtomicLong();
   private final AtomicLong jobsEnded = new AtomicLong();
@@ -68,18 +70,20 @@ final class LostTasks extends SparkListener {
 
   @Override
   public void onJobStart(SparkListenerJobStart start) {
-    if (planned(start.properties()) >= 0) {
+    if (planned(start.properties()) != null) {
       plannedJobs.put(start.jobId(), true);
     }
   }
 
   @Override
   public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
-    long planned = planned(submitted.properties());
-    if (planned >= 0) {
+    String[] planned = planned(submitted.properties());
+    if (planned != null) {
+      long[] calls = Arrays.stream(planned).mapToLong(Long::parseLong).toArray();
+      long total = LongStream.of(calls).sum();
       String allowed = submitted.properties().getProperty(ALLOWED_CALLS);
-      long reserved = allowed == null ? planned : Long.parseLong(allowed.split(" ")[0]);
-      stages.put(submitted.stageInfo().stageId(), new long[] {planned, submitted.stageInfo().numTasks(), reserved});
+      long reserved = allowed == null ? total : Long.parseLong(allowed.split(" ")[0]);
+      stages.put(submitted.stageInfo().stageId(), new Stage(calls, total, reserved));
     }
   }
 
@@ -88,10 +92,10 @@ final class LostTasks extends SparkListener {
     if (end.reason() instanceof Success$ || reportedItsCounts(end.reason())) {
       return;
     }
-    long[] plan = stages.get(end.stageId());
+    Stage plan = stages.get(end.stageId());
     if (plan != null) {
       failedAttempts.incrementAndGet();
-      charged.addAndGet(shareOf(sliceOf(plan[0], (int) plan[1], end.taskInfo().index()), plan[0], plan[2]));
+      charged.addAndGet(shareOf(plan.calls()[end.taskInfo().index()], plan.planned(), plan.reserved()));
     }
   }
 
@@ -160,8 +164,9 @@ final class LostTasks extends SparkListener {
     if ("driver".equals(SparkEnv.get().executorId())) { // local mode
       return SendAllowance.shared(reservedAndId[1], reserved);
     }
-    String planned = task.getLocalProperty(PLANNED_CALLS);
-    long share = shareOf(calls, planned == null ? 0 : Long.parseLong(planned), reserved);
+    String[] planned = planned(task.getLocalProperty(PLANNED_CALLS));
+    long total = planned == null ? 0 : Arrays.stream(planned).mapToLong(Long::parseLong).sum();
+    long share = shareOf(calls, total, reserved);
     return SendAllowance.shared(reservedAndId[1] + "/" + task.partitionId(), share);
   }
 
@@ -174,13 +179,14 @@ final class LostTasks extends SparkListener {
     return planned <= 0 ? calls : calls + calls * Math.max(0, reserved - planned) / planned;
   }
 
-  /** The planned calls of task {@code index} of {@code tasks}, as {@code parallelize} slices them. */
-  static long sliceOf(long planned, int tasks, int index) {
-    return (index + 1L) * planned / tasks - (long) index * planned / tasks;
+  /** An evaluation stage: each task's planned calls, their sum, and the calls reserved for them. */
+  private record Stage(long[] calls, long planned, long reserved) {}
+
+  private static String[] planned(Properties properties) {
+    return planned(properties == null ? null : properties.getProperty(PLANNED_CALLS));
   }
 
-  private static long planned(Properties properties) {
-    String value = properties == null ? null : properties.getProperty(PLANNED_CALLS);
-    return value == null ? -1 : Long.parseLong(value);
+  private static String[] planned(String value) {
+    return value == null ? null : value.split(",");
   }
 }

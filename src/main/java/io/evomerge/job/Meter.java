@@ -3,7 +3,6 @@ package io.evomerge.job;
 import io.evomerge.client.CallCounts;
 import java.time.Duration;
 import java.util.function.Supplier;
-import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * Measures what one evaluation costs, as the service counts it: the attempts finished tasks
@@ -28,21 +27,19 @@ interface Meter {
     };
   }
 
-  /** Reads {@code metrics} and {@code lost} around each Spark job of {@code jsc}. */
-  static Meter of(JavaSparkContext jsc, CallMetrics metrics, LostTasks lost) {
-    return new SparkMeter(jsc, metrics, lost);
+  /** Reads {@code metrics} and {@code lost} around each Spark evaluation job. */
+  static Meter of(CallMetrics metrics, LostTasks lost) {
+    return new SparkMeter(metrics, lost);
   }
 
   /** The Spark implementation. */
   final class SparkMeter implements Meter {
     private static final Duration LISTENER_WAIT = Duration.ofSeconds(30);
 
-    private final JavaSparkContext jsc;
     private final CallMetrics metrics;
     private final LostTasks lost;
 
-    SparkMeter(JavaSparkContext jsc, CallMetrics metrics, LostTasks lost) {
-      this.jsc = jsc;
+    SparkMeter(CallMetrics metrics, LostTasks lost) {
       this.metrics = metrics;
       this.lost = lost;
     }
@@ -52,14 +49,7 @@ interface Meter {
       CallCounts before = metrics.total();
       long chargedBefore = lost.charged();
       long jobs = lost.jobsEnded();
-      jsc.setLocalProperty(LostTasks.PLANNED_CALLS, Long.toString(calls));
-      T value;
-      try {
-        value = work.get();
-      } finally {
-        jsc.setLocalProperty(LostTasks.PLANNED_CALLS, null);
-        jsc.setLocalProperty(LostTasks.ALLOWED_CALLS, null);
-      }
+      T value = work.get();
       awaitListener(jobs + 1);
       CallUsage usage = CallUsage.between(before, metrics.total(), lost.charged() - chargedBefore,
           calls, examples);

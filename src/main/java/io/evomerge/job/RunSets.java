@@ -2,6 +2,7 @@ package io.evomerge.job;
 
 import io.evomerge.client.MergeClient;
 import io.evomerge.client.MergeServiceException;
+import io.evomerge.config.ConfigException;
 import io.evomerge.config.EvoMergeConfig;
 import io.evomerge.protocol.AdapterInfo;
 import io.evomerge.protocol.Dialect;
@@ -32,7 +33,7 @@ record RunSets(AdapterSelection adapters, EvaluationSet fitness, Optional<Evalua
   private static RunSets exampleSets(EvoMergeConfig config, MergeClient driver, RunInputs inputs) {
     List<String> ids = driver.repository().adapters().stream().map(AdapterInfo::id).toList();
     return new RunSets(AdapterSelection.of(ids, config.data().adapters()),
-        new EvaluationSet.OfExamples(inputs.fitness()),
+        new EvaluationSet.OfExamples(inputs.fitness(), false),
         Optional.of(new EvaluationSet.OfExamples(inputs.test().orElseThrow())));
   }
 
@@ -40,12 +41,12 @@ record RunSets(AdapterSelection adapters, EvaluationSet fitness, Optional<Evalua
    * Dialect bmm: the preset ({@code service.bmm.presetId}, or the service's only one) names the
    * adapters; {@code sessionsPerReplica} sessions on every replica for the fitness data set, one
    * per replica for the test data set (if one is named). Each session gets at most
-   * {@code service.inFlight()} calls at once (DESIGN: the release answers wrongly otherwise).
+   * {@code service.inFlight()} calls at once (the paper's release answers wrongly otherwise).
    */
   private static RunSets sessionSets(EvoMergeConfig config, MergeClient driver) {
     var service = config.service();
     var bmm = service.bmm();
-    PresetsResponse.Preset preset = preset(driver.presets(), bmm.presetId());
+    PresetsResponse.Preset preset = preset(driver.presets(), bmm.presetId(), service.url());
     EvaluationSet.OfSession fitness = sessionSet(config, driver, preset, bmm.dataset(), service.sessionsPerReplica());
     int adapters = fitness.adapterCount();
     List<String> ids = IntStream.range(0, adapters).mapToObj(i -> "adapter-" + i).toList();
@@ -54,13 +55,13 @@ record RunSets(AdapterSelection adapters, EvaluationSet fitness, Optional<Evalua
     return new RunSets(AdapterSelection.of(ids, config.data().adapters()), fitness, test);
   }
 
-  private static PresetsResponse.Preset preset(PresetsResponse presets, String wanted) {
+  private static PresetsResponse.Preset preset(PresetsResponse presets, String wanted, String url) {
     List<String> known = presets.presetIds();
     if (wanted.isBlank() && presets.items().size() == 1) {
       return presets.items().get(0);
     }
     return presets.items().stream().filter(p -> p.presetId().equals(wanted)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("service.bmm.presetId: '" + wanted
+        .orElseThrow(() -> new ConfigException("service " + url, "service.bmm.presetId", "'" + wanted
             + "' is not among the service's presets: " + String.join(", ", known)));
   }
 
@@ -85,7 +86,7 @@ record RunSets(AdapterSelection adapters, EvaluationSet fitness, Optional<Evalua
               + "', dataset '" + dataset + "' on " + driver.replicas().get(r));
         }
         if (adapters >= 0 && info.adapterCount() != adapters) {
-          throw new IllegalStateException("service.urls: replica " + driver.replicas().get(r) + " has "
+          throw new ConfigException("service " + driver.replicas().get(r), "service.urls", "this replica has "
               + info.adapterCount() + " adapters in preset '" + preset.presetId() + "', the first has " + adapters);
         }
         adapters = info.adapterCount();

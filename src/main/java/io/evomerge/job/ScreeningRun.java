@@ -1,7 +1,6 @@
 package io.evomerge.job;
 
 import io.evomerge.job.Meter.Metered;
-import io.evomerge.protocol.ExampleResult;
 import io.evomerge.selection.AdapterScreening;
 import io.evomerge.selection.ScreeningPlan;
 import io.evomerge.selection.ScreeningState;
@@ -13,7 +12,7 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
- * The screening of DESIGN.md section 7 on the driver: one Spark job per round of the {@link
+ * The screening of {@code selection} on the driver: one Spark job per round of the {@link
  * ScreeningPlan}, each (adapter, shard) pair one service call, reduced in a fixed order to {@link
  * ShardLoss}es, added to the {@link JobState} with the calls they cost, and handed to the
  * listener, which checkpoints them. A resumed run continues with the pairs still missing, so an
@@ -125,14 +124,14 @@ final class ScreeningRun {
 
   /** The mean loss of one task's result, over its examples (a session's loss as it is). */
   static ShardLoss loss(ShardLoss.Pair pair, ShardResult result, EvaluationSet set) {
-    if (result.results().isEmpty()) {
+    if (result.losses().length == 0) {
       return new ShardLoss(pair.adapter(), pair.shard(), result.sessionLoss(), (int) set.examplesPerCandidate());
     }
     double sum = 0;
-    for (ExampleResult r : result.results()) {
-      sum += r.loss();
+    for (double loss : result.losses()) {
+      sum += loss;
     }
-    return new ShardLoss(pair.adapter(), pair.shard(), sum / result.results().size(), result.results().size());
+    return new ShardLoss(pair.adapter(), pair.shard(), sum / result.losses().length, result.losses().length);
   }
 
   private String line(ScreeningPlan.Round round, ScreeningPlan.Stage stage, ScreeningState next, JobState state) {

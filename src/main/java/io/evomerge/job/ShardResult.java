@@ -2,15 +2,18 @@ package io.evomerge.job;
 
 import io.evomerge.protocol.ExampleResult;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * What an executor returns for one task: the per-example results of one candidate on one shard
- * (dialect {@code evomerge}), or the session loss of one candidate (dialect {@code bmm}, where
- * {@code shard} is 0 and {@code results} is empty). Immutable.
+ * What an executor returns for one task: the per-example losses of one candidate on one shard,
+ * with the whole per-example results where the set keeps them (dialect {@code evomerge}), or the
+ * session loss of one candidate (dialect {@code bmm}, where {@code shard} is 0 and {@code losses}
+ * and {@code results} are empty). Immutable: {@code losses} is never written after construction.
  */
-public record ShardResult(int candidate, int shard, List<ExampleResult> results, double sessionLoss)
+public record ShardResult(int candidate, int shard, double[] losses, List<ExampleResult> results, double sessionLoss)
     implements Serializable {
 
   /** The order every reduction uses: by candidate, then by shard. */
@@ -18,14 +21,29 @@ public record ShardResult(int candidate, int shard, List<ExampleResult> results,
       Comparator.comparingInt(ShardResult::candidate).thenComparingInt(ShardResult::shard);
 
   public ShardResult {
+    losses = losses.clone();
     results = List.copyOf(results);
   }
 
-  public static ShardResult ofExamples(int candidate, int shard, List<ExampleResult> results) {
-    return new ShardResult(candidate, shard, results, Double.NaN);
+  /** The losses of {@code results}, and the results themselves only {@code withResults}. */
+  public static ShardResult ofExamples(int candidate, int shard, List<ExampleResult> results, boolean withResults) {
+    double[] losses = results.stream().mapToDouble(ExampleResult::loss).toArray();
+    return new ShardResult(candidate, shard, losses, withResults ? results : List.of(), Double.NaN);
   }
 
   public static ShardResult ofSession(int candidate, double loss) {
-    return new ShardResult(candidate, 0, List.of(), loss);
+    return new ShardResult(candidate, 0, new double[0], List.of(), loss);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ShardResult r && candidate == r.candidate && shard == r.shard
+        && Arrays.equals(losses, r.losses) && results.equals(r.results)
+        && Double.compare(sessionLoss, r.sessionLoss) == 0;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(candidate, shard, Arrays.hashCode(losses), results, sessionLoss);
   }
 }

@@ -2,27 +2,35 @@ package io.evomerge.job;
 
 import io.evomerge.config.ServiceConfig;
 import io.evomerge.merge.ControlVectors;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
 
 /**
- * Evaluates a generation as one Spark job over {@code candidates x shards} tasks: the set cuts
- * the tasks into groups (one partition each), each partition's calls are made on an executor,
- * and the collected results are reduced on the driver in a fixed order. Each task keeps to its
- * share of the job-wide rate limit: {@code service.rateLimitPerSecond} divided by the tasks that
- * run at once (the partitions, at most the context's default parallelism). Each generation shows
- * in the Spark UI under the job group {@code evomerge} with the caller's label as its description.
+ * Evaluates on Spark in the shape of Spark's iterative examples: the set's {@link
+ * EvaluationSet.Part parts} are broadcast once (the examples travel to each executor once per run,
+ * and stay there), and each evaluation ships only its tasks, inside the partition function, which
+ * Spark broadcasts once per job (its task binary); every partition picks the tasks of its part. One Spark job per evaluation; the collected results are reduced on the
+ * driver in a fixed order. Each task keeps to its share of the job-wide rate limit:
+ * {@code service.rateLimitPerSecond} divided by the tasks that run at once (the partitions, at most
+ * the context's default parallelism). Each evaluation shows in the Spark UI under the job group
+ * {@code evomerge} with the caller's label as its description. Driver only; not thread-safe.
  */
-public final class SparkEvaluator implements CandidateEvaluator, TaskEvaluator {
+public final class SparkEvaluator implements CandidateEvaluator, TaskEvaluator, AutoCloseable {
 
   private final JavaSparkContext jsc;
   private final ServiceConfig service;
   private final EvaluationSet set;
   private final CallMetrics metrics;
-  private final int partitions;
+  private final List<EvaluationSet.Part> parts;
+  private Broadcast<List<EvaluationSet.Part>> shared;
 
   /**
-   * @param partitions partitions per generation; 0 means the context's default parallelism
+   * @param partitions partitions of the set; 0 means the context's default parallelism
    */
   public SparkEvaluator(
       JavaSparkContext jsc, ServiceConfig service, EvaluationSet set, CallMetrics metrics, int partitions) {
@@ -30,39 +38,64 @@ public final class SparkEvaluator implements CandidateEvaluator, TaskEvaluator {
     this.service = service;
     this.set = set;
     this.metrics = metrics;
-    this.partitions = partitions > 0 ? partitions : jsc.defaultParallelism();
+    this.parts = set.parts(partitions > 0 ? partitions : jsc.defaultParallelism());
   }
 
   @Override
   public List<CandidateScore> evaluate(List<ControlVectors> candidates, String label) {
-    List<EvaluationTask> tasks = EvaluationTask.grid(candidates, set.shardCount());
-    List<List<EvaluationTask>> groups = set.groups(tasks, partitions);
-    jsc.setJobGroup("evomerge", label + ": " + candidates.size() + " candidates x "
-        + set.shardCount() + " shards in " + groups.size() + " partitions", false);
-    double share = ratePerTask(service.rateLimitPerSecond(), groups.size(), jsc.defaultParallelism());
-    List<ShardResult> results = jsc.parallelize(groups, groups.size())
-        .mapPartitions(new EvaluatePartition(service, set, metrics, share)).collect();
+    List<ShardResult> results = run(EvaluationTask.grid(candidates, set.shardCount()),
+        label + ": " + candidates.size() + " candidates x " + set.shardCount() + " shards");
     return CandidateEvaluator.reduce(results, candidates.size(), set.shardCount());
   }
 
   /**
    * Evaluates exactly {@code tasks} (any (candidate, shard) pairs, candidate indices distinct per
    * shard) as one Spark job, and returns their results sorted in {@link ShardResult#ORDER}, however
-   * the tasks were partitioned: the screening's entry point, where each candidate is scored on a
-   * shard of its own.
+   * the set is partitioned: the screening's entry point, where each candidate is scored on a shard
+   * of its own.
    */
   @Override
   public List<ShardResult> evaluateTasks(List<EvaluationTask> tasks, String label) {
-    List<List<EvaluationTask>> groups = set.groups(tasks, partitions);
-    jsc.setJobGroup("evomerge", label + ": " + tasks.size() + " calls in " + groups.size() + " partitions", false);
-    double share = ratePerTask(service.rateLimitPerSecond(), groups.size(), jsc.defaultParallelism());
-    List<ShardResult> results = new java.util.ArrayList<>(jsc.parallelize(groups, Math.max(1, groups.size()))
-        .mapPartitions(new EvaluatePartition(service, set, metrics, share)).collect());
+    List<ShardResult> results = new ArrayList<>(run(tasks, label + ": " + tasks.size() + " calls"));
     results.sort(ShardResult.ORDER);
     if (results.size() != tasks.size()) {
       throw new IllegalStateException("expected " + tasks.size() + " shard results, got " + results.size());
     }
     return results;
+  }
+
+  private List<ShardResult> run(List<EvaluationTask> tasks, String description) {
+    jsc.setJobGroup("evomerge", description + " in " + parts.size() + " partitions", false);
+    jsc.setLocalProperty(LostTasks.PLANNED_CALLS, plannedCalls(parts, tasks));
+    try {
+      double share = ratePerTask(service.rateLimitPerSecond(), parts.size(), jsc.defaultParallelism());
+      return partitions().mapPartitions(new EvaluatePartition(service, tasks, metrics, share)).collect();
+    } finally {
+      jsc.setLocalProperty(LostTasks.PLANNED_CALLS, null);
+      jsc.setLocalProperty(LostTasks.ALLOWED_CALLS, null);
+    }
+  }
+
+  /**
+   * The parts, one per partition: broadcast once (each executor fetches them once and keeps
+   * them), so that a task carries only its partition's index.
+   */
+  private JavaRDD<EvaluationSet.Part> partitions() {
+    if (shared == null) {
+      shared = jsc.broadcast(parts);
+    }
+    List<Integer> indices = java.util.stream.IntStream.range(0, parts.size()).boxed().toList();
+    return jsc.parallelize(indices, parts.size()).map(partOf(shared));
+  }
+
+  private static Function<Integer, EvaluationSet.Part> partOf(Broadcast<List<EvaluationSet.Part>> parts) {
+    return i -> parts.value().get(i);
+  }
+
+  /** The calls each part plans for {@code tasks}, comma-separated in partition order (for {@link LostTasks}). */
+  static String plannedCalls(List<EvaluationSet.Part> parts, List<EvaluationTask> tasks) {
+    return parts.stream().map(p -> Integer.toString(p.pick(tasks).size()))
+        .collect(Collectors.joining(","));
   }
 
   /** A task's share of the job-wide rate: {@code rate / min(tasks, slots)}; 0 stays 0 (no limit). */
@@ -73,5 +106,14 @@ public final class SparkEvaluator implements CandidateEvaluator, TaskEvaluator {
   @Override
   public EvaluationSet set() {
     return set;
+  }
+
+  /** Drops the broadcast parts from the executors. */
+  @Override
+  public void close() {
+    if (shared != null) {
+      shared.destroy();
+      shared = null;
+    }
   }
 }

@@ -31,7 +31,7 @@ class AdapterSelectionTest {
 
   @Test
   void anUnknownAdapterIsAnErrorThatListsWhatTheServiceHas() {
-    var e = assertThrows(IllegalArgumentException.class,
+    var e = assertThrows(io.evomerge.config.ConfigException.class,
         () -> AdapterSelection.of(REPOSITORY, List.of("hotels")));
     assertTrue(e.getMessage().contains("data.adapters") && e.getMessage().contains("movies, books, noise"),
         e.getMessage());

@@ -36,16 +36,18 @@ class DriverCostTest {
     measure("warm-up");
     Costs costs = measure("measured");
     System.out.printf("driver cost per generation (ms, medians): total gen 1-10 %.2f, gen 51-60 %.2f;"
-        + " checkpoint gen 1-10 %.2f, gen 51-60 %.2f%n", costs.total(0, 10), costs.total(50, 60),
-        costs.checkpoint(0, 10), costs.checkpoint(50, 60));
+        + " checkpoint gen 1-10 %.2f, gen 51-60 %.2f; checkpoint bytes gen 5 %d, gen 55 %d%n", costs.total(0, 10),
+        costs.total(50, 60), costs.checkpoint(0, 10), costs.checkpoint(50, 60), costs.bytes.get(4), costs.bytes.get(54));
     assertEquals(60, costs.total.size());
+    assertEquals(costs.bytes.get(4), costs.bytes.get(54), 0.1 * costs.bytes.get(4),
+        "the checkpoint holds no history: its size stays put within a stage (search state and counters only)");
     assertTrue(costs.checkpoint(50, 60) < 2 * costs.checkpoint(0, 10) + 5,
         "constant checkpoint cost: " + costs.checkpoint(0, 10) + " ms around gen 5, "
             + costs.checkpoint(50, 60) + " ms around gen 60");
   }
 
   /** Milliseconds of each generation: all of it, and its history rows plus checkpoint. */
-  private record Costs(List<Double> total, List<Double> checkpoints) {
+  private record Costs(List<Double> total, List<Double> checkpoints, List<Long> bytes) {
     double total(int from, int to) {
       return median(total.subList(from, to));
     }
@@ -64,12 +66,13 @@ class DriverCostTest {
     int n = 22;
     SearchSettings settings = SearchSettings.defaults();
     RunDirectory run = RunDirectory.of(new org.apache.hadoop.fs.Path(dir.toUri()), runId, new Configuration());
-    Costs costs = new Costs(new ArrayList<>(), new ArrayList<>());
+    Costs costs = new Costs(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     long[] last = {System.nanoTime()};
+    var checkpoints = run.checkpoints();
     SearchLoop.Listener listener = new SearchLoop.Listener() {
       @Override
       public void beforeGeneration(JobState state) throws IOException {
-        run.checkpoints().save(state, Json.mapper());
+        checkpoints.save(state, Json.mapper());
       }
 
       @Override
@@ -77,10 +80,14 @@ class DriverCostTest {
           ProgressLine progress) throws IOException {
         long start = System.nanoTime();
         run.historyLog().append(method, generation, rows);
-        run.checkpoints().save(state, Json.mapper());
+        checkpoints.save(state, Json.mapper());
         long end = System.nanoTime();
         costs.checkpoints().add((end - start) / 1e6);
         costs.total().add((end - last[0]) / 1e6);
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(checkpoints.folder().toUri()))) {
+          costs.bytes().add(java.nio.file.Files.size(files.filter(f -> f.getFileName().toString().matches(
+              "checkpoint-\\d+\\.json")).max(java.util.Comparator.naturalOrder()).orElseThrow()));
+        }
         last[0] = System.nanoTime();
       }
     };

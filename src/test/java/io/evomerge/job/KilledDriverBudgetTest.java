@@ -7,7 +7,6 @@ import io.evomerge.cli.ServiceEndpoint;
 import io.evomerge.config.ConfigLoader;
 import io.evomerge.config.FaultsConfig;
 import io.evomerge.job.output.ResultJson;
-import io.evomerge.job.output.ResultJsonFile;
 import io.evomerge.model.ReferenceModel;
 import io.evomerge.protocol.ApiKey;
 import io.evomerge.service.MergeService;
@@ -62,7 +61,7 @@ class KilledDriverBudgetTest {
 
       long served = service.stats().calls(EVALUATE);
       Path dir = output.resolve("killed");
-      ResultJson result = ResultJsonFile.read(org.apache.hadoop.fs.FileSystem.getLocal(new Configuration()),
+      ResultJson result = ResultJson.read(org.apache.hadoop.fs.FileSystem.getLocal(new Configuration()),
           new org.apache.hadoop.fs.Path(dir.resolve("result.json").toString()));
       System.out.println("budget " + BUDGET + ", kill -9 mid-generation + --resume: service counted " + afterKill
           + " (killed at " + beforeKill + ") + " + (served - afterKill) + " = " + served + ", " + result.api());

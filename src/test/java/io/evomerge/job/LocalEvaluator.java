@@ -12,22 +12,27 @@ import java.util.List;
  */
 public final class LocalEvaluator implements CandidateEvaluator {
 
-  private final EvaluatePartition partition;
+  private final ServiceConfig service;
+  private final EvaluationSet set;
+  private final CallMetrics metrics;
 
   public LocalEvaluator(ServiceConfig service, EvaluationSet set, CallMetrics metrics) {
-    this.partition = new EvaluatePartition(service, set, metrics, service.rateLimitPerSecond());
+    this.service = service;
+    this.set = set;
+    this.metrics = metrics;
   }
 
   @Override
   public List<CandidateScore> evaluate(List<ControlVectors> candidates, String label) {
-    List<EvaluationTask> tasks = EvaluationTask.grid(candidates, set().shardCount());
+    List<EvaluationTask> tasks = EvaluationTask.grid(candidates, set.shardCount());
+    var partition = new EvaluatePartition(service, tasks, metrics, service.rateLimitPerSecond());
     List<ShardResult> results = new ArrayList<>(tasks.size());
-    partition.call(set().groups(tasks, 1).iterator()).forEachRemaining(results::add);
-    return CandidateEvaluator.reduce(results, candidates.size(), set().shardCount());
+    partition.call(set.parts(1).iterator()).forEachRemaining(results::add);
+    return CandidateEvaluator.reduce(results, candidates.size(), set.shardCount());
   }
 
   @Override
   public EvaluationSet set() {
-    return partition.set();
+    return set;
   }
 }

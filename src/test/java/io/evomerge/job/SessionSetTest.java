@@ -40,12 +40,13 @@ class SessionSetTest {
     var set = set("s0", "s1", "s2");
     List<ControlVectors> candidates = java.util.stream.IntStream.range(0, 7)
         .mapToObj(i -> ControlVectors.uniform(5).withAlpha(new double[] {i / 10.0, 0, 0, 0, 0})).toList();
-    var groups = set.groups(EvaluationTask.grid(candidates, 1), 64);
+    var parts = set.parts(64);
+    var tasks = EvaluationTask.grid(candidates, 1);
 
-    assertEquals(3, groups.size());
-    assertEquals(List.of(0, 3, 6), groups.get(0).stream().map(EvaluationTask::candidate).toList());
-    assertEquals(List.of(1, 4), groups.get(1).stream().map(EvaluationTask::candidate).toList());
-    assertEquals(List.of(2, 5), groups.get(2).stream().map(EvaluationTask::candidate).toList());
+    assertEquals(3, parts.size());
+    assertEquals(List.of(0, 3, 6), parts.get(0).pick(tasks).stream().map(EvaluationTask::candidate).toList());
+    assertEquals(List.of(1, 4), parts.get(1).pick(tasks).stream().map(EvaluationTask::candidate).toList());
+    assertEquals(List.of(2, 5), parts.get(2).pick(tasks).stream().map(EvaluationTask::candidate).toList());
   }
 
   @Test
@@ -124,8 +125,9 @@ class SessionSetTest {
           .mapToObj(i -> ControlVectors.uniform(5).withAlpha(new double[] {i / 4.0, 0, 0, 0, 0})).toList();
 
       List<ShardResult> results = new java.util.ArrayList<>();
-      for (List<EvaluationTask> group : set.groups(EvaluationTask.grid(candidates, 1), 2)) {
-        results.addAll(set.evaluate(client, group));
+      var tasks = EvaluationTask.grid(candidates, 1);
+      for (EvaluationSet.Part part : set.parts(2)) {
+        results.addAll(part.evaluate(client, part.pick(tasks)));
       }
 
       assertEquals(4, results.size());

@@ -35,18 +35,20 @@ class ShippedTypesTest {
 
   @Test
   void aShardResultRoundTrips() throws Exception {
-    var result = ShardResult.ofExamples(2, 4, List.of(new ExampleResult("e1", 0.3, "yes", true)));
+    var result = ShardResult.ofExamples(2, 4, List.of(new ExampleResult("e1", 0.3, "yes", true)), true);
     assertEquals(result, roundTrip(result));
   }
 
   @Test
   void thePartitionFunctionRoundTripsWithItsSettingsAndSet() throws Exception {
     var set = new EvaluationSet.OfExamples(Shards.of(LoopbackService.examples(7), 3));
-    var function = new EvaluatePartition(ServiceConfig.of("http://127.0.0.1:1"), set, LocalCallMetrics.counters(), 2.5);
+    var tasks = EvaluationTask.grid(List.of(VECTORS), set.shardCount());
+    var function = new EvaluatePartition(ServiceConfig.of("http://127.0.0.1:1"), tasks, LocalCallMetrics.counters(), 2.5);
     EvaluatePartition copy = roundTrip(function);
     assertEquals(function.service(), copy.service());
-    assertEquals(function.set(), copy.set());
+    assertEquals(tasks, copy.tasks());
     assertEquals(2.5, copy.ratePerSecond(), 0.0);
+    assertEquals(set.parts(2), roundTrip(new java.util.ArrayList<>(set.parts(2))), "the cached parts");
   }
 
   /**
@@ -61,16 +63,16 @@ class ShippedTypesTest {
       Files.writeString(secret, LoopbackService.KEY.reveal() + "\n");
       ServiceConfig config = service.client.withApiKey(new ApiKeySource("", secret.toString()));
       var set = new EvaluationSet.OfExamples(Shards.of(LoopbackService.examples(4), 2));
-      var function = new EvaluatePartition(config, set, LocalCallMetrics.counters(), 0);
+      var tasks = EvaluationTask.grid(List.of(ControlVectors.uniform(3)), set.shardCount());
+      var function = new EvaluatePartition(config, tasks, LocalCallMetrics.counters(), 0);
 
       byte[] bytes = serialise(function);
       String asText = new String(bytes, StandardCharsets.ISO_8859_1);
       assertFalse(asText.contains(LoopbackService.KEY.reveal()), "the task's bytes hold the key");
 
       EvaluatePartition onExecutor = deserialise(bytes);
-      var tasks = EvaluationTask.grid(List.of(ControlVectors.uniform(3)), set.shardCount());
       List<ShardResult> results = new java.util.ArrayList<>();
-      onExecutor.call(set.groups(tasks, 1).iterator()).forEachRemaining(results::add);
+      onExecutor.call(set.parts(1).iterator()).forEachRemaining(results::add);
       assertEquals(2, results.size());
       assertEquals(4, results.stream().mapToInt(r -> r.results().size()).sum());
     }

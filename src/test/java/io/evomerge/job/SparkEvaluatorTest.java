@@ -54,9 +54,9 @@ class SparkEvaluatorTest {
   @Test
   void theExecutorsReturnTheSameShardResultsHoweverTheTasksAreCut() {
     var tasks = EvaluationTask.grid(candidates(3, 5), SET.shardCount());
-    var function = new EvaluatePartition(service.client, SET, LocalCallMetrics.counters(), 0);
-    JavaRDD<ShardResult> two = jsc.parallelize(SET.groups(tasks, 2), 2).mapPartitions(function);
-    JavaRDD<ShardResult> nine = jsc.parallelize(SET.groups(tasks, 9), 9).mapPartitions(function);
+    var function = new EvaluatePartition(service.client, tasks, LocalCallMetrics.counters(), 0);
+    JavaRDD<ShardResult> two = jsc.parallelize(SET.parts(2), 2).mapPartitions(function);
+    JavaRDD<ShardResult> nine = jsc.parallelize(SET.parts(9), 9).mapPartitions(function);
     JavaRDDComparisons.assertRDDEquals(two, nine);
   }
 

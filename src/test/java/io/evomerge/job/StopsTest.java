@@ -33,20 +33,21 @@ class StopsTest {
 
   @Test
   void aLostTaskIsChargedThePlannedCallsOfItsPartition() {
-    long total = 0;
-    for (int i = 0; i < 7; i++) {
-      total += LostTasks.sliceOf(24, 7, i);
-    }
-    assertEquals(24, total, "the slices add up to the plan");
-    assertEquals(3, LostTasks.sliceOf(24, 7, 0));
-    assertEquals(4, LostTasks.sliceOf(24, 7, 2), "as parallelize slices: [10, 14)");
+    var set = new EvaluationSet.OfExamples(io.evomerge.data.Shards.of(LoopbackService.examples(7), 1));
+    var tasks = EvaluationTask.grid(java.util.Collections.nCopies(3, io.evomerge.merge.ControlVectors.uniform(2)), 7);
+    assertEquals("10,11", SparkEvaluator.plannedCalls(set.parts(2), tasks), "the parts' calls add up to the plan");
+    assertEquals("3,3,3,3,3,3,3", SparkEvaluator.plannedCalls(set.parts(7), tasks), "as parallelize slices them");
+    assertEquals("0,1", SparkEvaluator.plannedCalls(set.parts(2), tasks.subList(0, 1)), "one call, one partition");
+    var sessions = SessionSetTest.set("s0", "s1");
+    assertEquals("2,1", SparkEvaluator.plannedCalls(sessions.parts(8), EvaluationTask.grid(
+        java.util.Collections.nCopies(3, io.evomerge.merge.ControlVectors.uniform(2)), 1)), "bmm: by session");
   }
 
   @Test
   void onAClusterEachTaskMaySendItsCallsAndItsShareOfTheHeadroom() {
     long total = 0;
     for (int i = 0; i < 7; i++) {
-      total += LostTasks.shareOf(LostTasks.sliceOf(24, 7, i), 24, 54);
+      total += LostTasks.shareOf((i + 1L) * 24 / 7 - i * 24L / 7, 24, 54); // parallelize's slices of 24 calls
     }
     assertTrue(total <= 54 && total >= 54 - 7, "the shares add up to at most the reservation: " + total);
     assertEquals(3 + 3, LostTasks.shareOf(3, 24, 54), "3 calls and their share of 30 calls of headroom, rounded down");

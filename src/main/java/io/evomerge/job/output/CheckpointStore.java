@@ -1,10 +1,7 @@
 package io.evomerge.job.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.evomerge.job.output.internal.AtomicFiles;
-import io.evomerge.job.output.internal.CheckpointFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -33,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * newest file (a crash on a store whose rename is a copy) or a partial temporary file is skipped
  * with a warning, never returned; other read errors propagate.
  *
- * <p>Immutable; one writer (the driver) at a time. {@link #load()} returns the state compactly
+ * <p>One writer (the driver) at a time; not thread-safe. An instance lists the folder on its
+ * first save (and after a load) and then knows the next sequence, so that a save costs a write, a
+ * rename and a delete, however long the run. {@link #load()} returns the state compactly
  * re-serialised, equal as JSON to what was saved (numbers round-trip exactly).
  */
 public final class CheckpointStore {
@@ -45,6 +44,8 @@ public final class CheckpointStore {
 
   private final FileSystem fs;
   private final Path folder;
+  /** The sequence of the next save; 0 until this instance has listed the folder. */
+  private long next;
 
   private CheckpointStore(FileSystem fs, Path folder) {
     this.fs = fs;
@@ -62,8 +63,7 @@ public final class CheckpointStore {
 
   /** Saves {@code json} (any JSON value) as the newest state. */
   public void save(String json) throws IOException {
-    JsonNode state = CheckpointFile.parseState(json);
-    write(sequence -> CheckpointFile.envelope(sequence, state));
+    write(OutputJson.compact().writeValueAsString(CheckpointFile.parseState(json)));
   }
 
   /**
@@ -71,29 +71,31 @@ public final class CheckpointStore {
    * once.
    */
   public void save(Object state, ObjectMapper mapper) throws IOException {
-    String json = mapper.writeValueAsString(state);
-    write(sequence -> CheckpointFile.envelope(sequence, json));
+    write(mapper.writeValueAsString(state));
   }
 
-  private interface Envelope {
-    byte[] of(long sequence) throws IOException;
-  }
-
-  private void write(Envelope envelope) throws IOException {
-    fs.mkdirs(folder);
-    List<Long> existing = sequences();
-    long next = existing.isEmpty() ? 1 : existing.get(existing.size() - 1) + 1;
-    Path target = new Path(folder, CheckpointFile.name(next));
+  private void write(String state) throws IOException {
+    boolean listed = next == 0;
+    if (listed) {
+      fs.mkdirs(folder);
+      List<Long> existing = sequences();
+      next = existing.isEmpty() ? 1 : existing.get(existing.size() - 1) + 1;
+    }
+    long sequence = next;
+    Path target = new Path(folder, CheckpointFile.name(sequence));
     Path temp = AtomicFiles.temporaryFor(target);
-    AtomicFiles.writeNew(fs, temp, envelope.of(next));
+    AtomicFiles.writeNew(fs, temp, CheckpointFile.envelope(sequence, state));
     if (!fs.rename(temp, target)) {
+      next = 0;
       throw new IOException("could not rename " + temp + " to " + target);
     }
-    cleanUp(next);
+    next = sequence + 1;
+    cleanUp(sequence, listed);
   }
 
   /** The newest complete state, or empty when there is none. */
   public Optional<String> load() throws IOException {
+    next = 0;
     List<Long> existing = sequences();
     for (int i = existing.size() - 1; i >= 0; i--) {
       Optional<String> state = read(existing.get(i));
@@ -134,9 +136,16 @@ public final class CheckpointStore {
     return fs.exists(folder) ? fs.listStatus(folder) : new FileStatus[0];
   }
 
-  /** Deletes checkpoints older than the kept ones, and temporaries; failures only warn. */
-  private void cleanUp(long newest) {
+  /**
+   * Deletes the checkpoint that is no longer kept; after a listing, every older one and the
+   * temporaries too. Failures only warn.
+   */
+  private void cleanUp(long newest, boolean all) {
     try {
+      if (!all) {
+        fs.delete(new Path(folder, CheckpointFile.name(newest - KEPT)), false);
+        return;
+      }
       for (FileStatus status : list()) {
         String name = status.getPath().getName();
         boolean old = CheckpointFile.sequenceOf(name).map(s -> s <= newest - KEPT).orElse(false);

@@ -1,8 +1,6 @@
 package io.evomerge.job.output;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.evomerge.job.output.internal.AtomicFiles;
-import io.evomerge.job.output.internal.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,7 +40,7 @@ public final class HistoryLog {
   public void append(int method, int generation, List<HistoryRow> rows) throws IOException {
     fs.mkdirs(folder);
     Path path = new Path(folder, String.format("m%02d-g%06d.json", method, generation));
-    AtomicFiles.write(fs, path, Json.compact().writeValueAsBytes(rows));
+    AtomicFiles.write(fs, path, OutputJson.compact().writeValueAsBytes(rows));
   }
 
   /**
@@ -59,7 +57,7 @@ public final class HistoryLog {
     files.sort(Comparator.comparing(Path::getName));
     List<HistoryRow> rows = new ArrayList<>();
     for (Path file : files) {
-      rows.addAll(Json.reader().forType(ROWS).readValue(AtomicFiles.read(fs, file)));
+      rows.addAll(OutputJson.reader().forType(ROWS).readValue(AtomicFiles.read(fs, file)));
     }
     return rows;
   }

@@ -3,8 +3,8 @@ package io.evomerge.job.output;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 
-import io.evomerge.job.output.internal.AtomicFiles;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.hadoop.fs.FileStatus;
@@ -12,14 +12,17 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes a run's history with Spark SQL, into a folder (normally {@link StagedOutputs#path()}):
  *
  * <ul>
- *   <li>{@code history/}: Parquet, the {@link HistoryTable#SCHEMA} with vectors as
+ *   <li>{@code history/}: Parquet, the {@link #SCHEMA} with vectors as
  *       {@code array<double>}, one file, rows in the order given;
  *   <li>{@code history.csv}: the same rows as one CSV file with a header; each vector is one
  *       column holding its values joined by {@code ;} in adapter order (adapter ids are in
@@ -33,6 +36,65 @@ public final class HistoryWriter {
 
   private static final String CSV_TEMP = "_history.csv.parts";
 
+  /**
+   * The table's Spark SQL schema: {@code run_id, method, stage, generation, index, alpha
+   * (array<double>), beta (array<double>), loss, penalty, fitness, best_so_far, api_calls,
+   * elapsed_ms}.
+   */
+  public static final StructType SCHEMA = new StructType()
+      .add("run_id", DataTypes.StringType, false)
+      .add("method", DataTypes.StringType, false)
+      .add("stage", DataTypes.StringType, false)
+      .add("generation", DataTypes.IntegerType, false)
+      .add("index", DataTypes.IntegerType, false)
+      .add("alpha", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+      .add("beta", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+      .add("loss", DataTypes.DoubleType, false)
+      .add("penalty", DataTypes.DoubleType, false)
+      .add("fitness", DataTypes.DoubleType, false)
+      .add("best_so_far", DataTypes.DoubleType, false)
+      .add("api_calls", DataTypes.LongType, false)
+      .add("elapsed_ms", DataTypes.LongType, false);
+
+  public static Row toRow(HistoryRow r) {
+    return RowFactory.create(r.runId(), r.method(), r.stage(), r.generation(), r.index(),
+        boxed(r.alpha()), boxed(r.beta()), r.loss(), r.penalty(), r.fitness(), r.bestSoFar(),
+        r.apiCalls(), r.elapsedMs());
+  }
+
+  public static HistoryRow fromRow(Row row) {
+    return new HistoryRow(row.getString(0), row.getString(1), row.getString(2), row.getInt(3),
+        row.getInt(4), unboxed(row.getList(5)), unboxed(row.getList(6)), row.getDouble(7),
+        row.getDouble(8), row.getDouble(9), row.getDouble(10), row.getLong(11), row.getLong(12));
+  }
+
+  /** The rows as a DataFrame, in the given order. */
+  public static Dataset<Row> toDataFrame(SparkSession spark, List<HistoryRow> rows) {
+    List<Row> sparkRows = rows.stream().map(HistoryWriter::toRow).toList();
+    return spark.createDataFrame(sparkRows, SCHEMA);
+  }
+
+  /** The rows of a {@code history/} Parquet folder, in file order. */
+  public static List<HistoryRow> read(SparkSession spark, Path history) {
+    List<HistoryRow> rows = new ArrayList<>();
+    for (Row row : spark.read().schema(SCHEMA).parquet(history.toString()).collectAsList()) {
+      rows.add(fromRow(row));
+    }
+    return rows;
+  }
+
+  private static List<Double> boxed(double[] values) {
+    List<Double> list = new ArrayList<>(values.length);
+    for (double v : values) {
+      list.add(v);
+    }
+    return list;
+  }
+
+  private static double[] unboxed(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
   private final SparkSession spark;
 
   private HistoryWriter(SparkSession spark) {
@@ -45,7 +107,7 @@ public final class HistoryWriter {
 
   /** Writes {@code folder/history/} and {@code folder/history.csv}. */
   public void write(List<HistoryRow> rows, Path folder) throws IOException {
-    Dataset<Row> table = HistoryTable.toDataFrame(spark, rows).coalesce(1);
+    Dataset<Row> table = toDataFrame(spark, rows).coalesce(1);
     table.write().mode(SaveMode.Overwrite).parquet(new Path(folder, RunDirectory.HISTORY).toString());
     writeCsv(table, folder);
   }

@@ -1,6 +1,5 @@
 package io.evomerge.job.output;
 
-import io.evomerge.job.output.internal.AtomicFiles;
 import io.evomerge.report.HtmlReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,14 +3,20 @@ package io.evomerge.job.output;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.evomerge.job.output.internal.SecretKeys;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evomerge.report.ComparisonRow;
 import io.evomerge.report.ComparisonTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
 /**
  * The content of a run's {@code result.json}. Immutable.
@@ -20,7 +26,7 @@ import java.util.Objects;
  * kept its best merge on the provider (dialect bmm) and screened its adapters.
  * Everything but {@link #TIMING} is a function of the configuration, the seed and the service's
  * answers, so two runs with the same configuration and seed write the same bytes once
- * {@code timing} is removed (see {@link ResultJsonFile#withoutTiming}).
+ * {@code timing} is removed (see {@link #withoutTiming}).
  *
  * <p>The configuration is stored as given (a JSON tree of the resolved configuration, key order
  * kept), minus every key whose name looks like a secret ({@code (?i)(api.?key|secret|token|password)}
@@ -86,5 +92,42 @@ public record ResultJson(
 
   public ResultJson withTiming(Timing newTiming) {
     return new ResultJson(runId, seed, best, compared, screening, api, configuration, newTiming, adapterDir);
+  }
+
+  // result.json itself: UTF-8, two-space indentation, \n line ends, a final newline, fields in
+  // declared order, doubles in Java's shortest round-trip form (NaN as "NaN"); written atomically.
+
+  /** The file's text for {@code result}. */
+  public static String toJson(ResultJson result) {
+    try {
+      return OutputJson.pretty().writeValueAsString(result) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("result.json of run " + result.runId() + " is not serialisable", e);
+    }
+  }
+
+  public static ResultJson fromJson(String json) throws JsonProcessingException {
+    return OutputJson.reader().forType(ResultJson.class).readValue(json);
+  }
+
+  /** Writes {@code result} to {@code path} atomically, replacing an older file. */
+  public static void write(FileSystem fs, Path path, ResultJson result) throws IOException {
+    AtomicFiles.write(fs, path, toJson(result).getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static ResultJson read(FileSystem fs, Path path) throws IOException {
+    return fromJson(new String(AtomicFiles.read(fs, path), StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The deterministic part of a {@code result.json} text: the tree without its
+   * {@value ResultJson#TIMING} field, for comparing two runs.
+   */
+  public static JsonNode withoutTiming(String json) throws JsonProcessingException {
+    JsonNode tree = OutputJson.reader().readTree(json);
+    if (tree instanceof ObjectNode object) {
+      object.remove(ResultJson.TIMING);
+    }
+    return tree;
   }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The screening of a run in {@code result.json} (DESIGN.md section 7): what it chose and how every
+ * The screening of a run in {@code result.json} (see {@code ScreeningPlan}): what it chose and how every
  * screened adapter did alone against the base model. Immutable.
  *
  * @param topK adapters chosen by screening

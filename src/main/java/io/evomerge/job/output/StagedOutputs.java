@@ -1,6 +1,5 @@
 package io.evomerge.job.output;
 
-import io.evomerge.job.output.internal.AtomicFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -45,7 +45,7 @@ class HistoryWriterTest {
 
     HistoryWriter.of(spark).write(rows, folder());
 
-    assertEquals(rows, HistoryTable.read(spark, new Path(folder(), RunDirectory.HISTORY)));
+    assertEquals(rows, HistoryWriter.read(spark, new Path(folder(), RunDirectory.HISTORY)));
     try (var files = Files.list(temp.resolve(RunDirectory.HISTORY))) {
       assertEquals(1, files.filter(p -> p.getFileName().toString().endsWith(".parquet")).count());
     }
@@ -83,7 +83,7 @@ class HistoryWriterTest {
 
     writer.write(second, folder());
 
-    assertEquals(second, HistoryTable.read(spark, new Path(folder(), RunDirectory.HISTORY)));
+    assertEquals(second, HistoryWriter.read(spark, new Path(folder(), RunDirectory.HISTORY)));
     assertEquals(second.size() + 1, csvLines().size());
   }
 
@@ -91,7 +91,7 @@ class HistoryWriterTest {
   void anEmptyHistoryStillHasItsSchemaAndHeader() throws IOException {
     HistoryWriter.of(spark).write(List.of(), folder());
 
-    assertEquals(List.of(), HistoryTable.read(spark, new Path(folder(), RunDirectory.HISTORY)));
+    assertEquals(List.of(), HistoryWriter.read(spark, new Path(folder(), RunDirectory.HISTORY)));
     assertEquals("run_id", csvLines().get(0).split(",")[0]);
   }
 }

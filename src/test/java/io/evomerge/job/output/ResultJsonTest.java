@@ -32,7 +32,7 @@ class ResultJsonTest {
 
   @Test
   void fieldsAppearInTheDocumentedOrder() throws IOException {
-    JsonNode tree = new ObjectMapper().readTree(ResultJsonFile.toJson(ResultSamples.result()));
+    JsonNode tree = new ObjectMapper().readTree(ResultJson.toJson(ResultSamples.result()));
 
     assertEquals(List.of("runId", "seed", "best", "compared", "api", "configuration", "timing"), fieldNames(tree));
     assertEquals(List.of("method", "adapters", "alpha", "beta", "fitness", "fitnessLoss", "test",
@@ -45,7 +45,7 @@ class ResultJsonTest {
 
   @Test
   void theBestMergeNamesTheAdapterOfEachValueAndGivesThePlainVectors() throws IOException {
-    JsonNode best = new ObjectMapper().readTree(ResultJsonFile.toJson(ResultSamples.result())).get("best");
+    JsonNode best = new ObjectMapper().readTree(ResultJson.toJson(ResultSamples.result())).get("best");
 
     assertEquals("evo-merging", best.get("method").asText());
     JsonNode topic = best.get("adapters").get(1);
@@ -60,7 +60,7 @@ class ResultJsonTest {
   void itRoundTripsToAnEqualResultNanIncluded() throws IOException {
     ResultJson result = ResultSamples.result();
 
-    ResultJson back = ResultJsonFile.fromJson(ResultJsonFile.toJson(result));
+    ResultJson back = ResultJson.fromJson(ResultJson.toJson(result));
 
     assertEquals(result, back);
     assertTrue(Double.isNaN(back.compared().get(0).fitness()));
@@ -69,14 +69,14 @@ class ResultJsonTest {
 
   @Test
   void sameContentGivesTheSameBytesAndOnlyTimingDiffersBetweenRuns() throws IOException {
-    String first = ResultJsonFile.toJson(ResultSamples.result());
-    String again = ResultJsonFile.toJson(ResultSamples.result());
-    String later = ResultJsonFile.toJson(ResultSamples.result(
+    String first = ResultJson.toJson(ResultSamples.result());
+    String again = ResultJson.toJson(ResultSamples.result());
+    String later = ResultJson.toJson(ResultSamples.result(
         Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T01:00:00Z")));
 
     assertEquals(first, again);
     assertNotEquals(first, later);
-    assertEquals(ResultJsonFile.withoutTiming(first), ResultJsonFile.withoutTiming(later));
+    assertEquals(ResultJson.withoutTiming(first), ResultJson.withoutTiming(later));
     assertFalse(first.contains("\r"));
     assertTrue(first.endsWith("}\n"));
   }
@@ -96,7 +96,7 @@ class ResultJsonTest {
     assertEquals("{\"service\":{\"url\":\"http://x\",\"auth\":{\"scheme\":\"bearer\"}},"
         + "\"servers\":[{\"host\":\"a\"},{\"host\":\"b\"}],\"maxApiCalls\":100,\"keyboard\":\"qwerty\"}",
         written.toString());
-    String json = ResultJsonFile.toJson(result);
+    String json = ResultJson.toJson(result);
     for (String secret : List.of("k1", "k2", "k3", "k4", "\"t\"", "t2", "\"p\"", "\"s\"")) {
       assertFalse(json.contains(secret), secret + " leaked");
     }
@@ -114,12 +114,12 @@ class ResultJsonTest {
   void theFileIsWrittenAtomicallyAndReadBack() throws IOException {
     FileSystem fs = FileSystem.getLocal(new Configuration());
     Path path = new Path(temp.toUri().toString(), "result.json");
-    ResultJsonFile.write(fs, path, ResultSamples.result(Instant.EPOCH, Instant.EPOCH));
+    ResultJson.write(fs, path, ResultSamples.result(Instant.EPOCH, Instant.EPOCH));
     ResultJson second = ResultSamples.result();
 
-    ResultJsonFile.write(fs, path, second);
+    ResultJson.write(fs, path, second);
 
-    assertEquals(second, ResultJsonFile.read(fs, path));
+    assertEquals(second, ResultJson.read(fs, path));
     try (var files = Files.list(temp)) {
       assertEquals(List.of("result.json"), files.map(p -> p.getFileName().toString())
           .filter(n -> !n.endsWith(".crc")).toList());

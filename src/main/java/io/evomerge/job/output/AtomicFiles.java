@@ -1,4 +1,4 @@
-package io.evomerge.job.output.internal;
+package io.evomerge.job.output;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -14,12 +14,12 @@ import org.apache.hadoop.fs.Path;
  * not overwrite (HDFS), the old target is deleted first, so a crash in that window leaves no
  * target but a complete temporary file (which a failed rename also leaves in place). Stateless.
  */
-public final class AtomicFiles {
+final class AtomicFiles {
 
   private AtomicFiles() {}
 
   /** Writes {@code bytes} to {@code target}, replacing what was there. */
-  public static void write(FileSystem fs, Path target, byte[] bytes) throws IOException {
+  static void write(FileSystem fs, Path target, byte[] bytes) throws IOException {
     Path temp = temporaryFor(target);
     try {
       writeNew(fs, temp, bytes);
@@ -31,12 +31,12 @@ public final class AtomicFiles {
   }
 
   /** A fresh hidden name in {@code target}'s folder: {@code .<name>.<uuid>.tmp}. */
-  public static Path temporaryFor(Path target) {
+  static Path temporaryFor(Path target) {
     return new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
   }
 
   /** Creates {@code path}, which must not exist, with exactly {@code bytes}. */
-  public static void writeNew(FileSystem fs, Path path, byte[] bytes) throws IOException {
+  static void writeNew(FileSystem fs, Path path, byte[] bytes) throws IOException {
     try (FSDataOutputStream out = fs.create(path, false)) {
       out.write(bytes);
     }
@@ -46,7 +46,7 @@ public final class AtomicFiles {
    * Renames {@code source} onto {@code target}, deleting an existing target first if needed. An
    * existing folder is always deleted first: Hadoop's rename would move the source into it.
    */
-  public static void replace(FileSystem fs, Path source, Path target) throws IOException {
+  static void replace(FileSystem fs, Path source, Path target) throws IOException {
     if (isDirectory(fs, target)) {
       fs.delete(target, true);
     }
@@ -68,7 +68,7 @@ public final class AtomicFiles {
   }
 
   /** The whole content of {@code path}. */
-  public static byte[] read(FileSystem fs, Path path) throws IOException {
+  static byte[] read(FileSystem fs, Path path) throws IOException {
     try (InputStream in = fs.open(path)) {
       return in.readAllBytes();
     }

@@ -1,4 +1,4 @@
-package io.evomerge.job.output.internal;
+package io.evomerge.job.output;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * sorted, two-space indentation with {@code \n} line ends on every OS. The returned reader and
  * writer are immutable and thread-safe.
  */
-public final class Json {
+final class OutputJson {
 
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -21,24 +21,24 @@ public final class Json {
   private static final DefaultPrettyPrinter PRETTY =
       new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
 
-  private Json() {}
+  private OutputJson() {}
 
   /** Pretty, deterministic output. */
-  public static ObjectWriter pretty() {
+  static ObjectWriter pretty() {
     return MAPPER.writer(PRETTY);
   }
 
   /** One-line output. */
-  public static ObjectWriter compact() {
+  static ObjectWriter compact() {
     return MAPPER.writer();
   }
 
-  public static ObjectReader reader() {
+  static ObjectReader reader() {
     return MAPPER.reader();
   }
 
   /** The shared mapper, for tree building; do not reconfigure it. */
-  public static ObjectMapper mapper() {
+  static ObjectMapper mapper() {
     return MAPPER;
   }
 }

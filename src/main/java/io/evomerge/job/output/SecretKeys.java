@@ -1,4 +1,4 @@
-package io.evomerge.job.output.internal;
+package io.evomerge.job.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,15 +14,15 @@ import java.util.regex.Pattern;
  * {@code password} (any case) is dropped with its value, at any depth, inside arrays too.
  * Stateless.
  */
-public final class SecretKeys {
+final class SecretKeys {
 
   /** The key names that are never written. */
-  public static final Pattern SECRET = Pattern.compile("(?i)(api.?key|secret|token|password)");
+  static final Pattern SECRET = Pattern.compile("(?i)(api.?key|secret|token|password)");
 
   private SecretKeys() {}
 
   /** A deep copy of {@code tree} without secret-named keys; the input is not changed. */
-  public static JsonNode without(JsonNode tree) {
+  static JsonNode without(JsonNode tree) {
     JsonNode copy = tree.deepCopy();
     strip(copy);
     return copy;

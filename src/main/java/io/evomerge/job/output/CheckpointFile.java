@@ -1,8 +1,7 @@
-package io.evomerge.job.output.internal;
+package io.evomerge.job.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +14,7 @@ import java.util.regex.Pattern;
  * The format of one checkpoint file: {@code {"format":1,"sequence":n,"sha256":"...","state":...}}
  * on one line, where the hash is over the compact JSON of the state. Stateless.
  */
-public final class CheckpointFile {
+final class CheckpointFile {
 
   static final int FORMAT = 1;
   private static final Pattern NAME = Pattern.compile("checkpoint-(\\d{10})\\.json");
@@ -23,45 +22,34 @@ public final class CheckpointFile {
   private CheckpointFile() {}
 
   /** {@code checkpoint-<10-digit sequence>.json}. */
-  public static String name(long sequence) {
+  static String name(long sequence) {
     return String.format("checkpoint-%010d.json", sequence);
   }
 
   /** The sequence of a checkpoint file name; empty for any other name. */
-  public static Optional<Long> sequenceOf(String fileName) {
+  static Optional<Long> sequenceOf(String fileName) {
     Matcher m = NAME.matcher(fileName);
     return m.matches() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
   }
 
   /** Whether {@code fileName} is a temporary left by an interrupted save. */
-  public static boolean isTemporary(String fileName) {
+  static boolean isTemporary(String fileName) {
     return fileName.startsWith(".checkpoint-") && fileName.endsWith(".tmp");
   }
 
   /** {@code json} as a tree; a clear error when it is not one JSON value. */
-  public static JsonNode parseState(String json) throws JsonProcessingException {
-    JsonNode state = Json.reader().readTree(json);
+  static JsonNode parseState(String json) throws JsonProcessingException {
+    JsonNode state = OutputJson.reader().readTree(json);
     if (state == null || state.isMissingNode()) {
       throw new IllegalArgumentException("checkpoint state is empty: one JSON value expected");
     }
     return state;
   }
 
-  /** The bytes of the file for {@code state} saved as number {@code sequence}. */
-  public static byte[] envelope(long sequence, JsonNode state) throws JsonProcessingException {
-    ObjectNode envelope = Json.mapper().createObjectNode();
-    envelope.put("format", FORMAT);
-    envelope.put("sequence", sequence);
-    envelope.put("sha256", sha256(Json.compact().writeValueAsString(state)));
-    envelope.set("state", state);
-    return (Json.compact().writeValueAsString(envelope) + "\n").getBytes(StandardCharsets.UTF_8);
-  }
-
   /**
-   * The bytes of the file for the compact JSON {@code state} saved as number {@code sequence}:
-   * the same layout as {@link #envelope(long, JsonNode)}, without parsing the state again.
+   * The bytes of the file for the compact JSON {@code state} saved as number {@code sequence}.
    */
-  public static byte[] envelope(long sequence, String state) {
+  static byte[] envelope(long sequence, String state) {
     String text = "{\"format\":" + FORMAT + ",\"sequence\":" + sequence + ",\"sha256\":\""
         + sha256(state) + "\",\"state\":" + state + "}\n";
     return text.getBytes(StandardCharsets.UTF_8);
@@ -72,15 +60,15 @@ public final class CheckpointFile {
    *
    * @throws IllegalStateException where the file is incomplete or not the checkpoint expected
    */
-  public static String verify(byte[] bytes, long sequence) throws JsonProcessingException {
-    JsonNode envelope = Json.reader().readTree(new String(bytes, StandardCharsets.UTF_8));
+  static String verify(byte[] bytes, long sequence) throws JsonProcessingException {
+    JsonNode envelope = OutputJson.reader().readTree(new String(bytes, StandardCharsets.UTF_8));
     if (envelope == null || !envelope.isObject() || envelope.path("format").asInt() != FORMAT) {
       throw new IllegalStateException("not a checkpoint of format " + FORMAT);
     }
     if (envelope.path("sequence").asLong(-1) != sequence || !envelope.has("state")) {
       throw new IllegalStateException("sequence or state missing");
     }
-    String state = Json.compact().writeValueAsString(envelope.get("state"));
+    String state = OutputJson.compact().writeValueAsString(envelope.get("state"));
     String hash = envelope.path("sha256").asText();
     if (!sha256(state).equals(hash) && !sha256(stateAsWritten(bytes)).equals(hash)) {
       throw new IllegalStateException("checksum does not match the state");
