@@ -56,9 +56,14 @@ public final class BenchCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   Path datasets;
 
-  @Option(names = "--render", description = "Measure nothing: write BENCHMARKS.md again from the"
-      + " benchmarks.json in --out.")
+  @Option(names = "--render", description = "Measure nothing: write BENCHMARKS.md (and"
+      + " BENCHMARKS-massive.md) again from the benchmarks.json (benchmarks-massive.json) in --out.")
   boolean render;
+
+  @Option(names = "--only", paramLabel = "SECTION", description = "Run one section only: 'massive' (the"
+      + " 1,000-adapter repository of issue 11; writes BENCHMARKS-massive.md and benchmarks-massive.json, and"
+      + " leaves BENCHMARKS.md as it is).")
+  String only;
 
   @Spec private CommandSpec spec;
 
@@ -72,6 +77,16 @@ public final class BenchCommand implements Callable<Integer> {
     }
     BenchPlan plan = smoke ? BenchPlan.smoke() : quick ? BenchPlan.quick() : BenchPlan.full();
     Benchmarks.Inputs inputs = new Benchmarks.Inputs(out, work, repository, tasks, datasets, commandText());
+    if (only != null) {
+      if (!only.equals("massive")) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--only: unknown section '" + only
+            + "'; the one section that runs alone is 'massive'");
+      }
+      Benchmarks.massive(plan, inputs, log);
+      log.printf("bench: done; see %s%n", out.resolve(MassiveBench.MARKDOWN_FILE));
+      log.flush();
+      return ExitCodes.OK;
+    }
     new Benchmarks(plan, inputs, log).run();
     log.printf("bench: done; see %s%n", out.resolve(Benchmarks.MARKDOWN_FILE));
     log.flush();
@@ -79,7 +94,8 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private String commandText() {
-    return "submit/evomerge bench" + (smoke ? " --smoke" : quick ? " --quick" : "") + ("docs".equals(out.toString()) ? "" : " --out " + out);
+    return "submit/evomerge bench" + (smoke ? " --smoke" : quick ? " --quick" : "") + (only == null ? "" : " --only " + only)
+        + ("docs".equals(out.toString()) ? "" : " --out " + out);
   }
 
   /** The command line of {@code bench}, with the exit codes of every EvoMerge command. */

@@ -77,10 +77,23 @@ public final class Benchmarks {
       ComparisonBench comparison = new ComparisonBench(plan.comparison(), plan.master(), inputs.work(), log);
       report = write(report.withSuite(comparison.run("A", suiteADescription(model), model, targets, spark)), start);
       report = write(report.withSuite(suiteB(comparison, spark)), start);
+      if (!plan.name().equals(BenchPlan.smoke().name())) { // MassiveBenchTest is the section's smoke test
+        new MassiveBench(MassiveBench.Plan.of(plan.name()), inputs, log).run(spark);
+      }
     } finally {
       spark.stop();
     }
     return report;
+  }
+
+  /** Runs the massive section alone ({@code bench --only massive}): {@value MassiveBench#MARKDOWN_FILE}. */
+  public static void massive(BenchPlan plan, Inputs inputs, PrintWriter log) throws IOException {
+    SparkSession spark = LocalSpark.open(plan.master());
+    try {
+      new MassiveBench(MassiveBench.Plan.of(plan.name()), inputs, log).run(spark);
+    } finally {
+      spark.stop();
+    }
   }
 
   private List<ComparisonBench.Target> suiteATargets() {
@@ -123,12 +136,20 @@ public final class Benchmarks {
   }
 
   /**
-   * Writes {@code BENCHMARKS.md} again from the {@code benchmarks.json} in {@code out}, without
+   * Writes {@code BENCHMARKS.md} again from the {@code benchmarks.json} in {@code out}, and {@value
+   * MassiveBench#MARKDOWN_FILE} from {@value MassiveBench#JSON_FILE} where it is there, without
    * measuring anything (for when only the report's wording changed).
    */
   public static void render(Path out) throws IOException {
-    BenchReport report = new ObjectMapper().readValue(out.resolve(JSON_FILE).toFile(), BenchReport.class);
-    Files.writeString(out.resolve(MARKDOWN_FILE), MarkdownReport.of(report), StandardCharsets.UTF_8);
+    if (Files.exists(out.resolve(JSON_FILE)) || !Files.exists(out.resolve(MassiveBench.JSON_FILE))) {
+      BenchReport report = new ObjectMapper().readValue(out.resolve(JSON_FILE).toFile(), BenchReport.class);
+      Files.writeString(out.resolve(MARKDOWN_FILE), MarkdownReport.of(report), StandardCharsets.UTF_8);
+    }
+    if (Files.exists(out.resolve(MassiveBench.JSON_FILE))) {
+      MassiveBench.Result massive = new ObjectMapper().readValue(out.resolve(MassiveBench.JSON_FILE).toFile(),
+          MassiveBench.Result.class);
+      Files.writeString(out.resolve(MassiveBench.MARKDOWN_FILE), MassiveBench.markdown(massive), StandardCharsets.UTF_8);
+    }
   }
 
   private BenchReport write(BenchReport report, long start) throws IOException {
