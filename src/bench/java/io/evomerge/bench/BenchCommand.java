@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
       "Measures throughput against the service's physical limit, the driver's cost per generation,"
           + " the optimizer's cost, and the paper's comparison table (suite A: the sample tasks and"
           + " repository; suite B: the real data sets, when present), and writes BENCHMARKS.md and"
-          + " benchmarks.json to --out.",
+          + " benchmarks.json to --out; then (not with --smoke) the 1,000-adapter repository of issue 11, to"
+          + " BENCHMARKS-massive.md and benchmarks-massive.json (alone: --only massive).",
       "The full run takes about an hour on 2 cores; --quick takes a few minutes (a smoke test of"
           + " the harness: tiny budgets, meaningless numbers)."
     })

@@ -26,7 +26,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Runs every benchmark of a {@link BenchPlan} in one JVM, side by side, and writes
  * {@code benchmarks.json} and {@code BENCHMARKS.md} to the output folder after each section (so an
- * interrupted run still leaves what it measured). Not thread-safe.
+ * interrupted run still leaves what it measured); then the {@link MassiveBench} section, which
+ * writes its own two documents. Not thread-safe.
  */
 public final class Benchmarks {
 
