@@ -3,6 +3,7 @@ package io.evomerge.bench;
 import io.evomerge.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
       "Measures throughput against the service's physical limit, the driver's cost per generation,"
           + " the optimizer's cost, and the paper's comparison table (suite A: the sample tasks and"
           + " repository; suite B: the real data sets, when present), and writes BENCHMARKS.md and"
-          + " benchmarks.json to --out.",
+          + " benchmarks.json to --out; then (not with --smoke) the 1,000-adapter repository of issue 11, to"
+          + " BENCHMARKS-massive.md and benchmarks-massive.json (alone: --only massive).",
       "The full run takes about an hour on 2 cores; --quick takes a few minutes (a smoke test of"
           + " the harness: tiny budgets, meaningless numbers)."
     })
@@ -57,12 +59,15 @@ public final class BenchCommand implements Callable<Integer> {
   Path datasets;
 
   @Option(names = "--only", split = ",", paramLabel = "SECTION", description = "Run only these sections:"
-      + " throughput, driver, optimizer, comparison (default: all).")
+      + " throughput, driver, optimizer, comparison, massive (default: all). 'massive' alone (the 1,000-adapter"
+      + " repository) writes BENCHMARKS-massive.md and benchmarks-massive.json and leaves BENCHMARKS.md as it is.")
   java.util.Set<String> only = java.util.Set.of();
 
-  @Option(names = "--render", description = "Measure nothing: write BENCHMARKS.md again from the"
-      + " benchmarks.json in --out.")
+  @Option(names = "--render", description = "Measure nothing: write BENCHMARKS.md (and"
+      + " BENCHMARKS-massive.md) again from the benchmarks.json (benchmarks-massive.json) in --out.")
   boolean render;
+
+  private static final List<String> SECTIONS = List.of("throughput", "driver", "optimizer", "comparison", "massive");
 
   @Spec private CommandSpec spec;
 
@@ -76,6 +81,18 @@ public final class BenchCommand implements Callable<Integer> {
     }
     BenchPlan plan = smoke ? BenchPlan.smoke() : quick ? BenchPlan.quick() : BenchPlan.full();
     Benchmarks.Inputs inputs = new Benchmarks.Inputs(out, work, repository, tasks, datasets, commandText(), only);
+    for (String section : only) {
+      if (!SECTIONS.contains(section)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--only: unknown section '" + section
+            + "'; the sections are " + String.join(", ", SECTIONS));
+      }
+    }
+    if (only.equals(java.util.Set.of("massive"))) {
+      Benchmarks.massive(plan, inputs, log);
+      log.printf("bench: done; see %s%n", out.resolve(MassiveBench.MARKDOWN_FILE));
+      log.flush();
+      return ExitCodes.OK;
+    }
     new Benchmarks(plan, inputs, log).run();
     log.printf("bench: done; see %s%n", out.resolve(Benchmarks.MARKDOWN_FILE));
     log.flush();

@@ -26,7 +26,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Runs every benchmark of a {@link BenchPlan} in one JVM, side by side, and writes
  * {@code benchmarks.json} and {@code BENCHMARKS.md} to the output folder after each section (so an
- * interrupted run still leaves what it measured). Not thread-safe.
+ * interrupted run still leaves what it measured); then the {@link MassiveBench} section, which
+ * writes its own two documents. Not thread-safe.
  */
 public final class Benchmarks {
 
@@ -92,10 +93,23 @@ public final class Benchmarks {
         report = write(report.withSuite(comparison.run("A", suiteADescription(model), model, targets, spark)), start);
         report = write(report.withSuite(suiteB(comparison, spark)), start);
       }
+      if (inputs.runs("massive") && !plan.name().equals(BenchPlan.smoke().name())) { // MassiveBenchTest: its smoke test
+        new MassiveBench(MassiveBench.Plan.of(plan.name()), inputs, log).run(spark);
+      }
     } finally {
       spark.stop();
     }
     return report;
+  }
+
+  /** Runs the massive section alone ({@code bench --only massive}): {@value MassiveBench#MARKDOWN_FILE}. */
+  public static void massive(BenchPlan plan, Inputs inputs, PrintWriter log) throws IOException {
+    SparkSession spark = LocalSpark.open(plan.master());
+    try {
+      new MassiveBench(MassiveBench.Plan.of(plan.name()), inputs, log).run(spark);
+    } finally {
+      spark.stop();
+    }
   }
 
   private List<ComparisonBench.Target> suiteATargets() {
@@ -138,12 +152,20 @@ public final class Benchmarks {
   }
 
   /**
-   * Writes {@code BENCHMARKS.md} again from the {@code benchmarks.json} in {@code out}, without
+   * Writes {@code BENCHMARKS.md} again from the {@code benchmarks.json} in {@code out}, and {@value
+   * MassiveBench#MARKDOWN_FILE} from {@value MassiveBench#JSON_FILE} where it is there, without
    * measuring anything (for when only the report's wording changed).
    */
   public static void render(Path out) throws IOException {
-    BenchReport report = new ObjectMapper().readValue(out.resolve(JSON_FILE).toFile(), BenchReport.class);
-    Files.writeString(out.resolve(MARKDOWN_FILE), MarkdownReport.of(report), StandardCharsets.UTF_8);
+    if (Files.exists(out.resolve(JSON_FILE)) || !Files.exists(out.resolve(MassiveBench.JSON_FILE))) {
+      BenchReport report = new ObjectMapper().readValue(out.resolve(JSON_FILE).toFile(), BenchReport.class);
+      Files.writeString(out.resolve(MARKDOWN_FILE), MarkdownReport.of(report), StandardCharsets.UTF_8);
+    }
+    if (Files.exists(out.resolve(MassiveBench.JSON_FILE))) {
+      MassiveBench.Result massive = new ObjectMapper().readValue(out.resolve(MassiveBench.JSON_FILE).toFile(),
+          MassiveBench.Result.class);
+      Files.writeString(out.resolve(MassiveBench.MARKDOWN_FILE), MassiveBench.markdown(massive), StandardCharsets.UTF_8);
+    }
   }
 
   private BenchReport write(BenchReport report, long start) throws IOException {

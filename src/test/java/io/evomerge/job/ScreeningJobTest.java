@@ -99,6 +99,47 @@ class ScreeningJobTest {
   }
 
   @Test
+  void aCrashInTheMiddleOfAScreeningRoundAndAResumeGiveTheSameScreeningWithinTheBudget() throws Exception {
+    Ran whole = run("whole", "local[2]", List.of(), RunOptions.defaults());
+
+    // 90 fits the plan (49 calls + 10% headroom + 34 for test scoring), not much more
+    List<String> tight = List.of("budget.maxApiCalls=90");
+    Ran first = run("crash", "local[2]", tight, RunOptions.defaults().withStopAfterGenerations(1));
+    assertEquals(23, first.stats().calls(EVALUATE), "round 1 done and checkpointed");
+    List<String> broken = new ArrayList<>(tight);
+    broken.add("service.embedded.faults={seed: 1, errorRate: 0.5}");
+    broken.add("service.retry={maxAttempts: 1, initialBackoffMs: 1, maxBackoffMs: 2}");
+    // local[2,1] and one attempt per call: the first fault fails its task and the run in round 2, as
+    // a crash of the driver there would; what round 2 had scored is lost, its reservation is saved
+    var crash = assertThrows(JobHarness.Failed.class,
+        () -> run("crash", "local[2,1]", broken, RunOptions.defaults().withResume(true)));
+    long crashed = crash.stats.calls(EVALUATE);
+    assertTrue(crashed > 0 && crashed < 12, "the crash came inside round 2 (12 calls): " + crashed + " calls, "
+        + crash.getMessage());
+
+    var refused = assertThrows(JobHarness.Failed.class,
+        () -> run("crash", "local[2]", tight, RunOptions.defaults().withResume(true)));
+    assertTrue(refused.getMessage().contains("screening round 2/3 (12 calls, 180 examples) does not fit what is left"
+        + " of the budget") && refused.getMessage().contains("raise budget.maxApiCalls"), refused.getMessage());
+    assertEquals(0, refused.stats.calls(EVALUATE), "a round the budget cannot take is never started");
+
+    List<String> raised = List.of("budget.maxApiCalls=170");
+    Ran resumed = run("crash", "local[2]", raised, RunOptions.defaults().withResume(true));
+    ResultJson result = resumed.outcome().result().orElseThrow();
+    assertEquals(whole.outcome().result().orElseThrow().screening(), result.screening(),
+        "the same ranking and selection as without the crash");
+    assertEquals(12 + 14, resumed.stats().calls(EVALUATE) - result.best().apiCalls() - TEST_CALLS,
+        "round 2 again in full, then round 3; round 1 is never repeated");
+    long served = first.stats().calls(EVALUATE) + crashed + resumed.stats().calls(EVALUATE);
+    System.out.println("screening round + crash in round 2 + refused resume at budget 90 + resume at 170: service"
+        + " counted " + first.stats().calls(EVALUATE) + " + " + crashed + " + 0 + " + resumed.stats().calls(EVALUATE)
+        + " = " + served + ", " + result.api() + ", search " + result.best().apiCalls());
+    assertTrue(result.api().lostTaskCalls() > 0, "the resume charges what the crashed round reserved: " + result.api());
+    assertTrue(served <= result.api().calls(), "the charge covers what the service saw: " + served + " vs " + result.api());
+    assertTrue(result.api().calls() <= 170, result.api() + ", budget 170");
+  }
+
+  @Test
   void theServiceCountsExactlyTheScreeningSearchAndTestCallsAndNeverMoreThanTheBudget() throws Exception {
     Ran ran = run("budget", "local[2]", List.of("budget.maxApiCalls=170"), RunOptions.defaults());
     long served = ran.stats().calls(EVALUATE);
