@@ -3,6 +3,7 @@ package io.evomerge.bench;
 import io.evomerge.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +28,9 @@ import picocli.CommandLine.Spec;
           + " the harness: tiny budgets, meaningless numbers)."
     })
 public final class BenchCommand implements Callable<Integer> {
+
+  /** What {@code --methods} writes to {@code --out}. */
+  public static final String COMPARISON_FILE = "BENCHMARKS-comparison.md";
 
   @Option(names = "--quick", description = "Tiny budgets: a smoke run of the harness in a few minutes.")
   boolean quick;
@@ -60,6 +64,16 @@ public final class BenchCommand implements Callable<Integer> {
       + " benchmarks.json in --out.")
   boolean render;
 
+  @Option(names = "--methods", split = ",", paramLabel = "ID",
+      description = "Measure only these black-box methods, in one JVM without Spark or HTTP (the job's search"
+          + " code, scored in-process), at the plan's comparison budgets and seeds, on --suites; write"
+          + " BENCHMARKS-comparison.md to --out instead of the whole benchmark.")
+  List<String> methods;
+
+  @Option(names = "--suites", split = ",", paramLabel = "A|B", defaultValue = "A,B",
+      description = "The suites of --methods (default: ${DEFAULT-VALUE}).")
+  List<String> suites;
+
   @Spec private CommandSpec spec;
 
   @Override
@@ -72,6 +86,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
     BenchPlan plan = smoke ? BenchPlan.smoke() : quick ? BenchPlan.quick() : BenchPlan.full();
     Benchmarks.Inputs inputs = new Benchmarks.Inputs(out, work, repository, tasks, datasets, commandText());
+    if (methods != null) {
+      MethodTrial.write(plan.comparison(), suites, methods, inputs, out.resolve(COMPARISON_FILE), log);
+      return ExitCodes.OK;
+    }
     new Benchmarks(plan, inputs, log).run();
     log.printf("bench: done; see %s%n", out.resolve(Benchmarks.MARKDOWN_FILE));
     log.flush();
@@ -79,7 +97,8 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private String commandText() {
-    return "submit/evomerge bench" + (smoke ? " --smoke" : quick ? " --quick" : "") + ("docs".equals(out.toString()) ? "" : " --out " + out);
+    return "submit/evomerge bench" + (smoke ? " --smoke" : quick ? " --quick" : "") + ("docs".equals(out.toString()) ? "" : " --out " + out)
+        + (methods == null ? "" : " --methods " + String.join(",", methods) + " --suites " + String.join(",", suites));
   }
 
   /** The command line of {@code bench}, with the exit codes of every EvoMerge command. */

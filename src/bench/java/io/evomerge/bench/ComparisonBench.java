@@ -40,7 +40,7 @@ import org.apache.spark.sql.SparkSession;
 public final class ComparisonBench {
 
   /** The row order of the tables. */
-  public static final List<String> METHODS = List.of("evo-merging", "lorahub", "uniform", "best-single",
+  public static final List<String> METHODS = List.of("evo-merging", "warm-scaling", "lorahub", "uniform", "best-single",
       "random-search", "without-denoising", "without-scaling", "without-sign-flip", "task-arithmetic", "ties",
       "dare", "base (zero-shot)");
 

@@ -17,7 +17,12 @@ public enum Method {
   /** Ablation: stage 1 only, beta = 1/N. */
   WITHOUT_SCALING("without-scaling"),
   /** Ablation: both stages, beta bounded to [0, scaleBound]. */
-  WITHOUT_SIGN_FLIP("without-sign-flip");
+  WITHOUT_SIGN_FLIP("without-sign-flip"),
+  /**
+   * Ours: each adapter alone first (the best-single stage), then CMA-ES over beta starting from the
+   * best single adapter, alpha = 1, with the remaining budget.
+   */
+  WARM_SCALING("warm-scaling");
 
   private final String id;
 

@@ -94,6 +94,7 @@ class MergeSearchesTest {
       case RANDOM_SEARCH -> Map.of("random", 1200);
       case WITHOUT_DENOISING -> Map.of("scaling", 1200);
       case WITHOUT_SCALING -> Map.of("denoising", 1200);
+      case WARM_SCALING -> Map.of("best-single", N, "scaling", (1200 - N) / 2, "refining", 1200 - N - (1200 - N) / 2);
     };
     assertEquals(expected, perStage(gens));
     assertEquals(expected.values().stream().mapToInt(Integer::intValue).sum(), search.evaluations());
@@ -126,7 +127,7 @@ class MergeSearchesTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Method.class, names = {"UNIFORM", "BEST_SINGLE"}, mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(value = Method.class, names = {"UNIFORM", "BEST_SINGLE", "WARM_SCALING"}, mode = EnumSource.Mode.EXCLUDE)
   void anotherSeedAsksForOtherCandidates(Method method) {
     Generation a = MergeSearches.create(settings(method), N).ask();
     Generation b = MergeSearches.create(settings(method).withSeed(43), N).ask();

@@ -41,7 +41,7 @@ public final class StageRun {
 
   /** A fresh stage over {@code base} (the fixed part of every candidate). */
   public static StageRun start(StagePlan plan, int n, ControlVectors base, long seed) {
-    CmaEs cma = plan.isCma() ? CmaEs.start(cmaSettings(plan, n), new SplittableRandom(seed)) : null;
+    CmaEs cma = plan.isCma() ? CmaEs.start(cmaSettings(plan, n, base), new SplittableRandom(seed)) : null;
     return new StageRun(plan, n, base, seed, cma);
   }
 
@@ -57,9 +57,12 @@ public final class StageRun {
     return run;
   }
 
-  private static CmaEsSettings cmaSettings(StagePlan plan, int n) {
+  private static CmaEsSettings cmaSettings(StagePlan plan, int n, ControlVectors base) {
     double[] start = new double[n];
     Arrays.fill(start, plan.cma().start());
+    if (plan.fromBest()) {
+      start = plan.kind() == StagePlan.Kind.CMA_ALPHA ? base.alpha() : base.beta();
+    }
     return new CmaEsSettings(start, plan.cma().sigma(), plan.popSize(),
         Bounds.of(n, plan.lower(), plan.upper()), plan.cma().covariance());
   }

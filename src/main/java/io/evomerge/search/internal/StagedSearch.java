@@ -76,6 +76,9 @@ public final class StagedSearch implements MergeSearch {
 
   private StageRun startStage(int index) {
     StagePlan plan = plans.get(index);
+    if (plan.fromBest() && best != null) {
+      return StageRun.start(plan, n, best.candidate().vectors(), stageSeed(index));
+    }
     double[] alpha = plan.inheritAlpha() && best != null ? best.candidate().vectors().alpha() : ones();
     double[] beta = new double[n];
     Arrays.fill(beta, 1.0 / n);

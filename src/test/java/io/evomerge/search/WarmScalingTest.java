@@ -1,0 +1,109 @@
+package io.evomerge.search;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Warm scaling: each adapter alone, then CMA-ES over beta from the best single adapter (wide
+ * steps), then again from the best so far (narrow steps).
+ */
+class WarmScalingTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int N = SyntheticMergeLoss.ADAPTERS;
+
+  private static SearchSettings settings(int stage1Budget, int stage2Budget) {
+    SearchSettings d = SearchSettings.defaults();
+    return new SearchSettings(42, Method.WARM_SCALING, d.stage1().withBudget(stage1Budget),
+        d.stage2().withBudget(stage2Budget), d.scaleBound(), d.covariance());
+  }
+
+  /** Asks and tells up to {@code generations} generations on the synthetic loss; returns what was asked. */
+  private static List<Generation> drive(MergeSearch search, int generations) {
+    List<Generation> asked = new ArrayList<>();
+    for (int g = 0; g < generations && !search.isDone(); g++) {
+      Generation gen = search.ask();
+      asked.add(gen);
+      search.tell(gen.candidates().stream().mapToDouble(c -> SyntheticMergeLoss.loss(c.vectors())).toArray());
+    }
+    return asked;
+  }
+
+  @Test
+  void itScoresEachAdapterAloneThenSpendsExactlyTheRestOfTheBudgetOnBeta() {
+    MergeSearch search = MergeSearches.create(settings(300, 600), N);
+    assertEquals(900, search.plannedEvaluations(), "the same budget as every other black-box method");
+    List<Generation> gens = drive(search, Integer.MAX_VALUE);
+    assertEquals(900, search.evaluations());
+    assertEquals(search.plannedGenerations(), gens.size());
+    Generation single = gens.get(0);
+    assertEquals("best-single", single.stage());
+    assertEquals(N, single.size());
+    java.util.Map<String, Integer> perStage = new java.util.LinkedHashMap<>();
+    for (Generation g : gens.subList(1, gens.size())) {
+      perStage.merge(g.stage(), g.size(), Integer::sum);
+      g.candidates().forEach(c -> assertTrue(Arrays.stream(c.vectors().alpha()).allMatch(a -> a == 1.0)));
+    }
+    assertEquals(java.util.Map.of("scaling", 447, "refining", 447), perStage, "(900 - 6) / 2 each");
+  }
+
+  @Test
+  void theScalingStageStartsFromTheBestSingleAdapter() {
+    MergeSearch search = MergeSearches.create(settings(300, 600), N);
+    Generation single = search.ask();
+    double[] losses = new double[N];
+    Arrays.fill(losses, 1.0);
+    losses[3] = 0.5;
+    search.tell(losses);
+    double[] expected = new double[N];
+    expected[3] = 1.0;
+    SearchSnapshot.StageState scaling = search.snapshot().current();
+    assertArrayEquals(expected, single.candidates().get(3).vectors().beta(), 0.0);
+    assertArrayEquals(expected, scaling.beta(), 0.0, "the fixed part is the best single merge");
+    assertArrayEquals(expected, scaling.cma().mean(), 0.0, "CMA-ES starts at the best single adapter");
+    assertEquals(0.1, scaling.cma().sigma(), 1e-12, "twice stage2's sigma");
+    while (search.evaluations() < N + 447) {
+      Generation g = search.ask();
+      search.tell(g.candidates().stream().mapToDouble(c -> SyntheticMergeLoss.loss(c.vectors())).toArray());
+    }
+    SearchSnapshot.StageState refining = search.snapshot().current();
+    double[] best = search.best().orElseThrow().candidate().vectors().beta();
+    assertArrayEquals(best, refining.beta(), 0.0, "the refining stage starts from the best of the scaling stage");
+    assertArrayEquals(best, refining.cma().mean(), 0.0);
+    assertEquals(0.03, refining.cma().sigma(), 1e-12, "0.6 x stage2's sigma");
+  }
+
+  @Test
+  void theSameSeedGivesTheSameSearchAndARestoredSearchContinuesIdentically() throws Exception {
+    List<Generation> once = drive(MergeSearches.create(settings(100, 200), N), Integer.MAX_VALUE);
+    assertEquals(once, drive(MergeSearches.create(settings(100, 200), N), Integer.MAX_VALUE));
+    for (int stop : new int[] {1, 2, 7}) {
+      MergeSearch original = MergeSearches.create(settings(100, 200), N);
+      drive(original, stop);
+      String json = JSON.writeValueAsString(original.snapshot());
+      MergeSearch restored = MergeSearches.restore(settings(100, 200), N, JSON.readValue(json, SearchSnapshot.class));
+      assertEquals(drive(original, Integer.MAX_VALUE), drive(restored, Integer.MAX_VALUE), "after " + stop);
+      assertEquals(original.best(), restored.best());
+    }
+    SearchSettings otherSeed = settings(100, 200).withSeed(43);
+    List<Generation> other = drive(MergeSearches.create(otherSeed, N), Integer.MAX_VALUE);
+    assertEquals(once.get(0), other.get(0), "each adapter alone does not depend on the seed");
+    assertNotEquals(once.get(1), other.get(1), "the scaling stage draws from the seed");
+  }
+
+  @Test
+  void aBudgetThatCannotCoverEveryAdapterAloneAndTwoGenerationsIsRefusedNamingTheKeys() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> MergeSearches.create(settings(20, 20), 30));
+    assertTrue(e.getMessage().contains("search.stage1.budget + search.stage2.budget"), e.getMessage());
+  }
+}
