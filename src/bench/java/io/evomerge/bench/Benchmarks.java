@@ -2,7 +2,6 @@ package io.evomerge.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.evomerge.adapter.AdapterRepository;
 import io.evomerge.config.ConfigLoader;
 import io.evomerge.config.ServiceConfig;
 import io.evomerge.data.DataFiles;
@@ -115,9 +114,10 @@ public final class Benchmarks {
       log.println("suite B: " + why);
       return ComparisonBench.SuiteResult.skipped("B", description, why);
     }
-    AdapterRepository repository = suite.train(present, MiniLmEncoder.sharedCached(),
-        inputs.work().resolve("suite-b-repository"));
-    return comparison.run("B", description, ReferenceModel.of(repository), suite.targets(present), spark);
+    Path repository = inputs.work().resolve("suite-b-repository");
+    suite.train(present, MiniLmEncoder.sharedCached(), repository);
+    // as a service reads it (F32), so that bench --methods, which reuses the folder, sees the same adapters
+    return comparison.run("B", description, ReferenceModel.load(repository), suite.targets(present), spark);
   }
 
   static String suiteBDescription(Path datasets) {

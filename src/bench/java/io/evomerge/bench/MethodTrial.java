@@ -1,6 +1,5 @@
 package io.evomerge.bench;
 
-import io.evomerge.adapter.AdapterRepository;
 import io.evomerge.data.DataFiles;
 import io.evomerge.data.Example;
 import io.evomerge.data.Shard;
@@ -60,7 +59,11 @@ public final class MethodTrial {
   public MethodTrial(BenchPlan.Comparison plan, PrintWriter log, int threads) {
     this.plan = plan;
     this.log = log;
-    this.pool = Executors.newFixedThreadPool(threads);
+    this.pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "method-trial");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   /** Every method on every target and seed of one suite. */
@@ -193,8 +196,10 @@ public final class MethodTrial {
         } else {
           RealDataSuite real = new RealDataSuite(inputs.datasets(), plan, log);
           Path repo = inputs.work().resolve("suite-b-repository");
-          model = ReferenceModel.of(Files.isDirectory(repo) ? AdapterRepository.load(repo)
-              : real.train(real.present(), MiniLmEncoder.sharedCached(), repo));
+          if (!Files.isDirectory(repo)) {
+            real.train(real.present(), MiniLmEncoder.sharedCached(), repo);
+          }
+          model = ReferenceModel.load(repo); // as written (F32), whether trained now or before
           targets = real.targets(real.present());
           description = Benchmarks.suiteBDescription(inputs.datasets());
         }

@@ -1,6 +1,9 @@
 package io.evomerge.search;
 
-/** The merge methods the job can run: Evo-Merging, its black-box baselines and its ablations. */
+/**
+ * The merge methods the job can run: Evo-Merging, its black-box baselines, its ablations, and our
+ * own warm scaling.
+ */
 public enum Method {
   /** Stage 1 (denoising, alpha) then stage 2 (sign-aware scaling, beta). */
   EVO_MERGING("evo-merging"),
@@ -19,8 +22,8 @@ public enum Method {
   /** Ablation: both stages, beta bounded to [0, scaleBound]. */
   WITHOUT_SIGN_FLIP("without-sign-flip"),
   /**
-   * Ours: each adapter alone first (the best-single stage), then CMA-ES over beta starting from the
-   * best single adapter, alpha = 1, with the remaining budget.
+   * Ours, not the paper's: each adapter alone first, then CMA-ES over beta (alpha = 1) from the
+   * best single adapter, in wide then narrow steps, within the same budget as the others.
    */
   WARM_SCALING("warm-scaling");
 
