@@ -101,9 +101,12 @@ class WarmScalingTest {
   }
 
   @Test
-  void aBudgetThatCannotCoverEveryAdapterAloneAndTwoGenerationsIsRefusedNamingTheKeys() {
+  void aSmallBudgetShrinksTheGenerationsAndOneThatCannotCoverEveryAdapterAloneIsRefused() {
+    List<Generation> gens = drive(MergeSearches.create(settings(20, 20), 30), Integer.MAX_VALUE);
+    assertEquals(List.of(20, 10, 5, 5), gens.stream().map(Generation::size).toList(),
+        "30 alone, then 10 = 5 + 5 in generations of 5: exactly the budget of 40");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MergeSearches.create(settings(20, 20), 30));
+        () -> MergeSearches.create(settings(20, 20), 37));
     assertTrue(e.getMessage().contains("search.stage1.budget + search.stage2.budget"), e.getMessage());
   }
 }
