@@ -182,7 +182,8 @@ public final class MarkdownReport {
             + " the hour), on a fitness set of the first ").append(c.fitnessExamples())
         .append(" dev examples by id (the paper: 300) in shards of 15, so one evaluation = ")
         .append((c.fitnessExamples() + 14) / 15).append(" API calls. Uniform and best single need 1 and N"
-            + " evaluations. The white-box merges are computed by the provider (inside the reference service,"
+            + " evaluations; warm-scaling (ours) spends N of its budget on each adapter alone and the rest on"
+            + " beta. The white-box merges are computed by the provider (inside the reference service,"
             + " `strategy` field) over a grid, every point scored on the same fitness set, the best point by"
             + " fitness loss scored on test: Task Arithmetic lambda in ").append(c.taskArithmeticScales())
         .append("; TIES density in ").append(c.tiesDensities()).append(" x lambda in ").append(c.tiesScales())
