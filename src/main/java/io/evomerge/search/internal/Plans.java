@@ -45,8 +45,8 @@ public final class Plans {
     int pop = Math.min(s2.popSize(), rest / 2);
     StageSettings wide = new StageSettings(pop, 2 * s2.sigma(), rest / 2, s2.penalty());
     StageSettings narrow = new StageSettings(pop, 0.6 * s2.sigma(), rest - rest / 2, s2.penalty());
-    return List.of(StagePlan.oneHot(n, s2.popSize()), StagePlan.refine("scaling", false, wide, -b, b, cov),
-        StagePlan.refine("refining", false, narrow, -b, b, cov));
+    return List.of(StagePlan.oneHot(n, s2.popSize()), StagePlan.refine("scaling", wide, -b, b, cov),
+        StagePlan.refine("refining", narrow, -b, b, cov));
   }
 
   private static StagePlan denoising(StageSettings s, Covariance cov) {

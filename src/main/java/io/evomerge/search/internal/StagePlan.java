@@ -37,7 +37,7 @@ public record StagePlan(String name, Kind kind, int budget, int popSize, double 
    * @param start start of every searched coordinate
    * @param inheritAlpha whether alpha is fixed to the best alpha of the previous stage
    * @param fromBest whether the stage starts from the best candidate of the previous stage: its
-   *     vectors are the fixed part, and CMA-ES starts at its searched part ({@code start} unused)
+   *     vectors are the fixed part, and CMA-ES starts at its beta ({@code start} unused)
    * @param covariance covariance model
    */
   public record Cma(double sigma, double penalty, double start, boolean inheritAlpha, boolean fromBest,
@@ -60,13 +60,9 @@ public record StagePlan(String name, Kind kind, int budget, int popSize, double 
         new Cma(s.sigma(), s.penalty(), start, inheritAlpha, false, covariance));
   }
 
-  /**
-   * CMA-ES over alpha in [0,1] ({@code alpha}) or beta in [lower, upper], starting from the best
-   * candidate of the previous stage: its vectors are fixed outside what the stage searches.
-   */
-  public static StagePlan refine(String name, boolean alpha, StageSettings s, double lower, double upper,
-      Covariance covariance) {
-    return new StagePlan(name, alpha ? Kind.CMA_ALPHA : Kind.CMA_BETA, s.budget(), s.popSize(), lower, upper,
+  /** CMA-ES over beta in [lower, upper] from the best candidate of the previous stage, its alpha fixed. */
+  public static StagePlan refine(String name, StageSettings s, double lower, double upper, Covariance covariance) {
+    return new StagePlan(name, Kind.CMA_BETA, s.budget(), s.popSize(), lower, upper,
         new Cma(s.sigma(), s.penalty(), 0, false, true, covariance));
   }
 

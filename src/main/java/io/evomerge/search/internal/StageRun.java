@@ -60,10 +60,7 @@ public final class StageRun {
   private static CmaEsSettings cmaSettings(StagePlan plan, int n, ControlVectors base) {
     double[] start = new double[n];
     Arrays.fill(start, plan.cma().start());
-    if (plan.fromBest()) {
-      start = plan.kind() == StagePlan.Kind.CMA_ALPHA ? base.alpha() : base.beta();
-    }
-    return new CmaEsSettings(start, plan.cma().sigma(), plan.popSize(),
+    return new CmaEsSettings(plan.fromBest() ? base.beta() : start, plan.cma().sigma(), plan.popSize(),
         Bounds.of(n, plan.lower(), plan.upper()), plan.cma().covariance());
   }
 
