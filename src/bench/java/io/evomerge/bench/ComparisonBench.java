@@ -34,8 +34,8 @@ import org.apache.spark.sql.SparkSession;
  * Evo-Merging with {@code --compare} (every black-box baseline and ablation, and our warm scaling,
  * each with the same evaluation budget, on the same fitness and test sets), and the service
  * computes the white-box merges (Task Arithmetic, TIES, DARE) over a grid chosen on the fitness
- * set, plus the zero-shot base model for reference. Results are aggregated per method as mean and standard deviation over
- * seeds. Not thread-safe.
+ * set, plus the zero-shot base model for reference. Results are aggregated per method as mean and
+ * standard deviation over seeds. Not thread-safe.
  */
 public final class ComparisonBench {
 
