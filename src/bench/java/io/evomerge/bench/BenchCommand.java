@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
     })
 public final class BenchCommand implements Callable<Integer> {
 
+  /** What {@code --methods} writes to {@code --out}. */
+  public static final String COMPARISON_FILE = "BENCHMARKS-comparison.md";
+
   @Option(names = "--quick", description = "Tiny budgets: a smoke run of the harness in a few minutes.")
   boolean quick;
 
@@ -69,6 +72,16 @@ public final class BenchCommand implements Callable<Integer> {
 
   private static final List<String> SECTIONS = List.of("throughput", "driver", "optimizer", "comparison", "massive");
 
+  @Option(names = "--methods", split = ",", paramLabel = "ID",
+      description = "Measure only these black-box methods, in one JVM without Spark or HTTP (the job's search"
+          + " code, scored in-process), at the plan's comparison budgets and seeds, on --suites; write"
+          + " BENCHMARKS-comparison.md to --out instead of the whole benchmark.")
+  List<String> methods;
+
+  @Option(names = "--suites", split = ",", paramLabel = "A|B", defaultValue = "A,B",
+      description = "The suites of --methods (default: ${DEFAULT-VALUE}).")
+  List<String> suites;
+
   @Spec private CommandSpec spec;
 
   @Override
@@ -93,6 +106,10 @@ public final class BenchCommand implements Callable<Integer> {
       log.flush();
       return ExitCodes.OK;
     }
+    if (methods != null) {
+      MethodTrial.write(plan.comparison(), suites, methods, inputs, out.resolve(COMPARISON_FILE), log);
+      return ExitCodes.OK;
+    }
     new Benchmarks(plan, inputs, log).run();
     log.printf("bench: done; see %s%n", out.resolve(Benchmarks.MARKDOWN_FILE));
     log.flush();
@@ -100,8 +117,10 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private String commandText() {
-    return "submit/evomerge bench" + (smoke ? " --smoke" : quick ? " --quick" : "") + (only.isEmpty() ? "" : " --only " + String.join(",", new java.util.TreeSet<>(only)))
-        + ("docs".equals(out.toString()) ? "" : " --out " + out);
+    return "submit/evomerge bench" + (smoke ? " --smoke" : quick ? " --quick" : "")
+        + (only.isEmpty() ? "" : " --only " + String.join(",", new java.util.TreeSet<>(only)))
+        + ("docs".equals(out.toString()) ? "" : " --out " + out)
+        + (methods == null ? "" : " --methods " + String.join(",", methods) + " --suites " + String.join(",", suites));
   }
 
   /** The command line of {@code bench}, with the exit codes of every EvoMerge command. */

@@ -42,6 +42,7 @@ class BenchCommandTest {
       assertTrue(markdown.contains("| " + method + " |") || markdown.contains("| **" + method + "** |"),
           "no row for " + method);
     }
+    assertTrue(markdown.contains("**Headline: warm-scaling (ours) "), "the headline against LoraHub");
     JsonNode json = new ObjectMapper().readTree(out.resolve("benchmarks.json").toFile());
     assertEquals("smoke", json.get("plan").asText());
     finite(json.at("/throughput/rows/0/efficiency"));
@@ -64,6 +65,26 @@ class BenchCommandTest {
     Files.delete(out.resolve("BENCHMARKS.md"));
     assertEquals(0, commandLine.execute("--render", "--out", out.toString()));
     assertEquals(markdown, Files.readString(out.resolve("BENCHMARKS.md")), "rendered again from the JSON alone");
+  }
+
+  @Test
+  void methodsMeasuresOnlyThoseMethodsInProcessAndWritesTheComparisonWithItsHeadline() throws Exception {
+    Path out = temp.resolve("docs");
+    StringWriter stdout = new StringWriter();
+    CommandLine commandLine = BenchCommand.commandLine();
+    commandLine.setOut(new PrintWriter(stdout, true)).setErr(new PrintWriter(new StringWriter(), true));
+    int code = commandLine.execute("--smoke", "--methods", "warm-scaling,lorahub", "--suites", "A", "--out",
+        out.toString(), "--work", temp.resolve("work").toString());
+    assertEquals(0, code, stdout.toString());
+
+    String markdown = Files.readString(out.resolve(BenchCommand.COMPARISON_FILE));
+    assertTrue(markdown.contains("`submit/evomerge bench --smoke --out " + out + " --methods warm-scaling,lorahub"
+        + " --suites A`"), "the command that made it");
+    assertTrue(markdown.contains("**Headline: warm-scaling (ours) "), markdown);
+    assertTrue(markdown.contains("| lorahub | black-box |"), markdown);
+    assertTrue(markdown.contains("| **warm-scaling** | black-box |"), markdown);
+    assertTrue(!markdown.contains("| evo-merging ") && !markdown.contains("### Suite B"), "only what was asked for");
+    assertTrue(!Files.exists(out.resolve("BENCHMARKS.md")), "the whole benchmark did not run");
   }
 
   private static void finite(JsonNode node) {

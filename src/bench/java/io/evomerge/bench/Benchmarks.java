@@ -2,7 +2,6 @@ package io.evomerge.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.evomerge.adapter.AdapterRepository;
 import io.evomerge.config.ConfigLoader;
 import io.evomerge.config.ServiceConfig;
 import io.evomerge.data.DataFiles;
@@ -70,7 +69,7 @@ public final class Benchmarks {
         Machine.current(), plan, null, null, null, List.of());
     ServiceConfig defaults = ConfigLoader.load(List.of()).service();
     ReferenceModel model = ReferenceModel.load(inputs.repository());
-    List<ComparisonBench.Target> targets = suiteATargets();
+    List<ComparisonBench.Target> targets = suiteATargets(inputs.tasks());
     if (plan.name().equals(BenchPlan.smoke().name())) {
       targets = targets.subList(0, 1); // the smoke test runs the comparison on one target only
     }
@@ -112,29 +111,27 @@ public final class Benchmarks {
     }
   }
 
-  private List<ComparisonBench.Target> suiteATargets() {
+  static List<ComparisonBench.Target> suiteATargets(Path tasks) {
     List<ComparisonBench.Target> targets = new ArrayList<>();
-    for (TaskInfo t : TaskManifest.read(inputs.tasks()).targets()) {
-      Path dir = inputs.tasks().resolve(t.id()).toAbsolutePath();
+    for (TaskInfo t : TaskManifest.read(tasks).targets()) {
+      Path dir = tasks.resolve(t.id()).toAbsolutePath();
       targets.add(new ComparisonBench.Target(t.id(), dir.resolve("dev.jsonl").toString(),
           dir.resolve("test.jsonl").toString(), List.of()));
     }
     if (targets.isEmpty()) {
-      throw new IllegalArgumentException(inputs.tasks().resolve(TaskManifest.FILE_NAME)
+      throw new IllegalArgumentException(tasks.resolve(TaskManifest.FILE_NAME)
           + ": no task with role 'target'; suite A needs at least one");
     }
     return targets;
   }
 
-  private static String suiteADescription(ReferenceModel model) {
+  static String suiteADescription(ReferenceModel model) {
     return "the project's generated target tasks (role `target` in data/tasks/tasks.json), each merged from all "
         + model.adapters().size() + " adapters of the sample repository data/repository";
   }
 
   private ComparisonBench.SuiteResult suiteB(ComparisonBench comparison, SparkSession spark) throws IOException {
-    String description = "real data sets read at run time from " + inputs.datasets() + "; each in turn is the"
-        + " out-of-domain target, merged from the other data sets' adapters (native labels, verbose labels,"
-        + " inverted labels, random labels: 4 per data set)";
+    String description = suiteBDescription(inputs.datasets());
     if (!plan.comparison().suiteB()) {
       return ComparisonBench.SuiteResult.skipped("B", description, "not part of the " + plan.name() + " plan");
     }
@@ -146,9 +143,16 @@ public final class Benchmarks {
       log.println("suite B: " + why);
       return ComparisonBench.SuiteResult.skipped("B", description, why);
     }
-    AdapterRepository repository = suite.train(present, MiniLmEncoder.sharedCached(),
-        inputs.work().resolve("suite-b-repository"));
-    return comparison.run("B", description, ReferenceModel.of(repository), suite.targets(present), spark);
+    Path repository = inputs.work().resolve("suite-b-repository");
+    suite.train(present, MiniLmEncoder.sharedCached(), repository);
+    // as a service reads it (F32), so that bench --methods, which reuses the folder, sees the same adapters
+    return comparison.run("B", description, ReferenceModel.load(repository), suite.targets(present), spark);
+  }
+
+  static String suiteBDescription(Path datasets) {
+    return "real data sets read at run time from " + datasets + "; each in turn is the out-of-domain target,"
+        + " merged from the other data sets' adapters (native labels, verbose labels, inverted labels, random"
+        + " labels: 4 per data set)";
   }
 
   /**

@@ -31,16 +31,16 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The paper's comparison table on one suite of targets: for every target and seed, the job runs
- * Evo-Merging with {@code --compare} (every black-box baseline and ablation, each with the same
- * evaluation budget, on the same fitness and test sets), and the service computes the white-box
- * merges (Task Arithmetic, TIES, DARE) over a grid chosen on the fitness set, plus the zero-shot
- * base model for reference. Results are aggregated per method as mean and standard deviation over
- * seeds. Not thread-safe.
+ * Evo-Merging with {@code --compare} (every black-box baseline and ablation, and our warm scaling,
+ * each with the same evaluation budget, on the same fitness and test sets), and the service
+ * computes the white-box merges (Task Arithmetic, TIES, DARE) over a grid chosen on the fitness
+ * set, plus the zero-shot base model for reference. Results are aggregated per method as mean and
+ * standard deviation over seeds. Not thread-safe.
  */
 public final class ComparisonBench {
 
   /** The row order of the tables. */
-  public static final List<String> METHODS = List.of("evo-merging", "lorahub", "uniform", "best-single",
+  public static final List<String> METHODS = List.of("evo-merging", "warm-scaling", "lorahub", "uniform", "best-single",
       "random-search", "without-denoising", "without-scaling", "without-sign-flip", "task-arithmetic", "ties",
       "dare", "base (zero-shot)");
 

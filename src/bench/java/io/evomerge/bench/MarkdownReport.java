@@ -193,7 +193,8 @@ public final class MarkdownReport {
             + " the hour), on a fitness set of the first ").append(c.fitnessExamples())
         .append(" dev examples by id (the paper: 300) in shards of 15, so one evaluation = ")
         .append((c.fitnessExamples() + 14) / 15).append(" API calls. Uniform and best single need 1 and N"
-            + " evaluations. The white-box merges are computed by the provider (inside the reference service,"
+            + " evaluations; warm-scaling (ours) spends N of its budget on each adapter alone and the rest on"
+            + " beta. The white-box merges are computed by the provider (inside the reference service,"
             + " `strategy` field) over a grid, every point scored on the same fitness set, the best point by"
             + " fitness loss scored on test: Task Arithmetic lambda in ").append(c.taskArithmeticScales())
         .append("; TIES density in ").append(c.tiesDensities()).append(" x lambda in ").append(c.tiesScales())
@@ -208,7 +209,7 @@ public final class MarkdownReport {
     }
   }
 
-  private static void suite(StringBuilder md, SuiteResult s) {
+  static void suite(StringBuilder md, SuiteResult s) {
     md.append("### Suite ").append(s.name()).append("\n\n").append(capitalise(s.description())).append(".\n\n");
     if (s.skipped() != null) {
       md.append("**").append(s.skipped()).append("**\n\n");
@@ -217,6 +218,7 @@ public final class MarkdownReport {
     md.append("**Average over the ").append(s.targets().size()).append(" targets** (per seed, the mean over"
         + " targets; then mean ± std over seeds):\n\n");
     table(md, s.average());
+    headline(md, s);
     notWon(md, s);
     for (TargetResult t : s.targets()) {
       md.append("#### ").append(t.target()).append("\n\n").append(t.adapters()).append(" adapters merged, ")
@@ -236,7 +238,7 @@ public final class MarkdownReport {
     md.append("| method | kind | test accuracy | test macro-F1 | fitness-set loss | API calls |\n")
         .append("|---|---|---:|---:|---:|---:|\n");
     for (MethodRow row : rows) {
-      boolean evo = row.method().equals("evo-merging");
+      boolean evo = row.method().equals("evo-merging") || row.method().equals(OURS);
       String b = evo ? "**" : "";
       md.append("| ").append(b).append(row.method()).append(b).append(" | ").append(row.kind()).append(" | ")
           .append(b).append(row.accuracy().format(3)).append(b).append(" | ").append(row.macroF1().format(3))
@@ -244,6 +246,29 @@ public final class MarkdownReport {
           .append(" |\n");
     }
     md.append('\n');
+  }
+
+  /** Whether our method beats LoraHub on the suite's average, said plainly with both numbers. */
+  private static void headline(StringBuilder md, SuiteResult s) {
+    MethodRow ours = row(s.average(), OURS);
+    MethodRow loraHub = row(s.average(), "lorahub");
+    if (ours == null || loraHub == null) {
+      return;
+    }
+    double gap = ours.accuracy().mean() - loraHub.accuracy().mean();
+    String verdict = Math.round(gap * 1000) > 0 ? "beats LoraHub" : Math.round(gap * 1000) == 0
+        ? "ties with LoraHub" : "does not beat LoraHub";
+    md.append("**Headline: ").append(OURS).append(" (ours) ").append(verdict).append(" on suite ").append(s.name())
+        .append("** at the same API budget: mean test accuracy ").append(ours.accuracy().format(3))
+        .append(" against ").append(loraHub.accuracy().format(3)).append(" (").append(gap >= 0 ? "+" : "")
+        .append(f(gap * 100, 1)).append(" points; mean ± std over ").append(ours.accuracy().n())
+        .append(" seeds of the mean over targets). The gap is ")
+        .append(Math.abs(gap) > Math.max(ours.accuracy().std(), loraHub.accuracy().std()) ? "larger" : "not larger")
+        .append(" than the larger of the two standard deviations.\n\n");
+  }
+
+  private static MethodRow row(List<MethodRow> rows, String method) {
+    return rows.stream().filter(r -> r.method().equals(method)).findFirst().orElse(null);
   }
 
   private static void notWon(StringBuilder md, SuiteResult s) {
@@ -265,6 +290,9 @@ public final class MarkdownReport {
         : "Where another method had a higher mean test accuracy than Evo-Merging (to 3 decimals; compare the"
             + " differences with the standard deviations):\n\n- " + String.join("\n- ", lines) + "\n\n");
   }
+
+  /** Our own black-box method, whose headline the comparison states against LoraHub. */
+  static final String OURS = "warm-scaling";
 
   private static String capitalise(String s) {
     return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);

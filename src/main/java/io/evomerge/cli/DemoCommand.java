@@ -14,10 +14,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     description = {
-      "Starts the reference merge service on loopback, runs Evo-Merging in local Spark on the"
-          + " sample repository and the target task of conf/demo.yaml, compares it with the"
-          + " uniform merge, the best single adapter and LoraHub, prints the comparison table and"
-          + " where the outputs are.",
+      "Starts the reference merge service on loopback, runs warm-scaling in local Spark on the"
+          + " sample repository and the target task of conf/demo.yaml, compares it with the paper's"
+          + " Evo-Merging, LoraHub, the uniform merge and the best single adapter, prints the comparison"
+          + " table and where the outputs are.",
       "Without --config it reads conf/demo.yaml; --set overrides any key."
     })
 final class DemoCommand implements Callable<Integer> {

@@ -154,17 +154,23 @@ public final class MergeSearch {
     return plan;
   }
 
-  /** Stage {@code index} at its start; it inherits alpha from {@code best} where its plan says so. */
+  /**
+   * Stage {@code index} at its start; it inherits alpha from {@code best} where its plan says so,
+   * and starts from {@code best} itself (both vectors, CMA-ES at its beta) where it says {@code
+   * fromBest}.
+   */
   private StageState startStage(int index, Best best) {
     StagePlan plan = plans.get(index);
-    double[] alpha = plan.inheritAlpha() && best != null ? best.alpha() : filled(1.0);
+    boolean fromBest = plan.fromBest() && best != null;
+    double[] alpha = fromBest || (plan.inheritAlpha() && best != null) ? best.alpha() : filled(1.0);
+    double[] beta = fromBest ? best.beta() : filled(1.0 / n);
     CmaEsState cma = null;
     if (plan.isCma()) {
-      CmaEsSettings s = new CmaEsSettings(filled(plan.cma().start()), plan.cma().sigma(), plan.popSize(),
-          Bounds.of(n, plan.lower(), plan.upper()), plan.cma().covariance());
+      CmaEsSettings s = new CmaEsSettings(fromBest ? beta : filled(plan.cma().start()), plan.cma().sigma(),
+          plan.popSize(), Bounds.of(n, plan.lower(), plan.upper()), plan.cma().covariance());
       cma = CmaEs.start(s, new SplittableRandom(stageSeed(index)));
     }
-    return new StageState(0, alpha, filled(1.0 / n), cma, null);
+    return new StageState(0, alpha, beta, cma, null);
   }
 
   private long stageSeed(int index) {

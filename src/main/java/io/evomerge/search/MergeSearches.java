@@ -21,7 +21,12 @@ package io.evomerge.search;
  *       uniform in [-b,b], in generations of stage2's popSize;
  *   <li>{@code WITHOUT_DENOISING}: stage "scaling" alone with alpha = 1 and budget T;
  *   <li>{@code WITHOUT_SCALING}: stage "denoising" alone with budget T;
- *   <li>{@code WITHOUT_SIGN_FLIP}: as Evo-Merging with beta in [0, b].
+ *   <li>{@code WITHOUT_SIGN_FLIP}: as Evo-Merging with beta in [0, b];
+ *   <li>{@code WARM_SCALING} (ours, not the paper's): stage "best-single" as {@code BEST_SINGLE}
+ *       (N evaluations), then stage "scaling", CMA-ES over beta in [-b,b] from the best single
+ *       adapter's vectors (alpha = 1), sigma 2 x stage2's, then stage "refining", the same from the
+ *       best of "scaling" with sigma 0.6 x stage2's; the two split T - N in halves, stage2's
+ *       popSize and penalty. Its budget is T, as LoraHub's.
  * </ul>
  *
  * <p>The uniform, best-single and random baselines add no penalty: their fitness is the loss.

@@ -3,7 +3,10 @@ package io.evomerge.search;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The merge methods the job can run: Evo-Merging, its black-box baselines and its ablations. */
+/**
+ * The merge methods the job can run: Evo-Merging, its black-box baselines, its ablations, and our
+ * own warm scaling.
+ */
 public enum Method {
   /** Stage 1 (denoising, alpha) then stage 2 (sign-aware scaling, beta). */
   EVO_MERGING("evo-merging"),
@@ -20,7 +23,12 @@ public enum Method {
   /** Ablation: stage 1 only, beta = 1/N. */
   WITHOUT_SCALING("without-scaling"),
   /** Ablation: both stages, beta bounded to [0, scaleBound]. */
-  WITHOUT_SIGN_FLIP("without-sign-flip");
+  WITHOUT_SIGN_FLIP("without-sign-flip"),
+  /**
+   * Ours, not the paper's: each adapter alone first, then CMA-ES over beta (alpha = 1) from the
+   * best single adapter, in wide then narrow steps, within the same budget as the others.
+   */
+  WARM_SCALING("warm-scaling");
 
   private final String id;
 

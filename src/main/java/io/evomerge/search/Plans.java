@@ -24,7 +24,27 @@ final class Plans {
       case UNIFORM -> List.of(StagePlan.uniform());
       case BEST_SINGLE -> List.of(StagePlan.oneHot(n, s2.popSize()));
       case RANDOM_SEARCH -> List.of(StagePlan.random(total, s2.popSize(), b));
+      case WARM_SCALING -> warmScaling(s2, total, n, b, cov);
     };
+  }
+
+  /**
+   * Each adapter alone, then two CMA-ES stages over beta that each start from the best so far:
+   * "scaling" (sigma 2 x stage2's) and "refining" (sigma 0.6 x stage2's), half the rest each, in
+   * generations of stage2's popSize, or of half a stage's budget where that is smaller.
+   */
+  private static List<StagePlan> warmScaling(StageSettings s2, int total, int n, double b, Covariance cov) {
+    int rest = total - n;
+    if (rest < 4) {
+      throw new IllegalArgumentException("search.method warm-scaling scores each of the " + n
+          + " adapters alone first, then needs at least 4 evaluations more: raise search.stage1.budget"
+          + " + search.stage2.budget (now " + total + ") or select fewer adapters");
+    }
+    int pop = Math.min(s2.popSize(), rest / 2);
+    StageSettings wide = new StageSettings(pop, 2 * s2.sigma(), rest / 2, s2.penalty());
+    StageSettings narrow = new StageSettings(pop, 0.6 * s2.sigma(), rest - rest / 2, s2.penalty());
+    return List.of(StagePlan.oneHot(n, s2.popSize()), StagePlan.refine("scaling", wide, -b, b, cov),
+        StagePlan.refine("refining", narrow, -b, b, cov));
   }
 
   private static StagePlan denoising(StageSettings s, Covariance cov) {

@@ -35,9 +35,12 @@ record StagePlan(String name, Kind kind, int budget, int popSize, double lower, 
    * @param penalty weight of {@code mean|searched vector|} added to the loss
    * @param start start of every searched coordinate
    * @param inheritAlpha whether alpha is fixed to the best alpha of the previous stage
+   * @param fromBest whether the stage starts from the best candidate of the previous stage: its
+   *     vectors are the fixed part, and CMA-ES starts at its beta ({@code start} unused)
    * @param covariance covariance model
    */
-  record Cma(double sigma, double penalty, double start, boolean inheritAlpha, Covariance covariance) {
+  record Cma(double sigma, double penalty, double start, boolean inheritAlpha, boolean fromBest,
+      Covariance covariance) {
     Cma {
       Objects.requireNonNull(covariance, "covariance");
     }
@@ -46,14 +49,20 @@ record StagePlan(String name, Kind kind, int budget, int popSize, double lower, 
   /** CMA-ES over alpha in [0,1] from 1.0, beta fixed. */
   static StagePlan denoising(StageSettings s, Covariance covariance) {
     return new StagePlan("denoising", Kind.CMA_ALPHA, s.budget(), s.popSize(), 0.0, 1.0,
-        new Cma(s.sigma(), s.penalty(), 1.0, false, covariance));
+        new Cma(s.sigma(), s.penalty(), 1.0, false, false, covariance));
   }
 
   /** CMA-ES over beta in [lower, upper] from {@code start}, alpha fixed (inherited or 1). */
   static StagePlan scaling(String name, StageSettings s, double lower, double upper, double start,
       boolean inheritAlpha, Covariance covariance) {
     return new StagePlan(name, Kind.CMA_BETA, s.budget(), s.popSize(), lower, upper,
-        new Cma(s.sigma(), s.penalty(), start, inheritAlpha, covariance));
+        new Cma(s.sigma(), s.penalty(), start, inheritAlpha, false, covariance));
+  }
+
+  /** CMA-ES over beta in [lower, upper] from the best candidate of the previous stage, its alpha fixed. */
+  static StagePlan refine(String name, StageSettings s, double lower, double upper, Covariance covariance) {
+    return new StagePlan(name, Kind.CMA_BETA, s.budget(), s.popSize(), lower, upper,
+        new Cma(s.sigma(), s.penalty(), 0, false, true, covariance));
   }
 
   /** The single uniform merge. */
@@ -93,6 +102,11 @@ record StagePlan(String name, Kind kind, int budget, int popSize, double lower, 
   /** Whether alpha is fixed to the best alpha of the previous stage. */
   boolean inheritAlpha() {
     return cma != null && cma.inheritAlpha();
+  }
+
+  /** Whether the stage starts from the best candidate of the previous stage. */
+  boolean fromBest() {
+    return cma != null && cma.fromBest();
   }
 
   /** Generations the stage runs at most. */

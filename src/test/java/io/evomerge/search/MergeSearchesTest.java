@@ -104,6 +104,7 @@ class MergeSearchesTest {
       case RANDOM_SEARCH -> Map.of("random", 1200);
       case WITHOUT_DENOISING -> Map.of("scaling", 1200);
       case WITHOUT_SCALING -> Map.of("denoising", 1200);
+      case WARM_SCALING -> Map.of("best-single", N, "scaling", (1200 - N) / 2, "refining", 1200 - N - (1200 - N) / 2);
     };
     assertEquals(expected, perStage(gens));
     assertEquals(expected.values().stream().mapToInt(Integer::intValue).sum(), run.state().evaluations());
@@ -136,7 +137,7 @@ class MergeSearchesTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Method.class, names = {"UNIFORM", "BEST_SINGLE"}, mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(value = Method.class, names = {"UNIFORM", "BEST_SINGLE", "WARM_SCALING"}, mode = EnumSource.Mode.EXCLUDE)
   void anotherSeedAsksForOtherCandidates(Method method) {
     Generation a = first(settings(method), N);
     Generation b = first(settings(method).withSeed(43), N);
