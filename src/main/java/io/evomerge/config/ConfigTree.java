@@ -144,19 +144,8 @@ final class ConfigTree {
   }
 
   private static String expected(JsonNode node) {
-    if (node.isIntegralNumber()) {
-      return "an integer";
-    }
-    if (node.isNumber()) {
-      return "a number";
-    }
-    if (node.isBoolean()) {
-      return "true or false";
-    }
-    if (node.isArray()) {
-      return "a list";
-    }
-    return node.isTextual() ? "a string" : "a single value";
+    return node.isTextual() ? "a string" : describe(node.isIntegralNumber() ? long.class : node.isNumber()
+        ? double.class : node.isBoolean() ? boolean.class : node.isArray() ? List.class : Object.class);
   }
 
   /** A value as error messages show it. */
@@ -185,12 +174,11 @@ final class ConfigTree {
     if (invalid != null) {
       return keyed(path, String.valueOf(invalid.getMessage()), tree, e);
     }
-    String keyPath = path;
-    JsonNode node = tree.at(keyPath);
+    JsonNode node = tree.at(path);
     String value = node == null ? "the value" : show(node);
     String expected = e instanceof MismatchedInputException m && m.getTargetType() != null
         ? describe(m.getTargetType()) : "valid here";
-    return new InvalidConfig(keyPath, value + " must be " + expected, e);
+    return new InvalidConfig(path, value + " must be " + expected, e);
   }
 
   private static InvalidConfig keyed(String path, String message, ConfigTree tree, Exception e) {
@@ -253,6 +241,9 @@ final class ConfigTree {
     }
     if (type == String.class) {
       return "a string";
+    }
+    if (type == Object.class) {
+      return "a single value";
     }
     return List.class.isAssignableFrom(type) ? "a list" : "a mapping";
   }
