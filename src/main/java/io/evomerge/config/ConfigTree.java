@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.evomerge.protocol.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -169,7 +170,7 @@ final class ConfigTree {
    * Check}), and Jackson's path tells which section that record is.
    */
   static InvalidConfig translate(JsonMappingException e, ConfigTree tree) {
-    String path = dotted(e.getPath());
+    String path = Json.path(e);
     IllegalArgumentException invalid = findInvalid(e);
     if (invalid != null) {
       return keyed(path, String.valueOf(invalid.getMessage()), tree, e);
@@ -215,18 +216,6 @@ final class ConfigTree {
       }
     }
     return null;
-  }
-
-  static String dotted(List<JsonMappingException.Reference> references) {
-    StringBuilder out = new StringBuilder();
-    for (JsonMappingException.Reference r : references) {
-      if (r.getFieldName() != null) {
-        out.append(out.length() == 0 ? "" : ".").append(r.getFieldName());
-      } else if (r.getIndex() >= 0) {
-        out.append('[').append(r.getIndex()).append(']');
-      }
-    }
-    return out.toString();
   }
 
   private static String describe(Class<?> type) {

@@ -92,10 +92,6 @@ public final class ReferenceModel implements MergeModel {
     return ControlVectors.of(new double[adapters], new double[adapters]);
   }
 
-  public static String mergeId(ControlVectors vectors) {
-    return MergeDigest.of(vectors);
-  }
-
   @Override
   public String baseModel() {
     return repository.baseModel();
