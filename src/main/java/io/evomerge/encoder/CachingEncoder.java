@@ -1,6 +1,7 @@
 package io.evomerge.encoder;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,11 +63,7 @@ public final class CachingEncoder implements TextEncoder {
       store(missing.get(j), computed.get(j));
       out[where.get(j)] = computed.get(j);
     }
-    List<float[]> result = new ArrayList<>(out.length);
-    for (float[] v : out) {
-      result.add(v.clone());
-    }
-    return result;
+    return Arrays.stream(out).map(float[]::clone).toList();
   }
 
   /** How many texts are cached now. */
