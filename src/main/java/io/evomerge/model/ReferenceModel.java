@@ -67,7 +67,7 @@ public final class ReferenceModel implements MergeModel {
       throw new IllegalArgumentException("encoder gives " + encoder.dimension()
           + "-d embeddings but the adapters act on " + repository.dim());
     }
-    this.merges = MergedWeightsCache.of(strategy, b.mergeCacheSize);
+    this.merges = MergedWeightsCache.of(strategy, DEFAULT_MERGE_CACHE);
     this.whiteBox = WhiteBoxMerges.of(repository.adapters());
     this.infos = repository.adapters().stream()
         .map(a -> new AdapterInfo(a.id(), a.task(), a.rank())).toList();
@@ -211,7 +211,6 @@ public final class ReferenceModel implements MergeModel {
     private TextEncoder encoder;
     private MergeStrategy strategy;
     private double temperature = DEFAULT_TEMPERATURE;
-    private int mergeCacheSize = DEFAULT_MERGE_CACHE;
 
     private Builder(AdapterRepository repository) {
       this.repository = Objects.requireNonNull(repository, "repository");
@@ -233,14 +232,6 @@ public final class ReferenceModel implements MergeModel {
         throw new IllegalArgumentException("temperature " + value + " must be a positive number");
       }
       this.temperature = value;
-      return this;
-    }
-
-    public Builder mergeCacheSize(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("merge cache size " + value + " must be >= 1");
-      }
-      this.mergeCacheSize = value;
       return this;
     }
 
