@@ -69,10 +69,6 @@ public record ServiceSettings(
     return new ServiceSettings(host, port, apiKeys, limits, faults, root, presetId);
   }
 
-  public ServiceSettings withPresetId(String id) {
-    return new ServiceSettings(host, port, apiKeys, limits, faults, dataRoot, id);
-  }
-
   @Override
   public String toString() {
     return "ServiceSettings[host=" + host + ", port=" + port + ", apiKeys=" + apiKeys.size() + " key(s)"
