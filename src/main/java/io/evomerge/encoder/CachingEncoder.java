@@ -17,17 +17,13 @@ public final class CachingEncoder implements TextEncoder {
   private final int capacity;
   private final Map<String, float[]> cache;
 
-  private CachingEncoder(TextEncoder delegate, int capacity) {
+  public CachingEncoder(TextEncoder delegate, int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("cache capacity " + capacity + " must be >= 1");
     }
     this.delegate = delegate;
     this.capacity = capacity;
     this.cache = new LinkedHashMap<>(1024, 0.75f, true);
-  }
-
-  public static CachingEncoder of(TextEncoder delegate, int capacity) {
-    return new CachingEncoder(delegate, capacity);
   }
 
   @Override

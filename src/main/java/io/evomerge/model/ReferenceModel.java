@@ -58,7 +58,7 @@ public final class ReferenceModel implements MergeModel {
     this.repository = b.repository;
     this.encoder = b.encoder == null ? MiniLmEncoder.sharedCached() : b.encoder;
     this.temperature = b.temperature;
-    MergeStrategy strategy = b.strategy == null ? AsymmetricMerge.of(repository.adapters()) : b.strategy;
+    MergeStrategy strategy = b.strategy == null ? new AsymmetricMerge(repository.adapters()) : b.strategy;
     if (strategy.adapterCount() != repository.size()) {
       throw new IllegalArgumentException("strategy " + strategy.name() + " merges "
           + strategy.adapterCount() + " adapters but the repository has " + repository.size());
@@ -67,8 +67,8 @@ public final class ReferenceModel implements MergeModel {
       throw new IllegalArgumentException("encoder gives " + encoder.dimension()
           + "-d embeddings but the adapters act on " + repository.dim());
     }
-    this.merges = MergedWeightsCache.of(strategy, DEFAULT_MERGE_CACHE);
-    this.whiteBox = WhiteBoxMerges.of(repository.adapters());
+    this.merges = new MergedWeightsCache(strategy, DEFAULT_MERGE_CACHE);
+    this.whiteBox = new WhiteBoxMerges(repository.adapters());
     this.infos = repository.adapters().stream()
         .map(a -> new AdapterInfo(a.id(), a.task(), a.rank())).toList();
   }

@@ -21,10 +21,6 @@ public record WeightsChart(List<AdapterWeight> weights) {
     }
   }
 
-  public static WeightsChart of(List<AdapterWeight> weights) {
-    return new WeightsChart(weights);
-  }
-
   public int suggestedWidth() {
     return Math.max(640, 160 + 36 * weights.size());
   }
