@@ -45,7 +45,7 @@ public final class ReferenceModel implements MergeModel {
    * saturated) and an adapter's update of order 0.1 to the bilinear form moves it decisively.
    */
   public static final double DEFAULT_TEMPERATURE = 20.0;
-  public static final int DEFAULT_MERGE_CACHE = 1024;
+  private static final int DEFAULT_MERGE_CACHE = 1024;
 
   private final AdapterRepository repository;
   private final TextEncoder encoder;
