@@ -96,14 +96,11 @@ public final class ServiceEndpoint implements AutoCloseable {
 
   public static ServiceSettings serviceSettings(ServiceConfig config, List<ApiKey> keys) {
     EmbeddedConfig embedded = config.embedded();
-    ServiceSettings settings = ServiceSettings.defaults()
-        .withPort(embedded.port())
-        .withApiKeys(keys)
-        .withLimits(embedded.limits())
-        .withFaults(embedded.faults())
-        // Sessions (dialect bmm) name their data set relative to the working directory.
-        .withDataRoot(Path.of("").toAbsolutePath());
-    return config.bmm().presetId().isBlank() ? settings : settings.withPresetId(config.bmm().presetId());
+    ServiceSettings defaults = ServiceSettings.defaults();
+    String preset = config.bmm().presetId().isBlank() ? defaults.presetId() : config.bmm().presetId();
+    // Sessions (dialect bmm) name their data set relative to the working directory.
+    return new ServiceSettings(defaults.host(), embedded.port(), keys, embedded.limits(), embedded.faults(),
+        Path.of("").toAbsolutePath(), preset);
   }
 
   /** The key {@code config.apiKey} names, read from {@code env} or its file; an error says where it looked. */

@@ -1,5 +1,6 @@
 package io.evomerge.config;
 
+import io.evomerge.protocol.QueryPlus;
 import java.io.Serializable;
 
 /**
@@ -26,7 +27,7 @@ public record BmmConfig(
   }
 
   public static BmmConfig defaults() {
-    return new BmmConfig("", "", "", "", 15, 20);
+    return new BmmConfig("", "", "", "", QueryPlus.DEFAULT_BATCH_SIZE, QueryPlus.DEFAULT_EVALUATION_BATCHES);
   }
 
   public BmmConfig withDataset(String name) {

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -95,35 +95,21 @@ public record ConfigFile(String text, String source, String base) {
   }
 
   private static Optional<String> shipped(String name, Properties properties) {
-    for (String key : SHIPPED_FILES) {
-      for (String entry : entries(properties.getProperty(key, ""))) {
-        int hash = entry.lastIndexOf('#');
-        String uri = hash < 0 ? entry : entry.substring(0, hash);
-        String alias = hash < 0 ? fileName(uri) : entry.substring(hash + 1);
-        if (alias.equals(name)) {
-          return Optional.of(uri);
-        }
+    for (String entry : shippedNames(properties)) {
+      int hash = entry.lastIndexOf('#');
+      String uri = hash < 0 ? entry : entry.substring(0, hash);
+      String alias = hash < 0 ? fileName(uri) : entry.substring(hash + 1);
+      if (alias.equals(name)) {
+        return Optional.of(uri);
       }
     }
     return Optional.empty();
   }
 
+  /** The entries of {@link #SHIPPED_FILES}, in order. */
   private static List<String> shippedNames(Properties properties) {
-    List<String> names = new ArrayList<>();
-    for (String key : SHIPPED_FILES) {
-      names.addAll(entries(properties.getProperty(key, "")));
-    }
-    return names;
-  }
-
-  private static List<String> entries(String list) {
-    List<String> entries = new ArrayList<>();
-    for (String entry : list.split(",")) {
-      if (!entry.isBlank()) {
-        entries.add(entry.strip());
-      }
-    }
-    return entries;
+    return SHIPPED_FILES.stream().flatMap(key -> Arrays.stream(properties.getProperty(key, "").split(",")))
+        .filter(entry -> !entry.isBlank()).map(String::strip).toList();
   }
 
   private static String fileName(String uriOrPath) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.evomerge.protocol.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -144,19 +145,8 @@ final class ConfigTree {
   }
 
   private static String expected(JsonNode node) {
-    if (node.isIntegralNumber()) {
-      return "an integer";
-    }
-    if (node.isNumber()) {
-      return "a number";
-    }
-    if (node.isBoolean()) {
-      return "true or false";
-    }
-    if (node.isArray()) {
-      return "a list";
-    }
-    return node.isTextual() ? "a string" : "a single value";
+    return node.isTextual() ? "a string" : describe(node.isIntegralNumber() ? long.class : node.isNumber()
+        ? double.class : node.isBoolean() ? boolean.class : node.isArray() ? List.class : Object.class);
   }
 
   /** A value as error messages show it. */
@@ -180,17 +170,16 @@ final class ConfigTree {
    * Check}), and Jackson's path tells which section that record is.
    */
   static InvalidConfig translate(JsonMappingException e, ConfigTree tree) {
-    String path = dotted(e.getPath());
+    String path = Json.path(e);
     IllegalArgumentException invalid = findInvalid(e);
     if (invalid != null) {
       return keyed(path, String.valueOf(invalid.getMessage()), tree, e);
     }
-    String keyPath = path;
-    JsonNode node = tree.at(keyPath);
+    JsonNode node = tree.at(path);
     String value = node == null ? "the value" : show(node);
     String expected = e instanceof MismatchedInputException m && m.getTargetType() != null
         ? describe(m.getTargetType()) : "valid here";
-    return new InvalidConfig(keyPath, value + " must be " + expected, e);
+    return new InvalidConfig(path, value + " must be " + expected, e);
   }
 
   private static InvalidConfig keyed(String path, String message, ConfigTree tree, Exception e) {
@@ -229,18 +218,6 @@ final class ConfigTree {
     return null;
   }
 
-  static String dotted(List<JsonMappingException.Reference> references) {
-    StringBuilder out = new StringBuilder();
-    for (JsonMappingException.Reference r : references) {
-      if (r.getFieldName() != null) {
-        out.append(out.length() == 0 ? "" : ".").append(r.getFieldName());
-      } else if (r.getIndex() >= 0) {
-        out.append('[').append(r.getIndex()).append(']');
-      }
-    }
-    return out.toString();
-  }
-
   private static String describe(Class<?> type) {
     if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
       return "an integer";
@@ -253,6 +230,9 @@ final class ConfigTree {
     }
     if (type == String.class) {
       return "a string";
+    }
+    if (type == Object.class) {
+      return "a single value";
     }
     return List.class.isAssignableFrom(type) ? "a list" : "a mapping";
   }

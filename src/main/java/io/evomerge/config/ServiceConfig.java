@@ -41,9 +41,7 @@ public record ServiceConfig(
       Check.httpUrl("url", url);
     }
     urls = Check.distinctNonBlank("urls", Check.notNull("urls", urls));
-    for (int i = 0; i < urls.size(); i++) {
-      Check.httpUrl("urls", urls.get(i));
-    }
+    urls.forEach(u -> Check.httpUrl("urls", u));
     if (!urls.isEmpty()) {
       url = urls.get(0); // one place to read "the service" from: the first replica
     }
@@ -54,9 +52,6 @@ public record ServiceConfig(
     Check.atLeast("maxInFlight", maxInFlight, 0);
     Check.positive("sessionsPerReplica", sessionsPerReplica);
     Check.nonNegative("rateLimitPerSecond", rateLimitPerSecond);
-    if (!Double.isFinite(rateLimitPerSecond)) {
-      throw Check.invalid("rateLimitPerSecond", rateLimitPerSecond, "must be finite");
-    }
     Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(bmm, "bmm");
     Objects.requireNonNull(embedded, "embedded");
@@ -108,9 +103,8 @@ public record ServiceConfig(
   }
 
   public ServiceConfig withUrls(List<String> newUrls) {
-    return new ServiceConfig(newUrls.isEmpty() ? url : newUrls.get(0), newUrls, dialect, apiKey,
-        connectTimeoutMs, requestTimeoutMs, maxInFlight, sessionsPerReplica, rateLimitPerSecond, retry, bmm,
-        embedded);
+    return new ServiceConfig(url, newUrls, dialect, apiKey, connectTimeoutMs, requestTimeoutMs, maxInFlight,
+        sessionsPerReplica, rateLimitPerSecond, retry, bmm, embedded);
   }
 
   public ServiceConfig withDialect(Dialect d) {

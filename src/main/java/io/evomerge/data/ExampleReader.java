@@ -25,7 +25,7 @@ import java.util.List;
  * </ul>
  *
  * <p>Every bad line is reported with the source name, its line number and what is wrong; the
- * reader keeps going until it has found {@link #maxProblems()} problems and then throws one {@link
+ * reader keeps going until it has found {@code maxProblems} problems ({@link #withMaxProblems}) and then throws one {@link
  * DataFileException} listing them all. Immutable and thread-safe.
  */
 public final class ExampleReader {
@@ -50,10 +50,6 @@ public final class ExampleReader {
   /** A copy that stops after {@code maxProblems} problems (at least 1). */
   public ExampleReader withMaxProblems(int maxProblems) {
     return new ExampleReader(maxProblems);
-  }
-
-  public int maxProblems() {
-    return maxProblems;
   }
 
   /**

@@ -11,19 +11,15 @@ import java.util.List;
  * by id ({@link String#compareTo}) and cut into consecutive shards of {@code shardSize}; only the
  * last one may be smaller. The same examples give the same shards whatever order they came in.
  * Immutable, thread-safe and serialisable (shipped to Spark executors).
+ *
+ * @param list the shards, in index order (built by {@link #of})
  */
-public final class Shards implements Iterable<Shard>, Serializable {
-
-  private static final long serialVersionUID = 1L;
+public record Shards(List<Shard> list, int shardSize) implements Iterable<Shard>, Serializable {
 
   private static final Comparator<Example> BY_ID = Comparator.comparing(Example::id);
 
-  private final List<Shard> shards;
-  private final int shardSize;
-
-  private Shards(List<Shard> shards, int shardSize) {
-    this.shards = List.copyOf(shards);
-    this.shardSize = shardSize;
+  public Shards {
+    list = List.copyOf(list);
   }
 
   /**
@@ -74,49 +70,30 @@ public final class Shards implements Iterable<Shard>, Serializable {
     return sorted;
   }
 
-  /** The shards, in index order. */
-  public List<Shard> list() {
-    return shards;
-  }
-
   public Shard shard(int index) {
-    return shards.get(index);
+    return list.get(index);
   }
 
   public int count() {
-    return shards.size();
-  }
-
-  public int shardSize() {
-    return shardSize;
+    return list.size();
   }
 
   public int exampleCount() {
-    return shards.stream().mapToInt(Shard::size).sum();
+    return list.stream().mapToInt(Shard::size).sum();
   }
 
   /** All examples, in id order. */
   public List<Example> examples() {
-    return shards.stream().flatMap(shard -> shard.examples().stream()).toList();
+    return list.stream().flatMap(shard -> shard.examples().stream()).toList();
   }
 
   @Override
   public Iterator<Shard> iterator() {
-    return shards.iterator();
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof Shards that && shardSize == that.shardSize && shards.equals(that.shards);
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * shards.hashCode() + shardSize;
+    return list.iterator();
   }
 
   @Override
   public String toString() {
-    return "Shards[" + shards.size() + " of " + shardSize + ", " + exampleCount() + " examples]";
+    return "Shards[" + list.size() + " of " + shardSize + ", " + exampleCount() + " examples]";
   }
 }

@@ -1,6 +1,7 @@
 package io.evomerge.encoder;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +17,13 @@ public final class CachingEncoder implements TextEncoder {
   private final int capacity;
   private final Map<String, float[]> cache;
 
-  private CachingEncoder(TextEncoder delegate, int capacity) {
+  public CachingEncoder(TextEncoder delegate, int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("cache capacity " + capacity + " must be >= 1");
     }
     this.delegate = delegate;
     this.capacity = capacity;
     this.cache = new LinkedHashMap<>(1024, 0.75f, true);
-  }
-
-  public static CachingEncoder of(TextEncoder delegate, int capacity) {
-    return new CachingEncoder(delegate, capacity);
   }
 
   @Override
@@ -62,11 +59,7 @@ public final class CachingEncoder implements TextEncoder {
       store(missing.get(j), computed.get(j));
       out[where.get(j)] = computed.get(j);
     }
-    List<float[]> result = new ArrayList<>(out.length);
-    for (float[] v : out) {
-      result.add(v.clone());
-    }
-    return result;
+    return Arrays.stream(out).map(float[]::clone).toList();
   }
 
   /** How many texts are cached now. */

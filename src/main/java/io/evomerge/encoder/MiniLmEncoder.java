@@ -29,7 +29,7 @@ public final class MiniLmEncoder implements TextEncoder {
 
   private static final class Holder {
     static final MiniLmEncoder INSTANCE = new MiniLmEncoder();
-    static final CachingEncoder CACHED = CachingEncoder.of(INSTANCE, 200_000);
+    static final CachingEncoder CACHED = new CachingEncoder(INSTANCE, 200_000);
   }
 
   public static MiniLmEncoder shared() {

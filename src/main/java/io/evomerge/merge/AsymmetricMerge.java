@@ -23,13 +23,9 @@ public final class AsymmetricMerge implements MergeStrategy {
 
   private final SparseFactors factors;
 
-  private AsymmetricMerge(List<LoraAdapter> adapters) {
-    this.factors = SparseFactors.of(adapters);
-  }
-
   /** The rule over {@code adapters}, which must share rank, dim and lora_alpha. */
-  public static AsymmetricMerge of(List<LoraAdapter> adapters) {
-    return new AsymmetricMerge(adapters);
+  public AsymmetricMerge(List<LoraAdapter> adapters) {
+    this.factors = SparseFactors.of(adapters);
   }
 
   @Override

@@ -23,13 +23,9 @@ public final class ConcatMerge implements MergeStrategy {
 
   private final SparseFactors factors;
 
-  private ConcatMerge(List<LoraAdapter> adapters) {
-    this.factors = SparseFactors.of(adapters);
-  }
-
   /** The rule over {@code adapters}, which must share rank, dim and lora_alpha. */
-  public static ConcatMerge of(List<LoraAdapter> adapters) {
-    return new ConcatMerge(adapters);
+  public ConcatMerge(List<LoraAdapter> adapters) {
+    this.factors = SparseFactors.of(adapters);
   }
 
   @Override

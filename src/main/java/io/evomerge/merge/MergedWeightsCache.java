@@ -16,17 +16,13 @@ public final class MergedWeightsCache {
   private long hits;
   private long misses;
 
-  private MergedWeightsCache(MergeStrategy strategy, int capacity) {
+  public MergedWeightsCache(MergeStrategy strategy, int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("cache capacity " + capacity + " must be >= 1");
     }
     this.strategy = strategy;
     this.capacity = capacity;
     this.entries = new LinkedHashMap<>(16, 0.75f, true);
-  }
-
-  public static MergedWeightsCache of(MergeStrategy strategy, int capacity) {
-    return new MergedWeightsCache(strategy, capacity);
   }
 
   public MergedLora get(String digest, ControlVectors vectors) {

@@ -45,7 +45,7 @@ public final class ReferenceModel implements MergeModel {
    * saturated) and an adapter's update of order 0.1 to the bilinear form moves it decisively.
    */
   public static final double DEFAULT_TEMPERATURE = 20.0;
-  public static final int DEFAULT_MERGE_CACHE = 1024;
+  private static final int DEFAULT_MERGE_CACHE = 1024;
 
   private final AdapterRepository repository;
   private final TextEncoder encoder;
@@ -58,7 +58,7 @@ public final class ReferenceModel implements MergeModel {
     this.repository = b.repository;
     this.encoder = b.encoder == null ? MiniLmEncoder.sharedCached() : b.encoder;
     this.temperature = b.temperature;
-    MergeStrategy strategy = b.strategy == null ? AsymmetricMerge.of(repository.adapters()) : b.strategy;
+    MergeStrategy strategy = b.strategy == null ? new AsymmetricMerge(repository.adapters()) : b.strategy;
     if (strategy.adapterCount() != repository.size()) {
       throw new IllegalArgumentException("strategy " + strategy.name() + " merges "
           + strategy.adapterCount() + " adapters but the repository has " + repository.size());
@@ -67,8 +67,8 @@ public final class ReferenceModel implements MergeModel {
       throw new IllegalArgumentException("encoder gives " + encoder.dimension()
           + "-d embeddings but the adapters act on " + repository.dim());
     }
-    this.merges = MergedWeightsCache.of(strategy, b.mergeCacheSize);
-    this.whiteBox = WhiteBoxMerges.of(repository.adapters());
+    this.merges = new MergedWeightsCache(strategy, DEFAULT_MERGE_CACHE);
+    this.whiteBox = new WhiteBoxMerges(repository.adapters());
     this.infos = repository.adapters().stream()
         .map(a -> new AdapterInfo(a.id(), a.task(), a.rank())).toList();
   }
@@ -90,10 +90,6 @@ public final class ReferenceModel implements MergeModel {
   /** The control vectors of the base model: every beta 0 (and alpha 0), so delta_W = 0. */
   public static ControlVectors baseVectors(int adapters) {
     return ControlVectors.of(new double[adapters], new double[adapters]);
-  }
-
-  public static String mergeId(ControlVectors vectors) {
-    return MergeDigest.of(vectors);
   }
 
   @Override
@@ -215,7 +211,6 @@ public final class ReferenceModel implements MergeModel {
     private TextEncoder encoder;
     private MergeStrategy strategy;
     private double temperature = DEFAULT_TEMPERATURE;
-    private int mergeCacheSize = DEFAULT_MERGE_CACHE;
 
     private Builder(AdapterRepository repository) {
       this.repository = Objects.requireNonNull(repository, "repository");
@@ -237,14 +232,6 @@ public final class ReferenceModel implements MergeModel {
         throw new IllegalArgumentException("temperature " + value + " must be a positive number");
       }
       this.temperature = value;
-      return this;
-    }
-
-    public Builder mergeCacheSize(int value) {
-      if (value < 1) {
-        throw new IllegalArgumentException("merge cache size " + value + " must be >= 1");
-      }
-      this.mergeCacheSize = value;
       return this;
     }
 

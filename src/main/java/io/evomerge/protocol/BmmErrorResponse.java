@@ -2,6 +2,7 @@ package io.evomerge.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * The error body of the bmm dialect, FastAPI's: {@code {"detail": "Unknown session."}} (404), or
@@ -25,14 +26,11 @@ public record BmmErrorResponse(JsonNode detail) {
     if (!detail.isArray()) {
       return detail.asText();
     }
-    StringBuilder out = new StringBuilder();
+    StringJoiner out = new StringJoiner("; ");
     for (JsonNode error : detail) {
-      if (out.length() > 0) {
-        out.append("; ");
-      }
-      StringBuilder loc = new StringBuilder();
-      error.path("loc").forEach(part -> loc.append(loc.length() > 0 ? "." : "").append(part.asText()));
-      out.append(loc).append(": ").append(error.path("msg").asText());
+      StringJoiner loc = new StringJoiner(".");
+      error.path("loc").forEach(part -> loc.add(part.asText()));
+      out.add(loc + ": " + error.path("msg").asText());
     }
     return out.toString();
   }

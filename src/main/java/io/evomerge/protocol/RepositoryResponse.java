@@ -18,9 +18,4 @@ public record RepositoryResponse(
     Objects.requireNonNull(baseModel, "base_model is required");
     adapters = List.copyOf(Objects.requireNonNull(adapters, "adapters is required"));
   }
-
-  /** The adapter ids in vector order. */
-  public List<String> adapterIds() {
-    return adapters.stream().map(AdapterInfo::id).toList();
-  }
 }

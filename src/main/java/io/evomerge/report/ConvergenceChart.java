@@ -26,10 +26,6 @@ public record ConvergenceChart(List<ConvergencePoint> points) {
     points = List.copyOf(points);
   }
 
-  public static ConvergenceChart of(List<ConvergencePoint> points) {
-    return new ConvergenceChart(points);
-  }
-
   public XYChart toChart(int width, int height) {
     Png.ensureHeadless();
     if (points.isEmpty()) {

@@ -39,16 +39,6 @@ public record HtmlReport(
       + " beta = -1 equals beta = +1. A negative weight means \"opposite to the others\": it flips"
       + " the cross terms between that adapter and the rest.";
 
-  public HtmlReport(String title, String runId, Map<String, String> summary, ComparisonTable comparison,
-      List<ConvergencePoint> convergence, List<AdapterWeight> weights) {
-    this(title, runId, summary, comparison, convergence, weights, Map.of(), List.of());
-  }
-
-  public HtmlReport(String title, String runId, Map<String, String> summary, ComparisonTable comparison,
-      List<ConvergencePoint> convergence, List<AdapterWeight> weights, Map<String, List<AdapterWeight>> compared) {
-    this(title, runId, summary, comparison, convergence, weights, compared, List.of());
-  }
-
   public HtmlReport {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(runId, "runId");
@@ -124,7 +114,7 @@ public record HtmlReport(
       out.append("<p>No evaluations were recorded.</p>\n");
       return;
     }
-    image(out, "convergence", Png.dataUri(ConvergenceChart.of(convergence).toChart(900, CHART_HEIGHT)));
+    image(out, "convergence", Png.dataUri(new ConvergenceChart(convergence).toChart(900, CHART_HEIGHT)));
   }
 
   private void weights(StringBuilder out) {
@@ -133,7 +123,7 @@ public record HtmlReport(
       out.append("<p>No merge was found.</p>\n");
       return;
     }
-    WeightsChart chart = WeightsChart.of(weights);
+    WeightsChart chart = new WeightsChart(weights);
     image(out, "alpha per adapter", Png.dataUri(chart.alphaChart(chart.suggestedWidth(), CHART_HEIGHT)));
     image(out, "beta per adapter", Png.dataUri(chart.betaChart(chart.suggestedWidth(), CHART_HEIGHT)));
     out.append("<p class=\"note\">").append(escape(NEGATIVE_WEIGHTS)).append("</p>\n");

@@ -1,9 +1,13 @@
 package io.evomerge.report;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
@@ -24,6 +28,20 @@ final class Png {
   /** Makes sure the headless property is set (by loading this class); idempotent. */
   public static void ensureHeadless() {
     // the static initializer does the work
+  }
+
+  /** A bar chart on white, headless, its labels turned when there are more than six bars. */
+  static CategoryChart barChart(String title, String xTitle, String yTitle, int width, int height, int bars) {
+    ensureHeadless();
+    CategoryChart chart = new CategoryChartBuilder().width(width).height(height)
+        .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+    chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setXAxisLabelRotation(bars > 6 ? 60 : 0);
+    return chart;
+  }
+
+  static void addBars(CategoryChart chart, String name, List<String> labels, List<Double> values, Color colour) {
+    chart.addSeries(name, labels, values).setFillColor(colour);
   }
 
   public static byte[] bytes(Chart<?, ?> chart) {

@@ -1,11 +1,8 @@
 package io.evomerge.report;
 
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.style.Styler;
 
 /**
@@ -35,27 +32,18 @@ public record ScreeningChart(List<ScreeningBar> ranking) {
   }
 
   public CategoryChart toChart(int width, int height) {
-    Png.ensureHeadless();
     List<ScreeningBar> bars = shown();
     String title = "screening: loss alone minus the base model's"
         + (bars.size() < ranking.size() ? " (best " + bars.size() + " of " + ranking.size() + ")" : "");
-    CategoryChart chart = new CategoryChartBuilder().width(width).height(height)
-        .title(title).xAxisTitle("adapter, best first").yAxisTitle("loss - base loss").build();
+    CategoryChart chart = Png.barChart(title, "adapter, best first", "loss - base loss", width, height, bars.size());
     chart.getStyler().setOverlapped(true).setLegendPosition(Styler.LegendPosition.OutsideE);
-    chart.getStyler().setChartBackgroundColor(Color.WHITE);
-    chart.getStyler().setXAxisLabelRotation(bars.size() > 6 ? 60 : 0);
     chart.getStyler().setYAxisDecimalPattern("0.000");
     List<String> ids = bars.stream().map(ScreeningBar::adapter).toList();
-    series(chart, "selected", ids, values(bars, true), Palette.POSITIVE);
+    Png.addBars(chart, "selected", ids, values(bars, true), Palette.POSITIVE);
     if (bars.stream().anyMatch(b -> !b.selected())) {
-      series(chart, "not selected", ids, values(bars, false), Palette.NEGATIVE);
+      Png.addBars(chart, "not selected", ids, values(bars, false), Palette.NEGATIVE);
     }
     return chart;
-  }
-
-  private static void series(CategoryChart chart, String name, List<String> ids, List<Double> values, Color colour) {
-    CategorySeries series = chart.addSeries(name, ids, values);
-    series.setFillColor(colour);
   }
 
   private static List<Double> values(List<ScreeningBar> bars, boolean selected) {

@@ -1,11 +1,8 @@
 package io.evomerge.report;
 
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.style.Styler;
 
 /**
@@ -24,10 +21,6 @@ public record WeightsChart(List<AdapterWeight> weights) {
     }
   }
 
-  public static WeightsChart of(List<AdapterWeight> weights) {
-    return new WeightsChart(weights);
-  }
-
   public int suggestedWidth() {
     return Math.max(640, 160 + 36 * weights.size());
   }
@@ -36,32 +29,23 @@ public record WeightsChart(List<AdapterWeight> weights) {
     CategoryChart chart = base("alpha per adapter (fraction kept)", "alpha", width, height);
     chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
     chart.getStyler().setLegendVisible(false);
-    bars(chart, "alpha", values(true, 0), Palette.ALPHA);
+    Png.addBars(chart, "alpha", adapters(), values(true, 0), Palette.ALPHA);
     return chart;
   }
 
   public CategoryChart betaChart(int width, int height) {
     CategoryChart chart = base("beta per adapter (signed scale)", "beta", width, height);
     chart.getStyler().setOverlapped(true).setLegendPosition(Styler.LegendPosition.OutsideE);
-    bars(chart, "beta \u2265 0", values(false, 1), Palette.POSITIVE);
-    bars(chart, "beta < 0 (sign flipped)", values(false, -1), Palette.NEGATIVE);
+    Png.addBars(chart, "beta \u2265 0", adapters(), values(false, 1), Palette.POSITIVE);
+    Png.addBars(chart, "beta < 0 (sign flipped)", adapters(), values(false, -1), Palette.NEGATIVE);
     return chart;
   }
 
   private CategoryChart base(String title, String yTitle, int width, int height) {
-    Png.ensureHeadless();
-    CategoryChart chart = new CategoryChartBuilder().width(width).height(height)
-        .title(title).xAxisTitle("adapter").yAxisTitle(yTitle).build();
-    Styler.LegendPosition legend = Styler.LegendPosition.InsideNE;
-    chart.getStyler().setLegendPosition(legend).setChartBackgroundColor(Color.WHITE);
-    chart.getStyler().setXAxisLabelRotation(weights.size() > 6 ? 60 : 0);
+    CategoryChart chart = Png.barChart(title, "adapter", yTitle, width, height, weights.size());
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
     chart.getStyler().setYAxisDecimalPattern("0.00");
     return chart;
-  }
-
-  private void bars(CategoryChart chart, String name, List<Double> values, Color colour) {
-    CategorySeries series = chart.addSeries(name, adapters(), values);
-    series.setFillColor(colour);
   }
 
   private List<String> adapters() {

@@ -129,14 +129,6 @@ public final class ScreeningPlan implements Serializable {
     }
   }
 
-  public SelectionSettings settings() {
-    return settings;
-  }
-
-  public List<String> adapterIds() {
-    return adapterIds;
-  }
-
   public int shardCount() {
     return shardCount;
   }

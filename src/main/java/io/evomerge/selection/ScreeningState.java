@@ -4,12 +4,10 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Everything a screening has measured so far: a plain value that round-trips through JSON, so a
@@ -47,12 +45,6 @@ public record ScreeningState(String plan, List<ShardLoss> scores) implements Ser
     List<ShardLoss> all = new ArrayList<>(scores);
     all.addAll(more);
     return new ScreeningState(plan, all);
-  }
-
-  public Set<ShardLoss.Pair> measured() {
-    Set<ShardLoss.Pair> out = new HashSet<>();
-    scores.forEach(s -> out.add(s.pair()));
-    return out;
   }
 
   /**

@@ -70,10 +70,6 @@ final class Admission {
     bytesHeld -= bytes;
   }
 
-  synchronized long bytesHeld() {
-    return bytesHeld;
-  }
-
   /**
    * A request's share: one concurrency slot (which a hang gives up while it waits, and takes back
    * after) and its bytes of the budget. Closing it twice is harmless. Thread-safe.

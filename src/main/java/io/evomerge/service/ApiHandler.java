@@ -77,13 +77,9 @@ final class ApiHandler extends Handler.Abstract {
       Router.Match match = router.match(request.getMethod(), Request.getPathInContext(request));
       Route route = match.route();
       exchange.route(route);
-      if (route.access() == Route.Access.OPEN) {
-        exchange.reply(route.handler().handle(new Route.Call("open", match.params(), new byte[0],
-            Route.Liveness.ALWAYS)));
-        return true;
-      }
-      String owner = keys.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
-      if (route.access() == Route.Access.STATS) {
+      String owner = route.access() == Route.Access.OPEN ? "open"
+          : keys.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+      if (route.access() != Route.Access.WORK) {
         exchange.reply(route.handler().handle(new Route.Call(owner, match.params(), new byte[0],
             Route.Liveness.ALWAYS)));
         return true;
@@ -157,15 +153,14 @@ final class ApiHandler extends Handler.Abstract {
       }
       submit(exchange, route, new Route.Call(owner, match.params(), body, live(exchange, deadline)), fault);
     });
-    Runnable afterHang = fault.latencyMs() > 0
-        ? () -> guard(exchange, () -> {
-            ticket.reacquireSlot();
-            timers.schedule(work, fault.latencyMs(), TimeUnit.MILLISECONDS);
-          })
-        : () -> guard(exchange, () -> {
-            ticket.reacquireSlot();
-            work.run();
-          });
+    Runnable afterHang = () -> guard(exchange, () -> {
+      ticket.reacquireSlot();
+      if (fault.latencyMs() > 0) {
+        timers.schedule(work, fault.latencyMs(), TimeUnit.MILLISECONDS);
+      } else {
+        work.run();
+      }
+    });
     if (fault.kind() == Fault.Kind.HANG) {
       ticket.releaseSlot();
       timers.schedule(afterHang, faultSettings.hangMs(), TimeUnit.MILLISECONDS);

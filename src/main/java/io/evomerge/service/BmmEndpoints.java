@@ -27,6 +27,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The session dialect, in the shapes of the paper's release: presets, sessions over a data set of
@@ -51,7 +52,7 @@ final class BmmEndpoints {
   BmmEndpoints(MergeModel model, ServiceSettings settings, DatasetReader reader, Stats stats) {
     this.model = model;
     this.settings = settings;
-    this.datasets = new Datasets(settings.dataFolder().orElse(null), reader);
+    this.datasets = new Datasets(settings.dataRoot(), reader);
     this.stats = stats;
     this.bodies = new Bodies(settings.limits().maxTextChars());
   }
@@ -199,10 +200,7 @@ final class BmmEndpoints {
   }
 
   private static List<Example> batch(List<Example> sorted, int size, RandomGenerator random) {
-    int[] order = new int[sorted.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
+    int[] order = IntStream.range(0, sorted.size()).toArray();
     List<Example> batch = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
       int j = i + random.nextInt(order.length - i);

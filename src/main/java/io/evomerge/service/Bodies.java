@@ -39,7 +39,7 @@ final class Bodies {
       throw tooLong(e);
     } catch (JsonProcessingException e) {
       if (e.getCause() instanceof StreamConstraintsException && e instanceof JsonMappingException m) {
-        throw tooLong(path(m));
+        throw tooLong(Json.path(m));
       }
       throw describe(e);
     } catch (IOException e) {
@@ -62,19 +62,19 @@ final class Bodies {
 
   private static ApiError describe(JsonProcessingException e) {
     if (e instanceof UnrecognizedPropertyException u) {
-      String field = join(path(u), u.getPropertyName());
+      String field = join(Json.path(u), u.getPropertyName());
       return ApiError.badField(field, "unknown field '" + field + "'; expected one of "
           + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.toList()));
     }
     if (e instanceof ValueInstantiationException v) {
-      return ApiError.badField(path(v), instantiation(v));
+      return ApiError.badField(Json.path(v), instantiation(v));
     }
     if (e instanceof StreamReadException s && s.getLocation() != null) {
       return ApiError.badJson("request body is not valid JSON at line " + s.getLocation().getLineNr()
           + ", column " + s.getLocation().getColumnNr() + ": " + s.getOriginalMessage().split("\n")[0]);
     }
     if (e instanceof JsonMappingException m) {
-      return ApiError.badField(path(m), "field '" + orBody(path(m)) + "' has the wrong type or value: "
+      return ApiError.badField(Json.path(m), "field '" + orBody(Json.path(m)) + "' has the wrong type or value: "
           + m.getOriginalMessage().split("\n")[0]);
     }
     return ApiError.badJson("request body is not valid JSON: " + e.getOriginalMessage().split("\n")[0]);
@@ -83,23 +83,11 @@ final class Bodies {
   private static String instantiation(ValueInstantiationException v) {
     Throwable cause = v.getCause() == null ? v : v.getCause();
     String message = String.valueOf(cause.getMessage());
-    String where = path(v);
+    String where = Json.path(v);
     if (cause instanceof NullPointerException && !message.contains(" ")) {
       return "field '" + join(where, message) + "' is required";
     }
     return where.isEmpty() ? message : where + ": " + message;
-  }
-
-  static String path(JsonMappingException e) {
-    StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return path.toString();
   }
 
   private static String join(String parent, String field) {

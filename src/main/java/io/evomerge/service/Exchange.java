@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.io.Content;
@@ -222,21 +223,20 @@ final class Exchange {
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-    if (pipelined || bodyUnread && request.getLength() != 0 && !"GET".equals(request.getMethod())) {
+    boolean lingering = bodyUnread && request.getLength() != 0 && !"GET".equals(request.getMethod());
+    if (pipelined || lingering) {
       // A refused body is never read into memory: the connection closes after the answer.
       response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE);
     }
+    Consumer<Throwable> failed = failure -> {
+      done();
+      callback.failed(failure);
+    };
     if (cut >= 0) {
-      response.write(false, ByteBuffer.wrap(body, 0, cut), Callback.from(() -> {
-        done();
-        callback.failed(new IOException("injected fault: truncated answer"));
-      }, failure -> {
-        done();
-        callback.failed(failure);
-      }));
+      response.write(false, ByteBuffer.wrap(body, 0, cut), Callback.from(
+          () -> failed.accept(new IOException("injected fault: truncated answer")), failed));
       return;
     }
-    boolean lingering = bodyUnread && request.getLength() != 0 && !"GET".equals(request.getMethod());
     response.write(true, ByteBuffer.wrap(body), Callback.from(() -> {
       done();
       if (lingering) {
@@ -244,10 +244,7 @@ final class Exchange {
       } else {
         callback.succeeded();
       }
-    }, failure -> {
-      done();
-      callback.failed(failure);
-    }));
+    }, failed));
   }
 
   private void linger() {

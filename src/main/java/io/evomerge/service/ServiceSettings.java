@@ -6,7 +6,6 @@ import io.evomerge.protocol.ApiKey;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * How a {@link MergeService} runs. Immutable; {@code withX} copies give variants. Its
@@ -68,14 +67,6 @@ public record ServiceSettings(
 
   public ServiceSettings withDataRoot(Path root) {
     return new ServiceSettings(host, port, apiKeys, limits, faults, root, presetId);
-  }
-
-  public ServiceSettings withPresetId(String id) {
-    return new ServiceSettings(host, port, apiKeys, limits, faults, dataRoot, id);
-  }
-
-  public Optional<Path> dataFolder() {
-    return Optional.ofNullable(dataRoot);
   }
 
   @Override

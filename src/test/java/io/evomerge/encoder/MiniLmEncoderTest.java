@@ -56,7 +56,7 @@ class MiniLmEncoderTest {
         return ENCODER.encode(text);
       }
     };
-    CachingEncoder cached = CachingEncoder.of(counting, 2);
+    CachingEncoder cached = new CachingEncoder(counting, 2);
     float[] first = cached.encode("alpha");
     first[0] = 42f;
     assertArrayEquals(ENCODER.encode("alpha"), cached.encode("alpha"));

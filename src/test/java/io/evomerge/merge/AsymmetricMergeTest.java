@@ -18,7 +18,7 @@ class AsymmetricMergeTest {
   // All |A| entries tie.
   private static final LoraAdapter SECOND = new LoraAdapter("second", "", 1, 2.0, 3,
       new float[] {1, -1, 1}, new float[] {0, 1, -1});
-  private static final AsymmetricMerge RULE = AsymmetricMerge.of(List.of(FIRST, SECOND));
+  private static final AsymmetricMerge RULE = new AsymmetricMerge(List.of(FIRST, SECOND));
 
   @Test
   void sparsifiesOnlyAAndScalesBothByBeta() {
@@ -73,7 +73,7 @@ class AsymmetricMergeTest {
   void sparsificationIsPerTensorNotPerRow() {
     LoraAdapter rank2 = new LoraAdapter("r2", "", 2, 2.0, 2, new float[] {0.1f, 5, 4, 0.2f},
         new float[] {1, 0, 0, 1});
-    MergedLora merged = AsymmetricMerge.of(List.of(rank2))
+    MergedLora merged = new AsymmetricMerge(List.of(rank2))
         .merge(ControlVectors.of(new double[] {0.5}, new double[] {1}));
     assertArrayEquals(new double[] {0, 5, 4, 0}, merged.a());
   }
@@ -88,6 +88,6 @@ class AsymmetricMergeTest {
   @Test
   void adaptersOfDifferentShapesCannotBeMerged() {
     LoraAdapter other = new LoraAdapter("other", "", 1, 4.0, 3, new float[3], new float[3]);
-    assertThrows(IllegalArgumentException.class, () -> AsymmetricMerge.of(List.of(FIRST, other)));
+    assertThrows(IllegalArgumentException.class, () -> new AsymmetricMerge(List.of(FIRST, other)));
   }
 }

@@ -17,7 +17,7 @@ class ConcatMergeTest {
       new float[] {3, -1, 2}, new float[] {1, 0, 2});
   private static final LoraAdapter SECOND = new LoraAdapter("second", "", 1, 2.0, 3,
       new float[] {1, -1, 1}, new float[] {0, 1, -1});
-  private static final ConcatMerge RULE = ConcatMerge.of(List.of(FIRST, SECOND));
+  private static final ConcatMerge RULE = new ConcatMerge(List.of(FIRST, SECOND));
 
   private static ControlVectors vectors(double[] alpha, double... beta) {
     return ControlVectors.of(alpha, beta);
@@ -48,7 +48,7 @@ class ConcatMergeTest {
     MergedLora minus = RULE.merge(vectors(ones, 0, -1));
     assertDelta(negated(plus, 3), minus);
     assertEquals(2.0, plus.delta(1, 0)); // 2 * B2[1] * A2[0] = 2 * 1 * 1
-    AsymmetricMerge paper = AsymmetricMerge.of(List.of(FIRST, SECOND));
+    AsymmetricMerge paper = new AsymmetricMerge(List.of(FIRST, SECOND));
     assertEquals(paper.merge(vectors(ones, 0, 1)).delta(1, 0), paper.merge(vectors(ones, 0, -1)).delta(1, 0));
   }
 
@@ -70,11 +70,11 @@ class ConcatMergeTest {
     }
     double[] alpha = {1, 0.5, 0, 0.25, 0.75};
     double[] beta = {0.7, -1.2, 3, 0, -0.4};
-    MergedLora merged = ConcatMerge.of(adapters).merge(vectors(alpha, beta));
+    MergedLora merged = new ConcatMerge(adapters).merge(vectors(alpha, beta));
     assertEquals(3 * 2, merged.rank(), "adapters 0, 1 and 4 are used (2: alpha 0, 3: beta 0)");
     double[][] dense = new double[6][6];
     for (int i = 0; i < adapters.size(); i++) {
-      MergedLora own = AsymmetricMerge.of(List.of(adapters.get(i)))
+      MergedLora own = new AsymmetricMerge(List.of(adapters.get(i)))
           .merge(vectors(new double[] {alpha[i]}, 1));
       for (int r = 0; r < 6; r++) {
         for (int c = 0; c < 6; c++) {

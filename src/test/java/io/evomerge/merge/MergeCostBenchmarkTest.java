@@ -44,7 +44,7 @@ class MergeCostBenchmarkTest {
   void aMergeWithKNonZeroOfAThousandEqualsTheMergeOverJustThoseK() {
     List<LoraAdapter> all = repository();
     long start = System.nanoTime();
-    MergeStrategy[] full = {AsymmetricMerge.of(all), ConcatMerge.of(all)};
+    MergeStrategy[] full = {new AsymmetricMerge(all), new ConcatMerge(all)};
     System.out.printf("merge cost: built both rules over %d adapters in %.1f ms%n", N, ms(start));
     for (int k : KS) {
       int[] used = chosen(k);
@@ -60,7 +60,7 @@ class MergeCostBenchmarkTest {
       }
       ControlVectors vectors = ControlVectors.of(alpha, beta);
       ControlVectors subVectors = ControlVectors.of(subAlpha, subBeta);
-      MergeStrategy[] small = {AsymmetricMerge.of(subset), ConcatMerge.of(subset)};
+      MergeStrategy[] small = {new AsymmetricMerge(subset), new ConcatMerge(subset)};
       for (int s = 0; s < full.length; s++) {
         assertEquals(small[s].merge(subVectors), full[s].merge(vectors),
             full[s].name() + " with " + k + " non-zero of " + N);

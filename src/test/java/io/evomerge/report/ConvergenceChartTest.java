@@ -21,7 +21,7 @@ class ConvergenceChartTest {
 
   @Test
   void generationMeansArePlacedAtTheEvaluationThatClosedTheGeneration() {
-    Map<String, List<double[]>> means = ConvergenceChart.of(POINTS).generationMeans();
+    Map<String, List<double[]>> means = new ConvergenceChart(POINTS).generationMeans();
 
     assertEquals(List.of("denoising", "scaling"), List.copyOf(means.keySet()));
     assertArrayEquals(new double[] {2, 0.9}, means.get("denoising").get(0), 1e-15);
@@ -31,7 +31,7 @@ class ConvergenceChartTest {
 
   @Test
   void theChartHasTheBestSoFarLineAndOneMeanSeriesPerStage() {
-    XYChart chart = ConvergenceChart.of(POINTS).toChart(800, 400);
+    XYChart chart = new ConvergenceChart(POINTS).toChart(800, 400);
 
     assertEquals(
         List.of("best so far", "generation mean: denoising", "generation mean: scaling"),
@@ -40,7 +40,7 @@ class ConvergenceChartTest {
 
   @Test
   void bestSoFarIsAStepLineWithAVerticalStepAtEachImprovement() {
-    XYChart chart = ConvergenceChart.of(POINTS).toChart(800, 400);
+    XYChart chart = new ConvergenceChart(POINTS).toChart(800, 400);
 
     var best = chart.getSeriesMap().get("best so far");
     assertArrayEquals(new double[] {1, 2, 2, 3, 3, 6, 6}, best.getXData());
@@ -49,7 +49,7 @@ class ConvergenceChartTest {
 
   @Test
   void aRunWhoseBestNeverImprovesStillDrawsToTheLastEvaluation() {
-    List<double[]> steps = ConvergenceChart.of(List.of(
+    List<double[]> steps = new ConvergenceChart(List.of(
         new ConvergencePoint("s", 0, 0.5, 0.5), new ConvergencePoint("s", 0, 0.7, 0.5))).bestSoFarSteps();
     assertEquals(2, steps.size());
     assertArrayEquals(new double[] {2, 0.5}, steps.get(1));
@@ -57,6 +57,6 @@ class ConvergenceChartTest {
 
   @Test
   void noPointsIsAnErrorNotAnEmptyChart() {
-    assertThrows(IllegalStateException.class, () -> ConvergenceChart.of(List.of()).toChart(10, 10));
+    assertThrows(IllegalStateException.class, () -> new ConvergenceChart(List.of()).toChart(10, 10));
   }
 }

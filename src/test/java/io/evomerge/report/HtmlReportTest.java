@@ -28,7 +28,7 @@ class HtmlReportTest {
     List<ComparisonRow> rows = new ArrayList<>(ReportSamples.comparison().rows());
     rows.set(0, new ComparisonRow(firstMethod, 0.845, 0.8391, 0.3712, 2400));
     return new HtmlReport("EvoMerge run", "run-42", summary, ComparisonTable.of(rows),
-        ReportSamples.convergence(42, 10, 12), ReportSamples.weights());
+        ReportSamples.convergence(42, 10, 12), ReportSamples.weights(), Map.of(), List.of());
   }
 
   private static Document parse(String html) throws Exception {
@@ -118,7 +118,8 @@ class HtmlReportTest {
 
   @Test
   void withoutEvaluationsOrWeightsTheReportSaysSoInsteadOfCharting() throws Exception {
-    HtmlReport empty = new HtmlReport("t", "r", Map.of(), ReportSamples.comparison(), List.of(), List.of());
+    HtmlReport empty = new HtmlReport("t", "r", Map.of(), ReportSamples.comparison(), List.of(), List.of(),
+        Map.of(), List.of());
 
     Document doc = parse(empty.render());
 

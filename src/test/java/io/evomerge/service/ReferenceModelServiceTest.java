@@ -13,6 +13,7 @@ import io.evomerge.client.MergeClient;
 import io.evomerge.client.PermanentFailure;
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
+import io.evomerge.merge.MergeDigest;
 import io.evomerge.model.ReferenceModel;
 import io.evomerge.protocol.ApiKey;
 import io.evomerge.protocol.Dialect;
@@ -92,7 +93,7 @@ class ReferenceModelServiceTest {
       EvaluateRequest call = calls.get(i);
       ControlVectors vectors = ControlVectors.of(call.alpha(), call.beta());
       assertEquals(model.evaluate(vectors, call.examples()), answers.get(i).results());
-      assertEquals(ReferenceModel.mergeId(vectors), answers.get(i).mergeId());
+      assertEquals(MergeDigest.of(vectors), answers.get(i).mergeId());
     }
   }
 

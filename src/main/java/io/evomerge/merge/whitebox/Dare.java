@@ -19,17 +19,13 @@ public final class Dare implements MergeStrategy {
   private final double density;
   private final long seed;
 
-  private Dare(TaskVectors tasks, double density, long seed) {
+  public Dare(TaskVectors tasks, double density, long seed) {
     if (!(density > 0 && density <= 1)) {
       throw new IllegalArgumentException("DARE density " + density + " must be in (0, 1]");
     }
     this.tasks = tasks;
     this.density = density;
     this.seed = seed;
-  }
-
-  public static Dare of(TaskVectors tasks, double density, long seed) {
-    return new Dare(tasks, density, seed);
   }
 
   @Override

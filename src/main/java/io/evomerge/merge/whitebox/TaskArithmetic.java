@@ -14,12 +14,8 @@ public final class TaskArithmetic implements MergeStrategy {
 
   private final TaskVectors tasks;
 
-  private TaskArithmetic(TaskVectors tasks) {
+  public TaskArithmetic(TaskVectors tasks) {
     this.tasks = tasks;
-  }
-
-  public static TaskArithmetic of(TaskVectors tasks) {
-    return new TaskArithmetic(tasks);
   }
 
   @Override

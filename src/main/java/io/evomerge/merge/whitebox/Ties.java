@@ -20,16 +20,12 @@ public final class Ties implements MergeStrategy {
   private final TaskVectors tasks;
   private final double density;
 
-  private Ties(TaskVectors tasks, double density) {
+  public Ties(TaskVectors tasks, double density) {
     if (!(density > 0 && density <= 1)) {
       throw new IllegalArgumentException("TIES density " + density + " must be in (0, 1]");
     }
     this.tasks = tasks;
     this.density = density;
-  }
-
-  public static Ties of(TaskVectors tasks, double density) {
-    return new Ties(tasks, density);
   }
 
   @Override

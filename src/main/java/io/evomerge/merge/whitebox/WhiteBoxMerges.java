@@ -29,12 +29,8 @@ public final class WhiteBoxMerges {
   private TaskVectors tasks;
   private ConcatMerge concat;
 
-  private WhiteBoxMerges(List<LoraAdapter> adapters) {
+  public WhiteBoxMerges(List<LoraAdapter> adapters) {
     this.adapters = List.copyOf(adapters);
-  }
-
-  public static WhiteBoxMerges of(List<LoraAdapter> adapters) {
-    return new WhiteBoxMerges(adapters);
   }
 
   public MergedLora merged(StrategySpec spec, ControlVectors vectors) {
@@ -71,16 +67,16 @@ public final class WhiteBoxMerges {
   public MergeStrategy strategy(StrategySpec spec) {
     return switch (spec.kind()) {
       case CONCAT -> concat();
-      case TASK_ARITHMETIC -> TaskArithmetic.of(tasks());
-      case TIES -> Ties.of(tasks(), spec.density());
-      case DARE -> Dare.of(tasks(), spec.density(), spec.seed());
+      case TASK_ARITHMETIC -> new TaskArithmetic(tasks());
+      case TIES -> new Ties(tasks(), spec.density());
+      case DARE -> new Dare(tasks(), spec.density(), spec.seed());
       case ASYMMETRIC -> throw new IllegalArgumentException("the asymmetric rule is not a white-box merge");
     };
   }
 
   private synchronized ConcatMerge concat() {
     if (concat == null) {
-      concat = ConcatMerge.of(adapters);
+      concat = new ConcatMerge(adapters);
     }
     return concat;
   }

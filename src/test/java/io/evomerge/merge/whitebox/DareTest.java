@@ -14,23 +14,23 @@ class DareTest {
 
   @Test
   void densityOneIsTaskArithmetic() {
-    assertEquals(TaskArithmetic.of(TASKS).merge(weights(1, -0.5)), Dare.of(TASKS, 1.0, 3).merge(weights(1, -0.5)));
+    assertEquals(new TaskArithmetic(TASKS).merge(weights(1, -0.5)), new Dare(TASKS, 1.0, 3).merge(weights(1, -0.5)));
   }
 
   @Test
   void theSameSeedGivesTheSameMergeAndAnotherSeedAnotherMask() {
-    MergedLora one = Dare.of(TASKS, 0.5, 11).merge(weights(1, 1));
-    assertEquals(one, Dare.of(TASKS, 0.5, 11).merge(weights(1, 1)));
+    MergedLora one = new Dare(TASKS, 0.5, 11).merge(weights(1, 1));
+    assertEquals(one, new Dare(TASKS, 0.5, 11).merge(weights(1, 1)));
     boolean differs = false;
     for (long seed = 12; seed < 20 && !differs; seed++) {
-      differs = !one.equals(Dare.of(TASKS, 0.5, seed).merge(weights(1, 1)));
+      differs = !one.equals(new Dare(TASKS, 0.5, seed).merge(weights(1, 1)));
     }
     assertTrue(differs, "eight other seeds all drew the same mask");
   }
 
   @Test
   void keptEntriesAreRescaledByOneOverDensity() {
-    MergedLora merged = Dare.of(TASKS, 0.25, 5).merge(weights(1, 0));
+    MergedLora merged = new Dare(TASKS, 0.25, 5).merge(weights(1, 0));
     for (int row = 0; row < 3; row++) {
       for (int col = 0; col < 3; col++) {
         double d = merged.delta(row, col);

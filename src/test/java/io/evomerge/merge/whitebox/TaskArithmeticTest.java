@@ -33,19 +33,19 @@ class TaskArithmeticTest {
 
   @Test
   void mergesTheWeightedSumOfTaskVectorsAndIgnoresAlpha() {
-    MergedLora merged = TaskArithmetic.of(TASKS).merge(weights(1, -0.5));
+    MergedLora merged = new TaskArithmetic(TASKS).merge(weights(1, -0.5));
     // (0,0): 6 - 0.5*0 = 6; (1,1): 0 - 0.5*(2*1*-1) = 1; (2,2): 2*2*2 - 0.5*(2*-1*1) = 9
     assertEquals(6.0, merged.delta(0, 0), 1e-12);
     assertEquals(1.0, merged.delta(1, 1), 1e-12);
     assertEquals(9.0, merged.delta(2, 2), 1e-12);
-    MergedLora withAlpha = TaskArithmetic.of(TASKS).merge(
+    MergedLora withAlpha = new TaskArithmetic(TASKS).merge(
         ControlVectors.of(new double[] {1, 0.3}, new double[] {1, -0.5}));
     assertEquals(merged, withAlpha);
   }
 
   @Test
   void theBilinearFormOfTheDenseMergeIsXTransposeDeltaY() {
-    MergedLora merged = TaskArithmetic.of(TASKS).merge(weights(1, 0));
+    MergedLora merged = new TaskArithmetic(TASKS).merge(weights(1, 0));
     float[] x = {1, 2, 0};
     float[] y = {0, 1, 1};
     // x^T tau_first y = 2 * (x . [1,0,2]) * ([3,-1,2] . y) = 2 * 1 * 1 = 2
@@ -54,6 +54,6 @@ class TaskArithmeticTest {
 
   @Test
   void refusesVectorsOfAnotherLength() {
-    assertThrows(IllegalArgumentException.class, () -> TaskArithmetic.of(TASKS).merge(weights(1)));
+    assertThrows(IllegalArgumentException.class, () -> new TaskArithmetic(TASKS).merge(weights(1)));
   }
 }

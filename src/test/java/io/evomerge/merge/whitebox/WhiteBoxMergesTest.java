@@ -41,7 +41,7 @@ class WhiteBoxMergesTest {
 
   @Test
   void wideConcatMergesAreKeptWithinTheByteBoundAndARepeatIsServedFromTheCache() {
-    WhiteBoxMerges merges = WhiteBoxMerges.of(adapters(200));
+    WhiteBoxMerges merges = new WhiteBoxMerges(adapters(200));
     // Each concat merge of 200 rank-8 adapters holds 16 * 384 * 1600 bytes, about 9.8 MB: six fit in 64 MB.
     MergedLora last = null;
     for (int i = 1; i <= WhiteBoxMerges.CACHED_MERGES; i++) {
