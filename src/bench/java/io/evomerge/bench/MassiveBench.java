@@ -270,8 +270,8 @@ public final class MassiveBench {
   private List<MergeCost> mergeCosts(Path dir, MergeClient client, List<Example> shard) throws IOException {
     List<LoraAdapter> all = AdapterRepository.load(dir).adapters();
     int n = all.size();
-    MergeStrategy asymmetric = AsymmetricMerge.of(all);
-    MergeStrategy concat = ConcatMerge.of(all);
+    MergeStrategy asymmetric = new AsymmetricMerge(all);
+    MergeStrategy concat = new ConcatMerge(all);
     List<MergeCost> out = new ArrayList<>();
     for (int k : plan.nonZero()) {
       int kk = Math.min(k, n);
@@ -283,8 +283,8 @@ public final class MassiveBench {
       for (int i : used) {
         subset.add(all.get(i));
       }
-      MergeStrategy asymmetricAlone = AsymmetricMerge.of(subset);
-      MergeStrategy concatAlone = ConcatMerge.of(subset);
+      MergeStrategy asymmetricAlone = new AsymmetricMerge(subset);
+      MergeStrategy concatAlone = new ConcatMerge(subset);
       double[][] ms = new double[5][plan.mergeRepeats()];
       for (int r = -1; r < plan.mergeRepeats(); r++) { // r = -1: warm-up, not timed
         ControlVectors whole = vectors(n, used, r, false);
