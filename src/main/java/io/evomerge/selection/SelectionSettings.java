@@ -1,8 +1,10 @@
 package io.evomerge.selection;
 
-import io.evomerge.config.Check;
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Which adapters a run searches over (the configuration section {@code selection}): every
@@ -13,12 +15,34 @@ public record SelectionSettings(int topK, List<String> pinned, int initialShards
     implements Serializable {
 
   public SelectionSettings {
-    Check.atLeast("topK", topK, 0);
-    pinned = Check.distinctNonBlank("pinned", pinned == null ? List.of() : pinned);
-    Check.atLeast("initialShards", initialShards, 1);
+    atLeast("topK", topK, 0);
+    pinned = distinctIds(pinned == null ? List.of() : pinned);
+    atLeast("initialShards", initialShards, 1);
     if (!(keepFraction > 0 && keepFraction < 1)) {
-      throw Check.invalid("keepFraction", keepFraction, "must be between 0 and 1 (both excluded)");
+      throw new IllegalArgumentException("keepFraction: "
+          + (Double.isFinite(keepFraction) ? BigDecimal.valueOf(keepFraction).stripTrailingZeros().toPlainString()
+              : keepFraction) + " must be between 0 and 1 (both excluded)");
     }
+  }
+
+  // The checks of config.Check, with its message shapes, without depending on config (which binds this section).
+  private static void atLeast(String key, int value, int min) {
+    if (value < min) {
+      throw new IllegalArgumentException(key + ": " + value + " must be >= " + min);
+    }
+  }
+
+  private static List<String> distinctIds(List<String> ids) {
+    Set<String> seen = new HashSet<>();
+    for (String id : ids) {
+      if (id == null || id.isBlank()) {
+        throw new IllegalArgumentException("pinned: the list must not contain empty entries");
+      }
+      if (!seen.add(id)) {
+        throw new IllegalArgumentException("pinned: '" + id + "' is listed twice");
+      }
+    }
+    return List.copyOf(ids);
   }
 
   public static SelectionSettings all() {
