@@ -101,6 +101,7 @@ class BenchCommandTest {
     assertTrue(markdown.contains("| lorahub@concat | black-box |"), markdown);
     assertTrue(markdown.contains("**Headline, rules and screening on suite A**"), markdown);
     assertTrue(markdown.contains("- lorahub@concat against lorahub: "), markdown);
+    assertTrue(!markdown.contains("Evo-Merging had"), "no word on Evo-Merging where it is no row");
     assertTrue(!Files.exists(out.resolve(BenchCommand.COMPARISON_FILE)), "the comparison is left as it is");
   }
 
