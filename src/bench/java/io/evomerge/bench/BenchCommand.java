@@ -33,6 +33,9 @@ public final class BenchCommand implements Callable<Integer> {
   /** What {@code --methods} writes to {@code --out}. */
   public static final String COMPARISON_FILE = "BENCHMARKS-comparison.md";
 
+  /** What {@code --methods} writes when a row names a merge rule or a screening ({@link MethodTrial.Row}). */
+  public static final String RULES_FILE = "BENCHMARKS-rules-and-screening.md";
+
   @Option(names = "--quick", description = "Tiny budgets: a smoke run of the harness in a few minutes.")
   boolean quick;
 
@@ -75,7 +78,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--methods", split = ",", paramLabel = "ID",
       description = "Measure only these black-box methods, in one JVM without Spark or HTTP (the job's search"
           + " code, scored in-process), at the plan's comparison budgets and seeds, on --suites; write"
-          + " BENCHMARKS-comparison.md to --out instead of the whole benchmark.")
+          + " BENCHMARKS-comparison.md to --out instead of the whole benchmark. An ID may add a merge rule and"
+          + " a screening, METHOD[@RULE][+screenK] (lorahub@concat, warm-scaling+screen8); then the file is"
+          + " BENCHMARKS-rules-and-screening.md.")
   List<String> methods;
 
   @Option(names = "--suites", split = ",", paramLabel = "A|B", defaultValue = "A,B",
@@ -107,7 +112,9 @@ public final class BenchCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     if (methods != null) {
-      MethodTrial.write(plan.comparison(), suites, methods, inputs, out.resolve(COMPARISON_FILE), log);
+      boolean variants = methods.stream().anyMatch(m -> m.contains("@") || m.contains("+"));
+      MethodTrial.write(plan.comparison(), suites, methods, inputs, out.resolve(variants ? RULES_FILE : COMPARISON_FILE),
+          log);
       return ExitCodes.OK;
     }
     new Benchmarks(plan, inputs, log).run();
@@ -120,7 +127,8 @@ public final class BenchCommand implements Callable<Integer> {
     return "submit/evomerge bench" + (smoke ? " --smoke" : quick ? " --quick" : "")
         + (only.isEmpty() ? "" : " --only " + String.join(",", new java.util.TreeSet<>(only)))
         + ("docs".equals(out.toString()) ? "" : " --out " + out)
-        + (methods == null ? "" : " --methods " + String.join(",", methods) + " --suites " + String.join(",", suites));
+        + (methods == null ? "" : " --methods " + String.join(",", methods) + " --suites " + String.join(",", suites))
+        + ("../shared/datasets".equals(datasets.toString()) ? "" : " --datasets " + datasets);
   }
 
   /** The command line of {@code bench}, with the exit codes of every EvoMerge command. */

@@ -87,6 +87,24 @@ class BenchCommandTest {
     assertTrue(!Files.exists(out.resolve("BENCHMARKS.md")), "the whole benchmark did not run");
   }
 
+  @Test
+  void methodsWithARuleWriteTheirOwnFileWithWhatTheRuleIsWorth() throws Exception {
+    Path out = temp.resolve("docs");
+    StringWriter stdout = new StringWriter();
+    CommandLine commandLine = BenchCommand.commandLine();
+    commandLine.setOut(new PrintWriter(stdout, true)).setErr(new PrintWriter(new StringWriter(), true));
+    int code = commandLine.execute("--smoke", "--methods", "lorahub,lorahub@concat", "--suites", "A", "--out",
+        out.toString(), "--work", temp.resolve("work").toString());
+    assertEquals(0, code, stdout.toString());
+
+    String markdown = Files.readString(out.resolve(BenchCommand.RULES_FILE));
+    assertTrue(markdown.contains("| lorahub@concat | black-box |"), markdown);
+    assertTrue(markdown.contains("**Headline, rules and screening on suite A**"), markdown);
+    assertTrue(markdown.contains("- lorahub@concat against lorahub: "), markdown);
+    assertTrue(!markdown.contains("Evo-Merging had"), "no word on Evo-Merging where it is no row");
+    assertTrue(!Files.exists(out.resolve(BenchCommand.COMPARISON_FILE)), "the comparison is left as it is");
+  }
+
   private static void finite(JsonNode node) {
     assertTrue(node.isNumber() && Double.isFinite(node.asDouble()), "not a finite number: " + node);
   }

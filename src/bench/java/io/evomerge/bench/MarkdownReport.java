@@ -219,6 +219,7 @@ public final class MarkdownReport {
         + " targets; then mean ± std over seeds):\n\n");
     table(md, s.average());
     headline(md, s);
+    variants(md, s);
     notWon(md, s);
     for (TargetResult t : s.targets()) {
       md.append("#### ").append(t.target()).append("\n\n").append(t.adapters()).append(" adapters merged, ")
@@ -267,17 +268,44 @@ public final class MarkdownReport {
         .append(" than the larger of the two standard deviations.\n\n");
   }
 
+  /**
+   * For each row with a merge rule or a screening ({@link MethodTrial.Row}), what it is worth against
+   * the same method's default row, when both ran.
+   */
+  private static void variants(StringBuilder md, SuiteResult s) {
+    List<String> lines = new ArrayList<>();
+    for (MethodRow variant : s.average()) {
+      if (!variant.method().contains("@") && !variant.method().contains("+")) {
+        continue; // a default row, or a white-box or reference row of the full comparison
+      }
+      MethodRow base = row(s.average(), MethodTrial.Row.of(variant.method()).base());
+      if (base == null) {
+        continue;
+      }
+      double gap = variant.accuracy().mean() - base.accuracy().mean();
+      lines.add(variant.method() + " against " + base.method() + ": " + variant.accuracy().format(3) + " against "
+          + base.accuracy().format(3) + " (" + (gap >= 0 ? "+" : "") + f(gap * 100, 1) + " points, "
+          + (Math.abs(gap) > Math.max(variant.accuracy().std(), base.accuracy().std()) ? "larger" : "not larger")
+          + " than the larger standard deviation)");
+    }
+    if (!lines.isEmpty()) {
+      md.append("**Headline, rules and screening on suite ").append(s.name()).append("** (mean test accuracy over"
+          + " seeds of the mean over targets, each row against the same method with the default rule and every"
+          + " adapter):\n\n- ").append(String.join("\n- ", lines)).append("\n\n");
+    }
+  }
+
   private static MethodRow row(List<MethodRow> rows, String method) {
     return rows.stream().filter(r -> r.method().equals(method)).findFirst().orElse(null);
   }
 
   private static void notWon(StringBuilder md, SuiteResult s) {
+    if (row(s.average(), "evo-merging") == null) {
+      return; // not among the rows: nothing to say about it
+    }
     List<String> lines = new ArrayList<>();
     for (TargetResult t : s.targets()) {
-      MethodRow evo = t.rows().stream().filter(r -> r.method().equals("evo-merging")).findFirst().orElse(null);
-      if (evo == null) {
-        continue;
-      }
+      MethodRow evo = row(t.rows(), "evo-merging");
       for (MethodRow row : t.rows()) {
         if (!row.method().equals("evo-merging")
             && Math.round(row.accuracy().mean() * 1000) > Math.round(evo.accuracy().mean() * 1000)) {
