@@ -280,6 +280,11 @@ public final class MethodTrial {
           description = Benchmarks.suiteADescription(model);
         } else {
           RealDataSuite real = new RealDataSuite(inputs.datasets(), plan, log);
+          if (real.present().size() < 2) {
+            log.println("suite B: skipped: " + inputs.datasets() + " is absent or holds fewer than two of "
+                + RealDataSuite.DATASETS + " (each with train.jsonl, dev.jsonl, test.jsonl)");
+            continue;
+          }
           Path repo = inputs.work().resolve("suite-b-repository");
           if (!Files.isDirectory(repo)) {
             real.train(real.present(), MiniLmEncoder.sharedCached(), repo);
