@@ -1,5 +1,6 @@
 package io.evomerge.search;
 
+import static io.evomerge.search.SyntheticMergeLoss.drive;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.evomerge.search.SyntheticMergeLoss.Driven;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.search.MergeSearch.Step;
 import io.evomerge.search.cmaes.Covariance;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,20 +28,6 @@ class MergeSearchesTest {
 
   private static SearchSettings settings(Method method) {
     return SearchSettings.defaults().withMethod(method);
-  }
-
-  /** What a drive asked for, and the state it reached. */
-  private record Driven(List<Generation> asked, SearchState state) {}
-
-  /** Asks and tells up to {@code generations} generations from {@code state}. */
-  private static Driven drive(MergeSearch search, SearchState state, int generations) {
-    List<Generation> asked = new ArrayList<>();
-    for (int g = 0; g < generations && !state.done(); g++) {
-      Generation gen = search.ask(state);
-      asked.add(gen);
-      state = search.tell(state, SyntheticMergeLoss.losses(gen)).state();
-    }
-    return new Driven(asked, state);
   }
 
   private static Driven all(MergeSearch search, SearchState state) {

@@ -1,6 +1,8 @@
 package io.evomerge.search;
 
 import io.evomerge.merge.ControlVectors;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A structured stand-in for the merge service's loss over six adapters, in an 8-dimensional
@@ -54,5 +56,19 @@ final class SyntheticMergeLoss {
       state = search.tell(state, losses(search.ask(state))).state();
     }
     return state;
+  }
+
+  /** What a drive asked for, and the state it reached. */
+  record Driven(List<Generation> asked, SearchState state) {}
+
+  /** Asks and tells up to {@code generations} generations from {@code state} on this loss. */
+  static Driven drive(MergeSearch search, SearchState state, int generations) {
+    List<Generation> asked = new ArrayList<>();
+    for (int g = 0; g < generations && !state.done(); g++) {
+      Generation gen = search.ask(state);
+      asked.add(gen);
+      state = search.tell(state, losses(gen)).state();
+    }
+    return new Driven(asked, state);
   }
 }

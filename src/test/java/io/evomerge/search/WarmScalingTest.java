@@ -1,5 +1,6 @@
 package io.evomerge.search;
 
+import static io.evomerge.search.SyntheticMergeLoss.drive;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
+import io.evomerge.search.SyntheticMergeLoss.Driven;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,20 +26,6 @@ class WarmScalingTest {
     SearchSettings d = SearchSettings.defaults();
     return new SearchSettings(42, Method.WARM_SCALING, d.stage1().withBudget(stage1Budget),
         d.stage2().withBudget(stage2Budget), d.scaleBound(), d.covariance());
-  }
-
-  /** What a drive asked for, and the state it reached. */
-  private record Driven(List<Generation> asked, SearchState state) {}
-
-  /** Asks and tells up to {@code generations} generations from {@code state} on the synthetic loss. */
-  private static Driven drive(MergeSearch search, SearchState state, int generations) {
-    List<Generation> asked = new ArrayList<>();
-    for (int g = 0; g < generations && !state.done(); g++) {
-      Generation gen = search.ask(state);
-      asked.add(gen);
-      state = search.tell(state, SyntheticMergeLoss.losses(gen)).state();
-    }
-    return new Driven(asked, state);
   }
 
   private static List<Generation> all(MergeSearch search) {
