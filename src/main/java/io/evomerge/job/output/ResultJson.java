@@ -90,10 +90,6 @@ public record ResultJson(
     return ComparisonTable.of(rows);
   }
 
-  public ResultJson withTiming(Timing newTiming) {
-    return new ResultJson(runId, seed, best, compared, screening, api, configuration, newTiming, adapterDir);
-  }
-
   // result.json itself: UTF-8, two-space indentation, \n line ends, a final newline, fields in
   // declared order, doubles in Java's shortest round-trip form (NaN as "NaN"); written atomically.
 
