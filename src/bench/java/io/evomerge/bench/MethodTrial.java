@@ -21,7 +21,7 @@ import io.evomerge.search.SearchSettings;
 import io.evomerge.search.SearchState;
 import io.evomerge.selection.ScreeningPlan;
 import io.evomerge.selection.ScreeningState;
-import io.evomerge.selection.SelectionSettings;
+import io.evomerge.config.SelectionSettings;
 import io.evomerge.selection.ShardLoss;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -2,7 +2,6 @@ package io.evomerge.config;
 
 import io.evomerge.search.Method;
 import io.evomerge.search.SearchSettings;
-import io.evomerge.selection.SelectionSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -31,7 +31,7 @@ import io.evomerge.search.SearchState;
 import io.evomerge.selection.AdapterScreening;
 import io.evomerge.selection.ScreeningPlan;
 import io.evomerge.selection.ScreeningState;
-import io.evomerge.selection.SelectionSettings;
+import io.evomerge.config.SelectionSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

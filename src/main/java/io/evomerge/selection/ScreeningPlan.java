@@ -1,5 +1,6 @@
 package io.evomerge.selection;
 
+import io.evomerge.config.SelectionSettings;
 import io.evomerge.merge.ControlVectors;
 import java.io.Serializable;
 import java.util.ArrayList;

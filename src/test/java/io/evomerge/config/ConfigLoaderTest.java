@@ -105,7 +105,7 @@ class ConfigLoaderTest {
   @Test
   void theSelectionSectionBindsToSelectionSettingsAndNamesItsKeys() {
     EvoMergeConfig c = parse("selection:\n  topK: 5\n  pinned: [sentiment-movies]\n  keepFraction: 0.25\n");
-    assertEquals(new io.evomerge.selection.SelectionSettings(5, List.of("sentiment-movies"), 2, 0.25), c.selection());
+    assertEquals(new SelectionSettings(5, List.of("sentiment-movies"), 2, 0.25), c.selection());
     assertTrue(c.selection().screens());
     assertFalse(EvoMergeConfig.defaults().selection().screens(), "every adapter, no screening, by default");
     assertError("x.yaml: selection.topK: -1 must be >= 0", "selection:\n  topK: -1\n");

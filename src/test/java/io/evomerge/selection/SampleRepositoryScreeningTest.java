@@ -3,6 +3,7 @@ package io.evomerge.selection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.evomerge.config.SelectionSettings;
 import io.evomerge.data.Example;
 import io.evomerge.data.ExampleReader;
 import io.evomerge.data.Shard;

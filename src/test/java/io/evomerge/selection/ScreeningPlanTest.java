@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.evomerge.config.SelectionSettings;
 import io.evomerge.merge.ControlVectors;
 import java.util.ArrayList;
 import java.util.List;

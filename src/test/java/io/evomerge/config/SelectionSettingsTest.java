@@ -1,4 +1,4 @@
-package io.evomerge.selection;
+package io.evomerge.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
