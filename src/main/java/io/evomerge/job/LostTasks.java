@@ -24,9 +24,8 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
  * Charges every lost Spark task attempt what it may have sent, on the driver; and gives each task
- * its allowance of sends, on the executor. An attempt that fails
- * with an exception or is killed reports what it sent through the call accumulators, which count
- * failed values ({@link CallMetrics#accumulators}); an attempt whose executor was lost (or that
+ * its allowance of sends, on the executor. An attempt that fails with an exception or is killed
+ * reports what it sent through the call accumulators, which count failed values ({@link CallMetrics#accumulators}); an attempt whose executor was lost (or that
  * ended any other way) takes its counts with it, yet its calls may have reached the service, so
  * the budget must pay for them: this listener charges the attempt its allowance (its planned
  * calls, and with {@link #allow} its share of the headroom too).
@@ -77,9 +76,8 @@ final class LostTasks extends SparkListener {
 
   @Override
   public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
-    String[] planned = planned(submitted.properties());
-    if (planned != null) {
-      long[] calls = Arrays.stream(planned).mapToLong(Long::parseLong).toArray();
+    long[] calls = planned(submitted.properties());
+    if (calls != null) {
       long total = LongStream.of(calls).sum();
       String allowed = submitted.properties().getProperty(ALLOWED_CALLS);
       long reserved = allowed == null ? total : Long.parseLong(allowed.split(" ")[0]);
@@ -164,8 +162,8 @@ final class LostTasks extends SparkListener {
     if ("driver".equals(SparkEnv.get().executorId())) { // local mode
       return SendAllowance.shared(reservedAndId[1], reserved);
     }
-    String[] planned = planned(task.getLocalProperty(PLANNED_CALLS));
-    long total = planned == null ? 0 : Arrays.stream(planned).mapToLong(Long::parseLong).sum();
+    long[] planned = planned(task.getLocalProperty(PLANNED_CALLS));
+    long total = planned == null ? 0 : LongStream.of(planned).sum();
     long share = shareOf(calls, total, reserved);
     return SendAllowance.shared(reservedAndId[1] + "/" + task.partitionId(), share);
   }
@@ -182,11 +180,12 @@ final class LostTasks extends SparkListener {
   /** An evaluation stage: each task's planned calls, their sum, and the calls reserved for them. */
   private record Stage(long[] calls, long planned, long reserved) {}
 
-  private static String[] planned(Properties properties) {
+  private static long[] planned(Properties properties) {
     return planned(properties == null ? null : properties.getProperty(PLANNED_CALLS));
   }
 
-  private static String[] planned(String value) {
-    return value == null ? null : value.split(",");
+  /** Each partition's planned calls, from {@value #PLANNED_CALLS}'s value; null when it is not set. */
+  private static long[] planned(String value) {
+    return value == null ? null : Arrays.stream(value.split(",")).mapToLong(Long::parseLong).toArray();
   }
 }

@@ -5,6 +5,7 @@ import io.evomerge.merge.ControlVectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
@@ -14,8 +15,8 @@ import org.apache.spark.broadcast.Broadcast;
  * Evaluates on Spark in the shape of Spark's iterative examples: the set's {@link
  * EvaluationSet.Part parts} are broadcast once (the examples travel to each executor once per run,
  * and stay there), and each evaluation ships only its tasks, inside the partition function, which
- * Spark broadcasts once per job (its task binary); every partition picks the tasks of its part. One Spark job per evaluation; the collected results are reduced on the
- * driver in a fixed order. Each task keeps to its share of the job-wide rate limit:
+ * Spark broadcasts once per job (its task binary); every partition picks the tasks of its part.
+ * One Spark job per evaluation; the collected results are reduced on the driver in a fixed order. Each task keeps to its share of the job-wide rate limit:
  * {@code service.rateLimitPerSecond} divided by the tasks that run at once (the partitions, at most
  * the context's default parallelism). Each evaluation shows in the Spark UI under the job group
  * {@code evomerge} with the caller's label as its description. Driver only; not thread-safe.
@@ -84,7 +85,7 @@ public final class SparkEvaluator implements CandidateEvaluator, TaskEvaluator, 
     if (shared == null) {
       shared = jsc.broadcast(parts);
     }
-    List<Integer> indices = java.util.stream.IntStream.range(0, parts.size()).boxed().toList();
+    List<Integer> indices = IntStream.range(0, parts.size()).boxed().toList();
     return jsc.parallelize(indices, parts.size()).map(partOf(shared));
   }
 
