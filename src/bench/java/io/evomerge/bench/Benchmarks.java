@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -136,13 +137,12 @@ public final class Benchmarks {
       return ComparisonBench.SuiteResult.skipped("B", description, "not part of the " + plan.name() + " plan");
     }
     RealDataSuite suite = new RealDataSuite(inputs.datasets(), plan.comparison(), log);
-    List<String> present = suite.present();
-    if (present.size() < 2) {
-      String why = "skipped: " + inputs.datasets() + " is absent or holds fewer than two of " + RealDataSuite.DATASETS
-          + " (each with train.jsonl, dev.jsonl, test.jsonl)";
-      log.println("suite B: " + why);
-      return ComparisonBench.SuiteResult.skipped("B", description, why);
+    Optional<String> why = suite.whySkipped();
+    if (why.isPresent()) {
+      log.println("suite B: " + why.get());
+      return ComparisonBench.SuiteResult.skipped("B", description, why.get());
     }
+    List<String> present = suite.present();
     Path repository = inputs.work().resolve("suite-b-repository");
     suite.train(present, MiniLmEncoder.sharedCached(), repository);
     // as a service reads it (F32), so that bench --methods, which reuses the folder, sees the same adapters

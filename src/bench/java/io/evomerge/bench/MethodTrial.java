@@ -34,6 +34,7 @@ import io.evomerge.bench.ComparisonBench.TargetResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -280,9 +281,11 @@ public final class MethodTrial {
           description = Benchmarks.suiteADescription(model);
         } else {
           RealDataSuite real = new RealDataSuite(inputs.datasets(), plan, log);
-          if (real.present().size() < 2) {
-            log.println("suite B: skipped: " + inputs.datasets() + " is absent or holds fewer than two of "
-                + RealDataSuite.DATASETS + " (each with train.jsonl, dev.jsonl, test.jsonl)");
+          Optional<String> skipped = real.whySkipped();
+          if (skipped.isPresent()) {
+            log.println("suite B: " + skipped.get());
+            md.append("### Suite B\n\n").append(skipped.get()).append("\n\n");
+            writeDoc(out, head(plan, inputs.command(), methods, start) + md, suites, suite);
             continue;
           }
           Path repo = inputs.work().resolve("suite-b-repository");
@@ -295,16 +298,21 @@ public final class MethodTrial {
         }
         List<Outcome> outcomes = trial.run(suite, model, targets, plan.seeds(), methods);
         MarkdownReport.suite(md, trial.suite(suite, description, targets, outcomes, methods));
-        List<String> left = suites.subList(suites.indexOf(suite) + 1, suites.size());
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, head(plan, inputs.command(), methods, start) + md + (left.isEmpty() ? ""
-            : "**Suite " + String.join(", ", left) + ": not measured; the run had not finished it when this file"
-                + " was written.**\n"), StandardCharsets.UTF_8);
+        writeDoc(out, head(plan, inputs.command(), methods, start) + md, suites, suite);
       }
     } finally {
       trial.pool.shutdown();
     }
     log.println("bench: wrote " + out);
+  }
+
+  /** Writes {@code text} after {@code done}, saying which of {@code suites} are not measured yet. */
+  private static void writeDoc(Path out, String text, List<String> suites, String done) throws IOException {
+    List<String> left = suites.subList(suites.indexOf(done) + 1, suites.size());
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.writeString(out, text + (left.isEmpty() ? ""
+        : "**Suite " + String.join(", ", left) + ": not measured; the run had not finished it when this file"
+            + " was written.**\n"), StandardCharsets.UTF_8);
   }
 
   private static String head(BenchPlan.Comparison plan, String command, List<String> methods, long start) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 
@@ -61,6 +62,15 @@ public final class RealDataSuite {
     return DATASETS.stream().filter(d -> Files.isRegularFile(folder.resolve(d).resolve("train.jsonl"))
         && Files.isRegularFile(folder.resolve(d).resolve("dev.jsonl"))
         && Files.isRegularFile(folder.resolve(d).resolve("test.jsonl"))).toList();
+  }
+
+  /**
+   * Why the suite cannot run, when the folder is absent or holds fewer than two of the data sets
+   * (leave-one-out needs two); empty when it can.
+   */
+  public Optional<String> whySkipped() {
+    return present().size() >= 2 ? Optional.empty() : Optional.of("skipped: " + folder
+        + " is absent or holds fewer than two of " + DATASETS + " (each with train.jsonl, dev.jsonl, test.jsonl)");
   }
 
   /** Trains every adapter and writes the repository to {@code repository}. */
