@@ -12,8 +12,6 @@ import io.evomerge.service.MergeService;
 import io.evomerge.service.ServiceSettings;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +38,7 @@ public final class ServiceEndpoint implements AutoCloseable {
    */
   public static ServiceEndpoint open(ServiceConfig config, Map<String, String> env) throws IOException {
     if (ServiceConfig.EMBEDDED.equals(config.url())) {
-      ApiKey key = ApiKey.of(randomKey());
+      ApiKey key = ApiKey.random("em-");
       MergeService service = startEmbeddedIfPresent(config, key);
       // The random key stays in this JVM: clients here (the driver, local executors) find it by URL.
       MergeClient.registerKey(service.baseUrl(), key);
@@ -108,11 +106,5 @@ public final class ServiceEndpoint implements AutoCloseable {
     return ApiKey.of(config.apiKey().read(env).orElseThrow(() -> new ConfigException("service.apiKey",
         "service.apiKey", "no API key found in " + config.apiKey().describe() + "; the service at "
             + config.url() + " needs one")));
-  }
-
-  private static String randomKey() {
-    byte[] bytes = new byte[24];
-    new SecureRandom().nextBytes(bytes);
-    return "em-" + HexFormat.of().formatHex(bytes);
   }
 }

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -41,6 +43,16 @@ public final class ApiKey {
       }
     }
     return new ApiKey(trimmed);
+  }
+
+  /**
+   * A fresh key: {@code prefix} and 48 hex digits from a {@link SecureRandom}, for a service this
+   * process starts itself.
+   */
+  public static ApiKey random(String prefix) {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return of(prefix + HexFormat.of().formatHex(bytes));
   }
 
   public static ApiKey fromEnv(String name) {

@@ -9,8 +9,6 @@ import io.evomerge.service.MergeService;
 import io.evomerge.config.LimitsConfig;
 import io.evomerge.service.ServiceSettings;
 import java.io.IOException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -29,7 +27,7 @@ public final class BenchService implements AutoCloseable {
 
   /** {@code model} behind a service that serves at most {@code maxConcurrency} calls at once. */
   public static BenchService start(MergeModel model, int maxConcurrency) throws IOException {
-    ApiKey key = ApiKey.of(randomKey());
+    ApiKey key = ApiKey.random("bench-");
     LimitsConfig limits = LimitsConfig.defaults().withMaxConcurrent(maxConcurrency);
     ServiceSettings settings = ServiceSettings.defaults().withApiKeys(List.of(key)).withLimits(limits);
     return new BenchService(MergeService.start(settings, model), key);
@@ -54,11 +52,5 @@ public final class BenchService implements AutoCloseable {
   @Override
   public void close() {
     service.close();
-  }
-
-  private static String randomKey() {
-    byte[] bytes = new byte[24];
-    new SecureRandom().nextBytes(bytes);
-    return "bench-" + HexFormat.of().formatHex(bytes);
   }
 }

@@ -15,9 +15,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -77,11 +75,9 @@ public final class ServiceJvm implements AutoCloseable {
     }
     command.addAll(List.of(ServiceJvm.class.getName(), repository.toAbsolutePath().toString(),
         Integer.toString(maxConcurrency)));
-    byte[] bytes = new byte[24];
-    new SecureRandom().nextBytes(bytes);
-    String key = "bench-" + HexFormat.of().formatHex(bytes);
+    ApiKey key = ApiKey.random("bench-");
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-    builder.environment().put(KEY_ENV, key);
+    builder.environment().put(KEY_ENV, key.reveal());
     Process process = builder.start();
     BufferedReader reader = process.inputReader(StandardCharsets.UTF_8);
     String line = answer(reader, "READY ");
@@ -91,7 +87,7 @@ public final class ServiceJvm implements AutoCloseable {
     }
     String[] f = line.split(" ");
     Ready ready = new Ready(f[1], Double.parseDouble(f[2]), Long.parseLong(f[3]));
-    MergeClient.registerKey(ready.url(), ApiKey.of(key));
+    MergeClient.registerKey(ready.url(), key);
     return new ServiceJvm(process, reader, ready);
   }
 
