@@ -3,7 +3,10 @@ package io.evomerge.bench;
 import io.evomerge.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,7 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--only", split = ",", paramLabel = "SECTION", description = "Run only these sections:"
       + " throughput, driver, optimizer, comparison, massive (default: all). 'massive' alone (the 1,000-adapter"
       + " repository) writes BENCHMARKS-massive.md and benchmarks-massive.json and leaves BENCHMARKS.md as it is.")
-  java.util.Set<String> only = java.util.Set.of();
+  Set<String> only = Set.of();
 
   @Option(names = "--render", description = "Measure nothing: write BENCHMARKS.md (and"
       + " BENCHMARKS-massive.md) again from the benchmarks.json (benchmarks-massive.json) in --out.")
@@ -105,12 +108,6 @@ public final class BenchCommand implements Callable<Integer> {
             + "'; the sections are " + String.join(", ", SECTIONS));
       }
     }
-    if (only.equals(java.util.Set.of("massive"))) {
-      Benchmarks.massive(plan, inputs, log);
-      log.printf("bench: done; see %s%n", out.resolve(MassiveBench.MARKDOWN_FILE));
-      log.flush();
-      return ExitCodes.OK;
-    }
     if (methods != null) {
       boolean variants = methods.stream().anyMatch(m -> m.contains("@") || m.contains("+"));
       MethodTrial.write(plan.comparison(), suites, methods, inputs, out.resolve(variants ? RULES_FILE : COMPARISON_FILE),
@@ -118,14 +115,21 @@ public final class BenchCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     new Benchmarks(plan, inputs, log).run();
-    log.printf("bench: done; see %s%n", out.resolve(Benchmarks.MARKDOWN_FILE));
+    List<String> docs = new ArrayList<>();
+    if (SECTIONS.stream().filter(section -> !section.equals("massive")).anyMatch(inputs::runs)) {
+      docs.add(out.resolve(Benchmarks.MARKDOWN_FILE).toString());
+    }
+    if (Benchmarks.runsMassive(plan, inputs)) {
+      docs.add(out.resolve(MassiveBench.MARKDOWN_FILE).toString());
+    }
+    log.printf("bench: done; see %s%n", String.join(" and ", docs));
     log.flush();
     return ExitCodes.OK;
   }
 
   private String commandText() {
     return "submit/evomerge bench" + (smoke ? " --smoke" : quick ? " --quick" : "")
-        + (only.isEmpty() ? "" : " --only " + String.join(",", new java.util.TreeSet<>(only)))
+        + (only.isEmpty() ? "" : " --only " + String.join(",", new TreeSet<>(only)))
         + ("docs".equals(out.toString()) ? "" : " --out " + out)
         + (methods == null ? "" : " --methods " + String.join(",", methods) + " --suites " + String.join(",", suites))
         + ("../shared/datasets".equals(datasets.toString()) ? "" : " --datasets " + datasets);

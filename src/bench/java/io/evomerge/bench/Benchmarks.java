@@ -93,7 +93,7 @@ public final class Benchmarks {
         report = write(report.withSuite(comparison.run("A", suiteADescription(model), model, targets, spark)), start);
         report = write(report.withSuite(suiteB(comparison, spark)), start);
       }
-      if (inputs.runs("massive") && !plan.name().equals(BenchPlan.smoke().name())) { // MassiveBenchTest: its smoke test
+      if (runsMassive(plan, inputs)) {
         new MassiveBench(MassiveBench.Plan.of(plan.name()), inputs, log).run(spark);
       }
     } finally {
@@ -102,14 +102,13 @@ public final class Benchmarks {
     return report;
   }
 
-  /** Runs the massive section alone ({@code bench --only massive}): {@value MassiveBench#MARKDOWN_FILE}. */
-  public static void massive(BenchPlan plan, Inputs inputs, PrintWriter log) throws IOException {
-    SparkSession spark = LocalSpark.open(plan.master());
-    try {
-      new MassiveBench(MassiveBench.Plan.of(plan.name()), inputs, log).run(spark);
-    } finally {
-      spark.stop();
-    }
+  /**
+   * Whether the massive section runs: when named in {@code --only}, or in a whole full or quick run
+   * (a whole smoke run leaves it out: {@code --smoke --only massive} is its own smoke test).
+   */
+  static boolean runsMassive(BenchPlan plan, Inputs inputs) {
+    return inputs.only().contains("massive")
+        || (inputs.only().isEmpty() && !plan.name().equals(BenchPlan.smoke().name()));
   }
 
   static List<ComparisonBench.Target> suiteATargets(Path tasks) {
