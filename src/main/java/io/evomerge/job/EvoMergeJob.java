@@ -274,8 +274,7 @@ public final class EvoMergeJob {
       this.test = sets.test().map(set -> new SparkEvaluator(jsc, client, set, metrics, partitions));
       this.methods = saved.filter(JobState::started)
           .map(s -> s.methods().stream().map(MethodState::method).toList())
-          .orElseGet(() -> java.util.stream.Stream.concat(java.util.stream.Stream.of(config.search().method()),
-              options.compare() ? config.comparedMethods().stream() : java.util.stream.Stream.empty()).toList());
+          .orElseGet(() -> config.methods(options.compare()));
     }
 
     /** Fixes the adapters every method searches, and the progress view over them. */

@@ -229,6 +229,8 @@ class ConfigLoaderTest {
     assertFalse(all.comparedMethods().contains(Method.EVO_MERGING));
     EvoMergeConfig listed = ConfigLoader.load(List.of("search.method=lorahub", "compare=[lorahub, uniform]"));
     assertEquals(List.of(Method.UNIFORM), listed.comparedMethods());
+    assertEquals(List.of(listed.search().method()), listed.methods(false), "without --compare, the searched method");
+    assertEquals(List.of(listed.search().method(), Method.UNIFORM), listed.methods(true), "then the compared ones");
   }
 
   private EvoMergeConfig parse(String yaml) {
