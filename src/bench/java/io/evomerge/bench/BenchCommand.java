@@ -68,8 +68,9 @@ public final class BenchCommand implements Callable<Integer> {
   Path datasets;
 
   @Option(names = "--only", split = ",", paramLabel = "SECTION", description = "Run only these sections:"
-      + " throughput, driver, optimizer, comparison, massive (default: all). 'massive' alone (the 1,000-adapter"
-      + " repository) writes BENCHMARKS-massive.md and benchmarks-massive.json and leaves BENCHMARKS.md as it is.")
+      + " throughput, driver, optimizer, comparison, massive (default: all). Some sections write their own"
+      + " BENCHMARKS-<sections>.md and benchmarks-<sections>.json (--only driver: BENCHMARKS-driver.md), and"
+      + " 'massive' (the 1,000-adapter repository) BENCHMARKS-massive.md; BENCHMARKS.md is left as it is.")
   Set<String> only = Set.of();
 
   @Option(names = "--render", description = "Measure nothing: write BENCHMARKS.md (and"
@@ -117,7 +118,7 @@ public final class BenchCommand implements Callable<Integer> {
     new Benchmarks(plan, inputs, log).run();
     List<String> docs = new ArrayList<>();
     if (SECTIONS.stream().filter(section -> !section.equals("massive")).anyMatch(inputs::runs)) {
-      docs.add(out.resolve(Benchmarks.MARKDOWN_FILE).toString());
+      docs.add(inputs.markdownFile().toString());
     }
     if (Benchmarks.runsMassive(plan, inputs)) {
       docs.add(out.resolve(MassiveBench.MARKDOWN_FILE).toString());

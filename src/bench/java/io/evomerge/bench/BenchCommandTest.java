@@ -68,6 +68,28 @@ class BenchCommandTest {
   }
 
   @Test
+  void someSectionsWriteTheirOwnDocumentsAndLeaveTheWholeRunsDocumentsAlone() throws Exception {
+    Path out = temp.resolve("docs");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("BENCHMARKS.md"), "the whole run's report\n");
+    StringWriter stdout = new StringWriter();
+    CommandLine commandLine = BenchCommand.commandLine();
+    commandLine.setOut(new PrintWriter(stdout, true)).setErr(new PrintWriter(new StringWriter(), true));
+    int code = commandLine.execute("--smoke", "--only", "optimizer", "--out", out.toString(), "--work",
+        temp.resolve("work").toString());
+    assertEquals(0, code, stdout.toString());
+
+    assertEquals("the whole run's report\n", Files.readString(out.resolve("BENCHMARKS.md")));
+    assertTrue(!Files.exists(out.resolve("benchmarks.json")), "the whole run's JSON is not written");
+    String markdown = Files.readString(out.resolve("BENCHMARKS-optimizer.md"));
+    assertTrue(markdown.contains("| 20 | full | evomerge |"), "the optimizer's rows: " + markdown);
+    assertTrue(markdown.contains("## 1. Throughput against the physical limit\n\n_Not run._"), markdown);
+    assertTrue(markdown.contains("The raw numbers are in `benchmarks-optimizer.json`"), markdown);
+    assertTrue(Files.exists(out.resolve("benchmarks-optimizer.json")));
+    assertTrue(stdout.toString().contains("see " + out.resolve("BENCHMARKS-optimizer.md")), stdout.toString());
+  }
+
+  @Test
   void methodsMeasuresOnlyThoseMethodsInProcessAndWritesTheComparisonWithItsHeadline() throws Exception {
     Path out = temp.resolve("docs");
     StringWriter stdout = new StringWriter();

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -27,7 +28,9 @@ import org.apache.spark.sql.SparkSession;
  * Runs every benchmark of a {@link BenchPlan} in one JVM, side by side, and writes
  * {@code benchmarks.json} and {@code BENCHMARKS.md} to the output folder after each section (so an
  * interrupted run still leaves what it measured); then the {@link MassiveBench} section, which
- * writes its own two documents. Not thread-safe.
+ * writes its own two documents. A run of some sections ({@code --only driver}) writes {@code
+ * benchmarks-driver.json} and {@code BENCHMARKS-driver.md} instead, and leaves the whole run's
+ * documents as they are. Not thread-safe.
  */
 public final class Benchmarks {
 
@@ -54,6 +57,21 @@ public final class Benchmarks {
       java.util.Set<String> only) {
     boolean runs(String section) {
       return only.isEmpty() || only.contains(section);
+    }
+
+    /** {@value #JSON_FILE}, or for some sections {@code benchmarks-driver.json} and the like. */
+    public Path jsonFile() {
+      return out.resolve("benchmarks" + sectionsSuffix() + ".json");
+    }
+
+    /** {@value #MARKDOWN_FILE}, or for some sections {@code BENCHMARKS-driver.md} and the like. */
+    public Path markdownFile() {
+      return out.resolve("BENCHMARKS" + sectionsSuffix() + ".md");
+    }
+
+    private String sectionsSuffix() {
+      return only.stream().filter(section -> !section.equals("massive")).sorted().map(section -> "-" + section)
+          .collect(Collectors.joining());
     }
   }
 
@@ -162,7 +180,7 @@ public final class Benchmarks {
   public static void render(Path out) throws IOException {
     if (Files.exists(out.resolve(JSON_FILE)) || !Files.exists(out.resolve(MassiveBench.JSON_FILE))) {
       BenchReport report = new ObjectMapper().readValue(out.resolve(JSON_FILE).toFile(), BenchReport.class);
-      Files.writeString(out.resolve(MARKDOWN_FILE), MarkdownReport.of(report), StandardCharsets.UTF_8);
+      Files.writeString(out.resolve(MARKDOWN_FILE), MarkdownReport.of(report, JSON_FILE), StandardCharsets.UTF_8);
     }
     if (Files.exists(out.resolve(MassiveBench.JSON_FILE))) {
       MassiveBench.Result massive = new ObjectMapper().readValue(out.resolve(MassiveBench.JSON_FILE).toFile(),
@@ -175,10 +193,10 @@ public final class Benchmarks {
     BenchReport timed = report.withSeconds((System.nanoTime() - start) / 1e9);
     Files.createDirectories(inputs.out());
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    Files.writeString(inputs.out().resolve(JSON_FILE), mapper.writeValueAsString(timed) + "\n", StandardCharsets.UTF_8);
-    Files.writeString(inputs.out().resolve(MARKDOWN_FILE), MarkdownReport.of(timed), StandardCharsets.UTF_8);
-    log.printf("bench: wrote %s and %s (%.0f s so far)%n", inputs.out().resolve(JSON_FILE),
-        inputs.out().resolve(MARKDOWN_FILE), timed.seconds());
+    Files.writeString(inputs.jsonFile(), mapper.writeValueAsString(timed) + "\n", StandardCharsets.UTF_8);
+    Files.writeString(inputs.markdownFile(), MarkdownReport.of(timed, inputs.jsonFile().getFileName().toString()),
+        StandardCharsets.UTF_8);
+    log.printf("bench: wrote %s and %s (%.0f s so far)%n", inputs.jsonFile(), inputs.markdownFile(), timed.seconds());
     return timed;
   }
 }
