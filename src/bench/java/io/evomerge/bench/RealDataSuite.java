@@ -1,6 +1,7 @@
 package io.evomerge.bench;
 
 import io.evomerge.adapter.AdapterRepository;
+import io.evomerge.adapter.AdapterWriter;
 import io.evomerge.adapter.LoraAdapter;
 import io.evomerge.data.Example;
 import io.evomerge.data.ExampleReader;
@@ -91,7 +92,7 @@ public final class RealDataSuite {
       }
     }
     AdapterRepository repo = AdapterRepository.of(AdapterRepository.REFERENCE_BASE_MODEL, adapters);
-    repo.writeTo(repository);
+    AdapterWriter.write(repo, repository);
     return repo;
   }
 

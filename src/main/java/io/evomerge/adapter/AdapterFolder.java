@@ -3,17 +3,14 @@ package io.evomerge.adapter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
- * Reads and writes one adapter folder in the PEFT layout. Tensor keys follow PEFT's naming for a
+ * Reads one adapter folder in the PEFT layout. Tensor keys follow PEFT's naming for a
  * module called {@code bilinear}: {@value #KEY_A} and {@value #KEY_B}. Stateless, thread-safe.
  */
 final class AdapterFolder {
@@ -24,7 +21,7 @@ final class AdapterFolder {
   public static final String KEY_A = "base_model.model.bilinear.lora_A.weight";
   public static final String KEY_B = "base_model.model.bilinear.lora_B.weight";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private AdapterFolder() {}
 
@@ -56,32 +53,6 @@ final class AdapterFolder {
     } catch (IllegalArgumentException e) {
       throw new MalformedFileException(where, e.getMessage(), e);
     }
-  }
-
-  public static void write(Path folder, LoraAdapter adapter, String baseModel) throws IOException {
-    Files.createDirectories(folder);
-    Files.writeString(folder.resolve(CONFIG), configJson(adapter, baseModel) + "\n");
-    Safetensors weights = Safetensors.of(Map.of(
-        KEY_A, Tensor.f32(new int[] {adapter.rank(), adapter.dim()}, adapter.a()),
-        KEY_B, Tensor.f32(new int[] {adapter.dim(), adapter.rank()}, adapter.b())),
-        Map.of("format", "pt"));
-    weights.write(folder.resolve(WEIGHTS));
-  }
-
-  private static String configJson(LoraAdapter adapter, String baseModel) throws JsonProcessingException {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("peft_type", "LORA");
-    root.put("task_type", "FEATURE_EXTRACTION");
-    root.put("base_model_name_or_path", baseModel);
-    root.put("r", adapter.rank());
-    root.put("lora_alpha", adapter.loraAlpha());
-    root.put("lora_dropout", 0.0);
-    root.put("bias", "none");
-    root.put("fan_in_fan_out", false);
-    root.put("inference_mode", true);
-    root.putArray("target_modules").add(MODULE);
-    root.put("task", adapter.task());
-    return JSON.writeValueAsString(root);
   }
 
   private record Config(int rank, double loraAlpha, String baseModel, String task) {}

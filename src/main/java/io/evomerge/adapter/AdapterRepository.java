@@ -70,13 +70,6 @@ public record AdapterRepository(String baseModel, List<LoraAdapter> adapters) {
     }
   }
 
-  public void writeTo(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    for (LoraAdapter adapter : adapters) {
-      AdapterFolder.write(dir.resolve(adapter.id()), adapter, baseModel);
-    }
-  }
-
   public int size() {
     return adapters.size();
   }
