@@ -1,8 +1,5 @@
 package io.evomerge.adapter;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /**
  * The element types of a safetensors file that this project reads, with their size in bytes and
  * their spelling in the header. All are little-endian in the file.
@@ -21,10 +18,5 @@ public enum DType {
 
   public int bytes() {
     return bytes;
-  }
-
-  /** The type named {@code name} in a safetensors header, if it is one this project supports. */
-  public static Optional<DType> byName(String name) {
-    return Arrays.stream(values()).filter(t -> t.name().equals(name)).findFirst();
   }
 }

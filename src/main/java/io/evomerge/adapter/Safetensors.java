@@ -32,7 +32,7 @@ import java.util.TreeMap;
 public record Safetensors(Map<String, Tensor> tensors, Map<String, String> metadata) {
 
   public static final String METADATA_KEY = "__metadata__";
-  static final long MAX_HEADER_BYTES = 100_000_000L;
+  private static final long MAX_HEADER_BYTES = 100_000_000L;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -123,7 +123,8 @@ public record Safetensors(Map<String, Tensor> tensors, Map<String, String> metad
       throw new MalformedFileException(source, where + " must be an object");
     }
     JsonNode dtype = require(node, "dtype", where, source);
-    DType type = DType.byName(dtype.asText()).orElseThrow(() -> new MalformedFileException(source,
+    DType type = Arrays.stream(DType.values()).filter(t -> t.name().equals(dtype.asText())).findFirst()
+        .orElseThrow(() -> new MalformedFileException(source,
         where + " has unsupported dtype '" + dtype.asText() + "' (supported: F64, F32, F16, BF16)"));
     int[] shape = intArray(require(node, "shape", where, source), where + " shape", source);
     long[] offsets = longPair(require(node, "data_offsets", where, source), where, source);

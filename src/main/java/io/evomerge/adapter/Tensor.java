@@ -49,10 +49,6 @@ public record Tensor(DType dtype, int[] shape, double[] values) {
     return out;
   }
 
-  public int size() {
-    return values.length;
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof Tensor other

@@ -30,12 +30,12 @@ public final class AdapterWriter {
 
   private static void writeFolder(Path folder, LoraAdapter adapter, String baseModel) throws IOException {
     Files.createDirectories(folder);
-    Files.writeString(folder.resolve(AdapterFolder.CONFIG), configJson(adapter, baseModel) + "\n");
+    Files.writeString(folder.resolve(AdapterRepository.CONFIG), configJson(adapter, baseModel) + "\n");
     Safetensors weights = new Safetensors(Map.of(
-        AdapterFolder.KEY_A, SafetensorsWriter.f32(new int[] {adapter.rank(), adapter.dim()}, adapter.a()),
-        AdapterFolder.KEY_B, SafetensorsWriter.f32(new int[] {adapter.dim(), adapter.rank()}, adapter.b())),
+        AdapterRepository.KEY_A, SafetensorsWriter.f32(new int[] {adapter.rank(), adapter.dim()}, adapter.a()),
+        AdapterRepository.KEY_B, SafetensorsWriter.f32(new int[] {adapter.dim(), adapter.rank()}, adapter.b())),
         Map.of("format", "pt"));
-    SafetensorsWriter.write(weights, folder.resolve(AdapterFolder.WEIGHTS));
+    SafetensorsWriter.write(weights, folder.resolve(AdapterRepository.WEIGHTS));
   }
 
   private static String configJson(LoraAdapter adapter, String baseModel) throws JsonProcessingException {
@@ -49,7 +49,7 @@ public final class AdapterWriter {
     root.put("bias", "none");
     root.put("fan_in_fan_out", false);
     root.put("inference_mode", true);
-    root.putArray("target_modules").add(AdapterFolder.MODULE);
+    root.putArray("target_modules").add(AdapterRepository.MODULE);
     root.put("task", adapter.task());
     return JSON.writeValueAsString(root);
   }

@@ -44,7 +44,7 @@ public final class SafetensorsWriter {
     byte[] header = paddedHeader(content);
     long dataBytes = 0;
     for (Tensor t : content.tensors().values()) {
-      dataBytes += (long) t.size() * t.dtype().bytes();
+      dataBytes += Tensor.elementCount(t.shape()) * t.dtype().bytes();
     }
     ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(8 + header.length + dataBytes))
         .order(ByteOrder.LITTLE_ENDIAN);
@@ -68,7 +68,7 @@ public final class SafetensorsWriter {
         throw new IllegalArgumentException("tensor '" + e.getKey() + "' has dtype " + t.dtype()
             + "; only F32 and F64 can be written");
       }
-      long size = (long) t.size() * t.dtype().bytes();
+      long size = Tensor.elementCount(t.shape()) * t.dtype().bytes();
       ObjectNode node = root.putObject(e.getKey());
       node.put("dtype", t.dtype().name());
       ArrayNode shape = node.putArray("shape");
