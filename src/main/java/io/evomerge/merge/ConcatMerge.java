@@ -19,28 +19,18 @@ import java.util.List;
  * <p>A merge costs {@code O(N + K r d)} and its result has rank {@code K r}. Immutable and
  * thread-safe.
  */
-public final class ConcatMerge implements MergeStrategy {
+public final class ConcatMerge extends MergeStrategy {
 
   private final SparseFactors factors;
 
   /** The rule over {@code adapters}, which must share rank, dim and lora_alpha. */
   public ConcatMerge(List<LoraAdapter> adapters) {
-    this.factors = SparseFactors.of(adapters);
+    super("concat", adapters.size());
+    this.factors = new SparseFactors(adapters);
   }
 
   @Override
-  public String name() {
-    return "concat";
-  }
-
-  @Override
-  public int adapterCount() {
-    return factors.size();
-  }
-
-  @Override
-  public MergedLora merge(ControlVectors vectors) {
-    factors.checkLength(vectors);
+  protected MergedLora mergeChecked(ControlVectors vectors) {
     List<Integer> used = used(vectors);
     int r = factors.rank();
     int d = factors.dim();
