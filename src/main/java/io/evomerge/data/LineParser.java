@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Parses and checks one line of the example format ({@link Example}) on its own; checks that
- * need the whole file (duplicate ids, options from the file) are {@link ExampleFileParser}'s.
+ * need the whole file (duplicate ids, options from the file) are {@link ExampleReader}'s.
  * Stateless and thread-safe.
  */
 final class LineParser {
