@@ -91,7 +91,7 @@ public final class RealDataSuite {
         adapters.add(result.adapter());
       }
     }
-    AdapterRepository repo = AdapterRepository.of(AdapterRepository.REFERENCE_BASE_MODEL, adapters);
+    AdapterRepository repo = new AdapterRepository(AdapterRepository.REFERENCE_BASE_MODEL, adapters);
     AdapterWriter.write(repo, repository);
     return repo;
   }

@@ -46,10 +46,6 @@ public record AdapterRepository(String baseModel, List<LoraAdapter> adapters) {
     checkCompatible(adapters);
   }
 
-  public static AdapterRepository of(String baseModel, List<LoraAdapter> adapters) {
-    return new AdapterRepository(baseModel, adapters);
-  }
-
   public static AdapterRepository load(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new FileNotFoundException(dir + ": adapter repository folder does not exist");

@@ -97,7 +97,7 @@ public final class RepositoryGenerator {
       for (int i = 0; i < plan.size(); i++) {
         rows.add(outcomes.get(i).row(plan.get(i)));
       }
-      return new Generated(AdapterRepository.of(AdapterRepository.REFERENCE_BASE_MODEL,
+      return new Generated(new AdapterRepository(AdapterRepository.REFERENCE_BASE_MODEL,
           outcomes.stream().map(o -> o.result().adapter()).toList()), rows);
     } finally {
       pool.shutdownNow();
