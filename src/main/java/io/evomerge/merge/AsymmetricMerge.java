@@ -33,7 +33,7 @@ public final class AsymmetricMerge extends MergeStrategy {
   protected MergedLora mergeChecked(ControlVectors vectors) {
     double[] a = new double[factors.entries()];
     double[] b = new double[factors.entries()];
-    for (int i = 0; i < factors.size(); i++) {
+    for (int i = 0; i < adapterCount(); i++) {
       double beta = vectors.beta(i);
       if (beta != 0) {
         factors.addSparseA(a, 0, i, beta, factors.keepCount(vectors.alpha(i)));

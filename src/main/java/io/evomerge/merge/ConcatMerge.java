@@ -47,7 +47,7 @@ public final class ConcatMerge extends MergeStrategy {
 
   private List<Integer> used(ControlVectors vectors) {
     List<Integer> used = new ArrayList<>();
-    for (int i = 0; i < factors.size(); i++) {
+    for (int i = 0; i < adapterCount(); i++) {
       if (vectors.beta(i) != 0 && factors.keepCount(vectors.alpha(i)) > 0) {
         used.add(i);
       }

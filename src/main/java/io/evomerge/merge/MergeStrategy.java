@@ -34,6 +34,5 @@ public abstract class MergeStrategy {
     return mergeChecked(vectors);
   }
 
-  /** The merged update for {@code vectors}, whose length {@link #merge} has checked. */
   protected abstract MergedLora mergeChecked(ControlVectors vectors);
 }

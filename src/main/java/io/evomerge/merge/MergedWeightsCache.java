@@ -60,7 +60,6 @@ public final class MergedWeightsCache {
     }
   }
 
-  /** Lookups answered from the cache so far. */
   public long hits() {
     synchronized (entries) {
       return hits;

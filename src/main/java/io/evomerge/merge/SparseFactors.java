@@ -43,10 +43,6 @@ final class SparseFactors {
     }
   }
 
-  int size() {
-    return as.length;
-  }
-
   int rank() {
     return rank;
   }
