@@ -1,6 +1,7 @@
 package io.evomerge.bench;
 
 import io.evomerge.adapter.AdapterRepository;
+import io.evomerge.adapter.AdapterWriter;
 import io.evomerge.adapter.LoraAdapter;
 import io.evomerge.data.Example;
 import io.evomerge.data.ExampleReader;
@@ -90,8 +91,8 @@ public final class RealDataSuite {
         adapters.add(result.adapter());
       }
     }
-    AdapterRepository repo = AdapterRepository.of(AdapterRepository.REFERENCE_BASE_MODEL, adapters);
-    repo.writeTo(repository);
+    AdapterRepository repo = new AdapterRepository(AdapterRepository.REFERENCE_BASE_MODEL, adapters);
+    AdapterWriter.write(repo, repository);
     return repo;
   }
 

@@ -96,6 +96,6 @@ class ReferenceModelBenchmark {
       }
       adapters.add(new LoraAdapter(String.format("random-%02d", i), "", 8, 16, 384, a, b));
     }
-    return AdapterRepository.of(AdapterRepository.REFERENCE_BASE_MODEL, adapters);
+    return new AdapterRepository(AdapterRepository.REFERENCE_BASE_MODEL, adapters);
   }
 }

@@ -37,7 +37,7 @@ class MergeServiceBenchmark {
 
   public static void main(String[] args) throws IOException {
     List<LoraAdapter> adapters = IntStream.range(0, 20).mapToObj(i -> adapter("a" + i, i)).toList();
-    ReferenceModel model = ReferenceModel.of(AdapterRepository.of(AdapterRepository.REFERENCE_BASE_MODEL, adapters));
+    ReferenceModel model = ReferenceModel.of(new AdapterRepository(AdapterRepository.REFERENCE_BASE_MODEL, adapters));
     ApiKey key = ApiKey.of("bench");
     try (MergeService service = MergeService.start(ServiceSettings.defaults().withApiKeys(List.of(key)), model)) {
       MergeClient client = registered(service.baseUrl(), key);

@@ -1,9 +1,15 @@
 package io.evomerge.adapter;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -15,14 +21,21 @@ import java.util.stream.Stream;
  *
  * <p>On disk a repository is a folder holding one sub-folder per adapter, in the PEFT layout
  * ({@code adapter_config.json} + {@code adapter_model.safetensors}); the sub-folder's name is the
- * adapter id. {@link #load} orders adapters by folder name (Java {@code String} order, i.e. by
- * UTF-16 code unit), ignores plain files (summaries, READMEs) and folders whose name starts with a
- * dot. All adapters must share rank, lora_alpha, dimension and base model, as the merge rule sums
+ * adapter id; tensor keys follow PEFT's naming for a module called {@code bilinear}. {@link #load}
+ * orders adapters by folder name (Java {@code String} order, i.e. by UTF-16 code unit), ignores
+ * plain files (summaries, READMEs) and folders whose name starts with a dot. All adapters must share rank, lora_alpha, dimension and base model, as the merge rule sums
  * their A and B matrices. Immutable and thread-safe.
  */
 public record AdapterRepository(String baseModel, List<LoraAdapter> adapters) {
 
   public static final String REFERENCE_BASE_MODEL = "all-MiniLM-L6-v2+bilinear";
+  static final String CONFIG = "adapter_config.json";
+  static final String WEIGHTS = "adapter_model.safetensors";
+  static final String MODULE = "bilinear";
+  static final String KEY_A = "base_model.model.bilinear.lora_A.weight";
+  static final String KEY_B = "base_model.model.bilinear.lora_B.weight";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   public AdapterRepository {
     Objects.requireNonNull(baseModel, "baseModel");
@@ -33,13 +46,9 @@ public record AdapterRepository(String baseModel, List<LoraAdapter> adapters) {
     checkCompatible(adapters);
   }
 
-  public static AdapterRepository of(String baseModel, List<LoraAdapter> adapters) {
-    return new AdapterRepository(baseModel, adapters);
-  }
-
   public static AdapterRepository load(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
-      throw new java.io.FileNotFoundException(dir + ": adapter repository folder does not exist");
+      throw new FileNotFoundException(dir + ": adapter repository folder does not exist");
     }
     List<Path> folders;
     try (Stream<Path> children = Files.list(dir)) {
@@ -54,9 +63,9 @@ public record AdapterRepository(String baseModel, List<LoraAdapter> adapters) {
     List<LoraAdapter> adapters = new ArrayList<>();
     String base = null;
     for (Path folder : folders) {
-      AdapterFolder.Loaded loaded = AdapterFolder.read(folder);
+      Loaded loaded = readFolder(folder);
       if (base != null && !base.equals(loaded.baseModel())) {
-        throw new MalformedFileException(folder.resolve(AdapterFolder.CONFIG).toString(),
+        throw new MalformedFileException(folder.resolve(CONFIG).toString(),
             "base_model_name_or_path '" + loaded.baseModel() + "' differs from '" + base
                 + "' of the adapters before it");
       }
@@ -67,13 +76,6 @@ public record AdapterRepository(String baseModel, List<LoraAdapter> adapters) {
       return new AdapterRepository(base, adapters);
     } catch (IllegalArgumentException e) {
       throw new MalformedFileException(dir.toString(), e.getMessage(), e);
-    }
-  }
-
-  public void writeTo(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    for (LoraAdapter adapter : adapters) {
-      AdapterFolder.write(dir.resolve(adapter.id()), adapter, baseModel);
     }
   }
 
@@ -116,6 +118,93 @@ public record AdapterRepository(String baseModel, List<LoraAdapter> adapters) {
             + first.rank() + ", lora_alpha " + first.loraAlpha() + ", dim " + first.dim()
             + "): the merge rule needs one shape");
       }
+    }
+  }
+
+  private record Loaded(LoraAdapter adapter, String baseModel) {}
+
+  private static Loaded readFolder(Path folder) throws IOException {
+    Path configFile = folder.resolve(CONFIG);
+    Path weightsFile = folder.resolve(WEIGHTS);
+    requireFile(configFile);
+    requireFile(weightsFile);
+    Config config = readConfig(configFile);
+    Safetensors weights = Safetensors.read(weightsFile);
+    String where = weightsFile.toString();
+    Tensor a = weights.tensor(KEY_A).orElseThrow(() -> missing(where, KEY_A));
+    Tensor b = weights.tensor(KEY_B).orElseThrow(() -> missing(where, KEY_B));
+    int[] shapeA = a.shape();
+    int[] shapeB = b.shape();
+    if (shapeA.length != 2 || shapeB.length != 2 || shapeA[0] != config.rank
+        || shapeB[1] != config.rank || shapeA[1] != shapeB[0]) {
+      throw new MalformedFileException(where, "LoRA shapes A " + Arrays.toString(shapeA) + " and B "
+          + Arrays.toString(shapeB) + " do not fit r = " + config.rank + " of " + configFile
+          + " (expected A [r, d] and B [d, r])");
+    }
+    String id = folder.getFileName().toString();
+    try {
+      LoraAdapter adapter = new LoraAdapter(id, config.task, config.rank, config.loraAlpha, shapeA[1],
+          a.toFloats(), b.toFloats());
+      return new Loaded(adapter, config.baseModel);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedFileException(where, e.getMessage(), e);
+    }
+  }
+
+  private record Config(int rank, double loraAlpha, String baseModel, String task) {}
+
+  private static Config readConfig(Path file) throws IOException {
+    String where = file.toString();
+    JsonNode root;
+    try {
+      root = JSON.readTree(Files.readString(file));
+    } catch (JsonProcessingException e) {
+      throw new MalformedFileException(where, "not valid JSON: " + e.getOriginalMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new MalformedFileException(where, "must hold a JSON object");
+    }
+    String peftType = text(root, "peft_type", where);
+    if (!peftType.equals("LORA")) {
+      throw new MalformedFileException(where, "peft_type is '" + peftType + "', expected 'LORA'");
+    }
+    JsonNode r = root.get("r");
+    if (r == null || !r.isIntegralNumber() || r.intValue() <= 0) {
+      throw new MalformedFileException(where, "'r' must be a positive integer, got " + r);
+    }
+    JsonNode alpha = root.get("lora_alpha");
+    if (alpha == null || !alpha.isNumber() || !(alpha.doubleValue() > 0)) {
+      throw new MalformedFileException(where, "'lora_alpha' must be a positive number, got " + alpha);
+    }
+    checkTargets(root.get("target_modules"), where);
+    JsonNode task = root.get("task");
+    return new Config(r.intValue(), alpha.doubleValue(), text(root, "base_model_name_or_path", where),
+        task == null || task.isNull() ? "" : task.asText());
+  }
+
+  private static void checkTargets(JsonNode targets, String where) throws MalformedFileException {
+    boolean ok = targets != null && (targets.isTextual() && targets.asText().equals(MODULE)
+        || targets.isArray() && targets.size() == 1 && MODULE.equals(targets.get(0).asText()));
+    if (!ok) {
+      throw new MalformedFileException(where, "'target_modules' must be [\"" + MODULE + "\"], got " + targets);
+    }
+  }
+
+  private static String text(JsonNode root, String key, String where) throws MalformedFileException {
+    JsonNode v = root.get(key);
+    if (v == null || !v.isTextual()) {
+      throw new MalformedFileException(where, "'" + key + "' must be a string, got " + v);
+    }
+    return v.textValue();
+  }
+
+  private static MalformedFileException missing(String where, String key) {
+    return new MalformedFileException(where, "has no tensor '" + key + "'");
+  }
+
+  private static void requireFile(Path file) throws NoSuchFileException {
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString(), null, "adapter folder lacks " + file.getFileName());
     }
   }
 }

@@ -1,12 +1,8 @@
 package io.evomerge.adapter;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /**
  * The element types of a safetensors file that this project reads, with their size in bytes and
- * their spelling in the header. All are little-endian in the file. {@link #F32} and {@link #F64}
- * can also be written; {@link #F16} and {@link #BF16} are read-only.
+ * their spelling in the header. All are little-endian in the file.
  */
 public enum DType {
   F64(8),
@@ -22,14 +18,5 @@ public enum DType {
 
   public int bytes() {
     return bytes;
-  }
-
-  public boolean writable() {
-    return this == F32 || this == F64;
-  }
-
-  /** The type named {@code name} in a safetensors header, if it is one this project supports. */
-  public static Optional<DType> byName(String name) {
-    return Arrays.stream(values()).filter(t -> t.name().equals(name)).findFirst();
   }
 }

@@ -64,18 +64,6 @@ public record LoraAdapter(String id, String task, int rank, double loraAlpha, in
     return b.clone();
   }
 
-  public float a(int row, int col) {
-    return a[row * dim + col];
-  }
-
-  public float b(int row, int col) {
-    return b[row * rank + col];
-  }
-
-  public LoraAdapter withId(String newId) {
-    return new LoraAdapter(newId, task, rank, loraAlpha, dim, a, b);
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof LoraAdapter other

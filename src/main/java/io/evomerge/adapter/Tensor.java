@@ -5,8 +5,7 @@ import java.util.Objects;
 
 /**
  * One tensor of a safetensors file: element type, shape, and values in row-major (C) order.
- * Values are held as doubles, which represent every supported type exactly; writing a tensor
- * rounds them to its {@code dtype}. Immutable: arrays are copied in and out.
+ * Values are held as doubles, which represent every supported type exactly. Immutable: arrays are copied in and out.
  */
 public record Tensor(DType dtype, int[] shape, double[] values) {
 
@@ -19,18 +18,6 @@ public record Tensor(DType dtype, int[] shape, double[] values) {
       throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + count
           + " elements but " + values.length + " values were given");
     }
-  }
-
-  public static Tensor f32(int[] shape, float[] values) {
-    double[] copy = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      copy[i] = values[i];
-    }
-    return new Tensor(DType.F32, shape, copy);
-  }
-
-  public static Tensor f64(int[] shape, double[] values) {
-    return new Tensor(DType.F64, shape, values);
   }
 
   public static long elementCount(int[] shape) {
@@ -60,10 +47,6 @@ public record Tensor(DType dtype, int[] shape, double[] values) {
       out[i] = (float) values[i];
     }
     return out;
-  }
-
-  public int size() {
-    return values.length;
   }
 
   @Override

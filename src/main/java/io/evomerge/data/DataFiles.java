@@ -31,22 +31,18 @@ public final class DataFiles {
    */
   public static List<Example> read(String pathOrUri, Configuration conf, ExampleReader reader) {
     Path path = new Path(pathOrUri);
-    try (InputStream in = open(path, conf, pathOrUri)) {
-      return reader.read(in, pathOrUri);
+    try {
+      FileSystem fs = path.getFileSystem(conf);
+      if (fs.getFileStatus(path).isDirectory()) {
+        throw DataFileException.of(DataProblem.ofFile(pathOrUri, "is a directory, expected a JSON Lines file"));
+      }
+      try (InputStream in = fs.open(path)) {
+        return reader.read(in, pathOrUri);
+      }
+    } catch (FileNotFoundException e) {
+      throw DataFileException.of(DataProblem.ofFile(pathOrUri, "no such file"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + pathOrUri + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static InputStream open(Path path, Configuration conf, String name) throws IOException {
-    FileSystem fs = path.getFileSystem(conf);
-    try {
-      if (fs.getFileStatus(path).isDirectory()) {
-        throw DataFileException.of(DataProblem.ofFile(name, "is a directory, expected a JSON Lines file"));
-      }
-      return fs.open(path);
-    } catch (FileNotFoundException e) {
-      throw DataFileException.of(DataProblem.ofFile(name, "no such file"));
     }
   }
 }

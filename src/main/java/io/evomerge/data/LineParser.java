@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Parses and checks one line of the example format ({@link Example}) on its own; checks that
- * need the whole file (duplicate ids, options from the file) are {@link ExampleFileParser}'s.
+ * need the whole file (duplicate ids, options from the file) are {@link ExampleReader}'s.
  * Stateless and thread-safe.
  */
 final class LineParser {
@@ -35,8 +35,8 @@ final class LineParser {
     if (options != null && !options.contains(output)) {
       throw new LineException("\"output\" " + quote(output) + " is not among the options " + options);
     }
-    return new ParsedLine(line, id, optionalText(node, "instruction"), optionalText(node, "input"),
-        output, options);
+    return new ParsedLine(line, id, optionalString(node, "instruction"),
+        optionalString(node, "input"), output, options);
   }
 
   private static JsonNode readJson(String text) {
@@ -101,12 +101,7 @@ final class LineParser {
       }
       values.add(option.asText());
     }
-    return values;
-  }
-
-  private static String optionalText(JsonNode node, String key) {
-    String value = optionalString(node, key);
-    return value == null ? "" : value;
+    return List.copyOf(values);
   }
 
   private static String optionalString(JsonNode node, String key) {
@@ -151,14 +146,11 @@ final class LineParser {
    * One valid line of a JSON Lines file before its options are resolved. Immutable.
    *
    * @param line 1-based line number
-   * @param options the line's own options, or {@code null} when the line has none
+   * @param instruction {@code null} when the line has none, as {@code input}
+   * @param options the line's own options (unmodifiable), or {@code null} when the line has none
    */
   record ParsedLine(
       int line, String id, String instruction, String input, String output, List<String> options) {
-
-    ParsedLine {
-      options = options == null ? null : List.copyOf(options);
-    }
 
     Example toExample(List<String> fileOptions) {
       return new Example(id, instruction, input, output, options == null ? fileOptions : options);

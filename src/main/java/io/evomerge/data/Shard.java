@@ -28,7 +28,6 @@ public record Shard(int index, List<Example> examples) implements Serializable {
     return examples.size();
   }
 
-  /** The ids of this shard's examples, in order. */
   public List<String> ids() {
     return examples.stream().map(Example::id).toList();
   }

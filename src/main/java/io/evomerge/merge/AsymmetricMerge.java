@@ -19,31 +19,21 @@ import java.util.List;
  * still adds to B_merged, as the rule says. An adapter's magnitude ranking of A is computed on the
  * first merge that sparsifies it, and kept. Immutable and thread-safe.
  */
-public final class AsymmetricMerge implements MergeStrategy {
+public final class AsymmetricMerge extends MergeStrategy {
 
   private final SparseFactors factors;
 
   /** The rule over {@code adapters}, which must share rank, dim and lora_alpha. */
   public AsymmetricMerge(List<LoraAdapter> adapters) {
-    this.factors = SparseFactors.of(adapters);
+    super("asymmetric", adapters.size());
+    this.factors = new SparseFactors(adapters);
   }
 
   @Override
-  public String name() {
-    return "asymmetric";
-  }
-
-  @Override
-  public int adapterCount() {
-    return factors.size();
-  }
-
-  @Override
-  public MergedLora merge(ControlVectors vectors) {
-    factors.checkLength(vectors);
+  protected MergedLora mergeChecked(ControlVectors vectors) {
     double[] a = new double[factors.entries()];
     double[] b = new double[factors.entries()];
-    for (int i = 0; i < factors.size(); i++) {
+    for (int i = 0; i < adapterCount(); i++) {
       double beta = vectors.beta(i);
       if (beta != 0) {
         factors.addSparseA(a, 0, i, beta, factors.keepCount(vectors.alpha(i)));

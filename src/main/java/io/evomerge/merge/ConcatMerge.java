@@ -19,28 +19,18 @@ import java.util.List;
  * <p>A merge costs {@code O(N + K r d)} and its result has rank {@code K r}. Immutable and
  * thread-safe.
  */
-public final class ConcatMerge implements MergeStrategy {
+public final class ConcatMerge extends MergeStrategy {
 
   private final SparseFactors factors;
 
   /** The rule over {@code adapters}, which must share rank, dim and lora_alpha. */
   public ConcatMerge(List<LoraAdapter> adapters) {
-    this.factors = SparseFactors.of(adapters);
+    super("concat", adapters.size());
+    this.factors = new SparseFactors(adapters);
   }
 
   @Override
-  public String name() {
-    return "concat";
-  }
-
-  @Override
-  public int adapterCount() {
-    return factors.size();
-  }
-
-  @Override
-  public MergedLora merge(ControlVectors vectors) {
-    factors.checkLength(vectors);
+  protected MergedLora mergeChecked(ControlVectors vectors) {
     List<Integer> used = used(vectors);
     int r = factors.rank();
     int d = factors.dim();
@@ -57,7 +47,7 @@ public final class ConcatMerge implements MergeStrategy {
 
   private List<Integer> used(ControlVectors vectors) {
     List<Integer> used = new ArrayList<>();
-    for (int i = 0; i < factors.size(); i++) {
+    for (int i = 0; i < adapterCount(); i++) {
       if (vectors.beta(i) != 0 && factors.keepCount(vectors.alpha(i)) > 0) {
         used.add(i);
       }

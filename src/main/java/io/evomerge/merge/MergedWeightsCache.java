@@ -1,54 +1,65 @@
 package io.evomerge.merge;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Merged weights by {@link MergeDigest}, least recently used evicted beyond a bound, in front of a
- * {@link MergeStrategy}. Thread-safe; a merge runs outside the lock (two threads missing on the
- * same digest may both compute it, with identical results).
+ * Merged weights by key (a {@link MergeDigest}, prefixed by the strategy where several share a
+ * cache), least recently used evicted beyond a count and a byte bound (a merge holds {@code 16 dim
+ * rank} bytes); the newest entry is always kept. Thread-safe; a merge runs outside the lock (two
+ * threads missing on the same key may both compute it, with identical results).
  */
 public final class MergedWeightsCache {
 
-  private final MergeStrategy strategy;
   private final int capacity;
-  private final Map<String, MergedLora> entries;
+  private final long maxBytes;
+  private final LinkedHashMap<String, MergedLora> entries = new LinkedHashMap<>(16, 0.75f, true);
+  private long bytes;
   private long hits;
   private long misses;
 
-  public MergedWeightsCache(MergeStrategy strategy, int capacity) {
+  public MergedWeightsCache(int capacity, long maxBytes) {
     if (capacity < 1) {
       throw new IllegalArgumentException("cache capacity " + capacity + " must be >= 1");
     }
-    this.strategy = strategy;
     this.capacity = capacity;
-    this.entries = new LinkedHashMap<>(16, 0.75f, true);
+    this.maxBytes = maxBytes;
   }
 
-  public MergedLora get(String digest, ControlVectors vectors) {
+  /** The cached merge under {@code key}, else what {@code merge} makes (then cached). */
+  public MergedLora get(String key, Supplier<MergedLora> merge) {
     synchronized (entries) {
-      MergedLora cached = entries.get(digest);
+      MergedLora cached = entries.get(key);
       if (cached != null) {
         hits++;
         return cached;
       }
       misses++;
     }
-    MergedLora merged = strategy.merge(vectors);
+    MergedLora merged = merge.get();
     synchronized (entries) {
-      entries.put(digest, merged);
-      if (entries.size() > capacity) {
-        entries.remove(entries.keySet().iterator().next());
+      MergedLora old = entries.put(key, merged);
+      bytes += bytes(merged) - (old == null ? 0 : bytes(old));
+      Iterator<MergedLora> eldest = entries.values().iterator();
+      while (entries.size() > 1 && (entries.size() > capacity || bytes > maxBytes)) {
+        bytes -= bytes(eldest.next());
+        eldest.remove();
       }
     }
     return merged;
   }
 
-  public MergeStrategy strategy() {
-    return strategy;
+  private static long bytes(MergedLora merged) {
+    return 16L * merged.dim() * merged.rank();
   }
 
-  /** Lookups answered from the cache so far. */
+  public int size() {
+    synchronized (entries) {
+      return entries.size();
+    }
+  }
+
   public long hits() {
     synchronized (entries) {
       return hits;

@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class SparseFactors {
 
-  private final List<LoraAdapter> adapters;
   private final float[][] as;
   private final float[][] bs;
   private final AtomicReferenceArray<int[]> orders;
@@ -22,11 +21,10 @@ final class SparseFactors {
   private final int dim;
   private final double scale;
 
-  private SparseFactors(List<LoraAdapter> adapters) {
+  SparseFactors(List<LoraAdapter> adapters) {
     if (adapters.isEmpty()) {
       throw new IllegalArgumentException("nothing to merge: no adapters");
     }
-    this.adapters = List.copyOf(adapters);
     LoraAdapter first = adapters.get(0);
     this.rank = first.rank();
     this.dim = first.dim();
@@ -35,7 +33,7 @@ final class SparseFactors {
     this.as = new float[adapters.size()][];
     this.bs = new float[adapters.size()][];
     for (int i = 0; i < as.length; i++) {
-      LoraAdapter a = this.adapters.get(i);
+      LoraAdapter a = adapters.get(i);
       if (a.rank() != rank || a.dim() != dim || a.scale() != scale) {
         throw new IllegalArgumentException("adapter " + a.id() + " differs in rank, dim or lora_alpha from "
             + first.id());
@@ -43,18 +41,6 @@ final class SparseFactors {
       as[i] = a.a();
       bs[i] = a.b();
     }
-  }
-
-  static SparseFactors of(List<LoraAdapter> adapters) {
-    return new SparseFactors(adapters);
-  }
-
-  int size() {
-    return adapters.size();
-  }
-
-  List<LoraAdapter> adapters() {
-    return adapters;
   }
 
   int rank() {
@@ -75,13 +61,6 @@ final class SparseFactors {
 
   int keepCount(double alpha) {
     return Sparsify.keepCount(alpha, entries());
-  }
-
-  void checkLength(ControlVectors vectors) {
-    if (vectors.size() != adapters.size()) {
-      throw new IllegalArgumentException("control vectors have " + vectors.size()
-          + " entries but the repository has " + adapters.size() + " adapters");
-    }
   }
 
   /**

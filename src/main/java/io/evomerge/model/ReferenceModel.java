@@ -50,6 +50,7 @@ public final class ReferenceModel implements MergeModel {
   private final AdapterRepository repository;
   private final TextEncoder encoder;
   private final double temperature;
+  private final MergeStrategy strategy;
   private final MergedWeightsCache merges;
   private final WhiteBoxMerges whiteBox;
   private final List<AdapterInfo> infos;
@@ -58,7 +59,7 @@ public final class ReferenceModel implements MergeModel {
     this.repository = b.repository;
     this.encoder = b.encoder == null ? MiniLmEncoder.sharedCached() : b.encoder;
     this.temperature = b.temperature;
-    MergeStrategy strategy = b.strategy == null ? new AsymmetricMerge(repository.adapters()) : b.strategy;
+    this.strategy = b.strategy == null ? new AsymmetricMerge(repository.adapters()) : b.strategy;
     if (strategy.adapterCount() != repository.size()) {
       throw new IllegalArgumentException("strategy " + strategy.name() + " merges "
           + strategy.adapterCount() + " adapters but the repository has " + repository.size());
@@ -67,7 +68,7 @@ public final class ReferenceModel implements MergeModel {
       throw new IllegalArgumentException("encoder gives " + encoder.dimension()
           + "-d embeddings but the adapters act on " + repository.dim());
     }
-    this.merges = new MergedWeightsCache(strategy, DEFAULT_MERGE_CACHE);
+    this.merges = new MergedWeightsCache(DEFAULT_MERGE_CACHE, Long.MAX_VALUE);
     this.whiteBox = new WhiteBoxMerges(repository.adapters());
     this.infos = repository.adapters().stream()
         .map(a -> new AdapterInfo(a.id(), a.task(), a.rank())).toList();
@@ -117,7 +118,7 @@ public final class ReferenceModel implements MergeModel {
   /** The merged update for {@code vectors}, from the cache when it was merged before. */
   public MergedLora merged(ControlVectors vectors) {
     checkLength(vectors);
-    return merges.get(MergeDigest.of(vectors), vectors);
+    return merges.get(MergeDigest.of(vectors), () -> strategy.merge(vectors));
   }
 
   /**

@@ -31,9 +31,9 @@ class AdapterRepositoryTest {
 
   @Test
   void aWrittenRepositoryLoadsBackEqualInFolderNameOrder() throws Exception {
-    AdapterRepository written = AdapterRepository.of("base", List.of(adapter("zeta", 1), adapter("Alpha", 2),
+    AdapterRepository written = new AdapterRepository("base", List.of(adapter("zeta", 1), adapter("Alpha", 2),
         adapter("beta-2", 3), adapter("beta-10", 4)));
-    written.writeTo(dir);
+    AdapterWriter.write(written, dir);
     Files.writeString(dir.resolve("training-summary.json"), "{}");
     Files.createDirectories(dir.resolve(".cache"));
 
@@ -47,7 +47,7 @@ class AdapterRepositoryTest {
 
   @Test
   void adapterFoldersUseThePeftLayout() throws Exception {
-    AdapterRepository.of("base", List.of(adapter("one", 1))).writeTo(dir);
+    AdapterWriter.write(new AdapterRepository("base", List.of(adapter("one", 1))), dir);
     JsonNode config = new ObjectMapper().readTree(dir.resolve("one/adapter_config.json").toFile());
     assertEquals("LORA", config.get("peft_type").asText());
     assertEquals(4, config.get("r").intValue());
@@ -62,7 +62,7 @@ class AdapterRepositoryTest {
 
   @Test
   void aMissingWeightsFileIsNamed() throws Exception {
-    AdapterRepository.of("base", List.of(adapter("one", 1))).writeTo(dir);
+    AdapterWriter.write(new AdapterRepository("base", List.of(adapter("one", 1))), dir);
     Files.delete(dir.resolve("one/adapter_model.safetensors"));
     NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> AdapterRepository.load(dir));
     assertTrue(e.getMessage().contains("one/adapter_model.safetensors"), e.getMessage());
@@ -70,7 +70,7 @@ class AdapterRepositoryTest {
 
   @Test
   void aConfigWhoseRankDoesNotFitTheWeightsIsRejectedNamingTheFile() throws Exception {
-    AdapterRepository.of("base", List.of(adapter("one", 1))).writeTo(dir);
+    AdapterWriter.write(new AdapterRepository("base", List.of(adapter("one", 1))), dir);
     Path config = dir.resolve("one/adapter_config.json");
     Files.writeString(config, Files.readString(config).replace("\"r\" : 4", "\"r\" : 8"));
     MalformedFileException e = assertThrows(MalformedFileException.class, () -> AdapterRepository.load(dir));
@@ -80,7 +80,7 @@ class AdapterRepositoryTest {
 
   @Test
   void badConfigsAreRejectedWithTheKey() throws Exception {
-    AdapterRepository.of("base", List.of(adapter("one", 1))).writeTo(dir);
+    AdapterWriter.write(new AdapterRepository("base", List.of(adapter("one", 1))), dir);
     Path config = dir.resolve("one/adapter_config.json");
     String good = Files.readString(config);
     Files.writeString(config, good.replace("\"LORA\"", "\"IA3\""));
@@ -97,7 +97,7 @@ class AdapterRepositoryTest {
   void adaptersOfDifferentRanksCannotShareARepository() throws Exception {
     LoraAdapter small = new LoraAdapter("small", "", 2, 8.0, 6, new float[12], new float[12]);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> AdapterRepository.of("base", List.of(adapter("one", 1), small)));
+        () -> new AdapterRepository("base", List.of(adapter("one", 1), small)));
     assertTrue(e.getMessage().contains("small"), e.getMessage());
   }
 

@@ -66,11 +66,11 @@ class SafetensorsInteropTest {
       a[i] = (float) random.nextGaussian();
     }
     double[] d = {Math.PI, -1e-310, Double.MAX_VALUE};
-    Safetensors content = Safetensors.of(Map.of(
-        "base_model.model.bilinear.lora_A.weight", Tensor.f32(new int[] {8, 384}, a),
-        "extra", Tensor.f64(new int[] {3}, d)), Map.of("format", "pt", "note", "written by java"));
+    Safetensors content = new Safetensors(Map.of(
+        "base_model.model.bilinear.lora_A.weight", SafetensorsWriter.f32(new int[] {8, 384}, a),
+        "extra", new Tensor(DType.F64, new int[] {3}, d)), Map.of("format", "pt", "note", "written by java"));
     Path file = dir.resolve("from-java.safetensors");
-    content.write(file);
+    SafetensorsWriter.write(content, file);
 
     JsonNode dump = new ObjectMapper().readTree(run("dump", file));
     assertEquals("written by java", dump.at("/metadata/note").asText());

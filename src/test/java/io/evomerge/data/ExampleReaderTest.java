@@ -161,6 +161,17 @@ class ExampleReaderTest {
   }
 
   @Test
+  void countsLinesAcrossAFileLongerThanTheReadBuffer() {
+    String valid = IntStream.range(0, 3000)
+        .mapToObj(i -> "{\"id\": \"" + i + "\", \"output\": \"a\", \"options\": [\"a\", \"b\"]}\r\n")
+        .collect(Collectors.joining());
+    assertEquals(3000, read(valid).size());
+    DataFileException e = failure(valid + "\n{\"id\": \"x\"}");
+    assertEquals("tasks/dev.jsonl:3002: missing \"output\" (or its alias \"target\"): the expected answer",
+        e.problems().get(0).toString());
+  }
+
+  @Test
   void refusesANonPositiveProblemLimit() {
     assertThrows(IllegalArgumentException.class, () -> ExampleReader.of().withMaxProblems(0));
   }

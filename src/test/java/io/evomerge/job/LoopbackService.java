@@ -49,7 +49,7 @@ final class LoopbackService implements AutoCloseable {
       }
       list.add(new LoraAdapter("adapter-" + i, "random", 8, 16, 384, a, b));
     }
-    return AdapterRepository.of(AdapterRepository.REFERENCE_BASE_MODEL, list);
+    return new AdapterRepository(AdapterRepository.REFERENCE_BASE_MODEL, list);
   }
 
   /** {@code n} two-option sentiment examples with ids e000, e001, ... */

@@ -33,18 +33,19 @@ class MergeDigestTest {
   @Test
   void theCacheMergesOncePerDigest() {
     LoraAdapter one = new LoraAdapter("one", "", 1, 1.0, 2, new float[] {1, 2}, new float[] {3, 4});
-    MergedWeightsCache cache = new MergedWeightsCache(new AsymmetricMerge(List.of(one)), 2);
+    AsymmetricMerge merge = new AsymmetricMerge(List.of(one));
+    MergedWeightsCache cache = new MergedWeightsCache(2, Long.MAX_VALUE);
     ControlVectors v = ControlVectors.uniform(1);
-    MergedLora first = cache.get(MergeDigest.of(v), v);
-    MergedLora second = cache.get(MergeDigest.of(v), v);
+    MergedLora first = cache.get(MergeDigest.of(v), () -> merge.merge(v));
+    MergedLora second = cache.get(MergeDigest.of(v), () -> merge.merge(v));
     assertEquals(first, second);
     assertEquals(1, cache.misses());
     assertEquals(1, cache.hits());
     for (double beta : new double[] {0.1, 0.2, 0.3}) {
       ControlVectors w = v.withBeta(new double[] {beta});
-      cache.get(MergeDigest.of(w), w);
+      cache.get(MergeDigest.of(w), () -> merge.merge(w));
     }
-    cache.get(MergeDigest.of(v), v);
+    cache.get(MergeDigest.of(v), () -> merge.merge(v));
     assertEquals(5, cache.misses(), "the first entry was evicted beyond capacity 2");
   }
 }

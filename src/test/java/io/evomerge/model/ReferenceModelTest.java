@@ -46,7 +46,7 @@ class ReferenceModelTest {
     return new LoraAdapter(id, "steer to " + pull, 1, 4.0, b.length, a, b);
   }
 
-  private static final AdapterRepository REPOSITORY = AdapterRepository.of(AdapterRepository.REFERENCE_BASE_MODEL,
+  private static final AdapterRepository REPOSITORY = new AdapterRepository(AdapterRepository.REFERENCE_BASE_MODEL,
       List.of(steering("to-positive", REVIEW.prompt(), "positive", "negative"),
           steering("to-number", QUESTION.prompt(), "number", "location")));
   private static final ReferenceModel MODEL = ReferenceModel.builder(REPOSITORY).encoder(ENCODER).build();

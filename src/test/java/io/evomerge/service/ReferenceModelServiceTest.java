@@ -47,7 +47,7 @@ class ReferenceModelServiceTest {
 
   @BeforeAll
   static void start() throws IOException {
-    model = ReferenceModel.of(AdapterRepository.of(AdapterRepository.REFERENCE_BASE_MODEL,
+    model = ReferenceModel.of(new AdapterRepository(AdapterRepository.REFERENCE_BASE_MODEL,
         List.of(random("a0", 1), random("a1", 2), random("a2", 3))));
     Fixtures.writeJsonLines(data.resolve("target.jsonl"), Fixtures.examples("t", 12));
     Files.writeString(data.resolve("broken.jsonl"),

@@ -58,7 +58,7 @@ class AdapterTrainerTest {
     assertTrue(result.devAccuracy() >= 0.9, "dev accuracy " + result.devAccuracy());
     assertTrue(result.bestEpoch() >= 1 && result.bestEpoch() <= result.epochsRun());
 
-    ReferenceModel model = ReferenceModel.of(AdapterRepository.of("base", List.of(result.adapter())));
+    ReferenceModel model = ReferenceModel.of(new AdapterRepository("base", List.of(result.adapter())));
     List<ExampleResult> served = model.evaluate(ControlVectors.of(new double[] {1}, new double[] {1}), devExamples);
     double accuracy = served.stream().filter(ExampleResult::correct).count() / (double) served.size();
     double loss = served.stream().mapToDouble(ExampleResult::loss).average().orElseThrow();

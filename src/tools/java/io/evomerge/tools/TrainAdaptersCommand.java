@@ -1,5 +1,6 @@
 package io.evomerge.tools;
 
+import io.evomerge.adapter.AdapterWriter;
 import io.evomerge.train.TaskData;
 import io.evomerge.data.TaskManifest;
 import io.evomerge.encoder.MiniLmEncoder;
@@ -59,7 +60,7 @@ public final class TrainAdaptersCommand implements Callable<Integer> {
       TaskManifest manifest = TaskManifest.read(tasks);
       RepositoryTrainer trainer = RepositoryTrainer.of(settings, MiniLmEncoder.sharedCached());
       RepositoryTrainer.Trained trained = trainer.train(tasks, manifest, seed, line -> progress(stdout, line));
-      trained.repository().writeTo(out);
+      AdapterWriter.write(trained.repository(), out);
       ReferenceModel model = ReferenceModel.builder(trained.repository()).encoder(MiniLmEncoder.sharedCached())
           .temperature(settings.temperature()).build();
       List<TargetEvaluation.Report> reports = new ArrayList<>();

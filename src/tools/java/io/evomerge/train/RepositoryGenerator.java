@@ -3,6 +3,7 @@ package io.evomerge.train;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.evomerge.adapter.AdapterRepository;
+import io.evomerge.adapter.AdapterWriter;
 import io.evomerge.data.Example;
 import io.evomerge.data.TaskInfo;
 import io.evomerge.data.TaskManifest;
@@ -73,7 +74,7 @@ public final class RepositoryGenerator {
     }
 
     public void writeTo(Path dir, Map<String, Object> about) throws IOException {
-      repository.writeTo(dir);
+      AdapterWriter.write(repository, dir);
       Map<String, Object> summary = new LinkedHashMap<>(about);
       summary.put("adapters", rows);
       Files.writeString(dir.resolve(SUMMARY_FILE), JSON.writeValueAsString(summary) + "\n");
@@ -96,7 +97,7 @@ public final class RepositoryGenerator {
       for (int i = 0; i < plan.size(); i++) {
         rows.add(outcomes.get(i).row(plan.get(i)));
       }
-      return new Generated(AdapterRepository.of(AdapterRepository.REFERENCE_BASE_MODEL,
+      return new Generated(new AdapterRepository(AdapterRepository.REFERENCE_BASE_MODEL,
           outcomes.stream().map(o -> o.result().adapter()).toList()), rows);
     } finally {
       pool.shutdownNow();

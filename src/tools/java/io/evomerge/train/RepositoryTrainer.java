@@ -67,7 +67,7 @@ public final class RepositoryTrainer {
       results.add(r);
       tasks.add(task);
     }
-    AdapterRepository repository = AdapterRepository.of(AdapterRepository.REFERENCE_BASE_MODEL,
+    AdapterRepository repository = new AdapterRepository(AdapterRepository.REFERENCE_BASE_MODEL,
         results.stream().map(TrainingResult::adapter)
             .sorted((x, y) -> x.id().compareTo(y.id())).toList());
     return new Trained(repository, rows(repository, tasks, results));

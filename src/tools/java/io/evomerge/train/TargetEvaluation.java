@@ -135,7 +135,7 @@ public final class TargetEvaluation {
     EncodedSet dev = EncodedSet.of(target.split("dev"), model.encoder());
     TrainingResult r = AdapterTrainer.of(trainerSettings().withPatience(0).withEpochs(20))
         .train("oracle", "", dev, EncodedSet.of(List.of(), model.encoder()), RepositoryTrainer.generator(seed, target.id()));
-    ReferenceModel oracle = ReferenceModel.builder(AdapterRepository.of("oracle", List.of(r.adapter())))
+    ReferenceModel oracle = ReferenceModel.builder(new AdapterRepository("oracle", List.of(r.adapter())))
         .encoder(model.encoder()).temperature(model.temperature()).build();
     ControlVectors one = ControlVectors.of(new double[] {1}, new double[] {1});
     return new Row("oracle", "adapter trained on the target dev split (20 epochs)",

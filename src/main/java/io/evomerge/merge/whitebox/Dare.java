@@ -13,13 +13,14 @@ import java.util.SplittableRandom;
  * from a {@link SplittableRandom} seeded by {@code seed} and i, so equal inputs merge equally, bit
  * for bit. {@code alpha} is ignored. Immutable and thread-safe.
  */
-public final class Dare implements MergeStrategy {
+public final class Dare extends MergeStrategy {
 
   private final TaskVectors tasks;
   private final double density;
   private final long seed;
 
   public Dare(TaskVectors tasks, double density, long seed) {
+    super(StrategySpec.Kind.DARE.id(), tasks.size());
     if (!(density > 0 && density <= 1)) {
       throw new IllegalArgumentException("DARE density " + density + " must be in (0, 1]");
     }
@@ -29,18 +30,7 @@ public final class Dare implements MergeStrategy {
   }
 
   @Override
-  public String name() {
-    return StrategySpec.Kind.DARE.id();
-  }
-
-  @Override
-  public int adapterCount() {
-    return tasks.size();
-  }
-
-  @Override
-  public MergedLora merge(ControlVectors vectors) {
-    tasks.check(vectors);
+  protected MergedLora mergeChecked(ControlVectors vectors) {
     double[] sum = new double[tasks.dim() * tasks.dim()];
     for (int i = 0; i < tasks.size(); i++) {
       if (vectors.beta(i) != 0) {

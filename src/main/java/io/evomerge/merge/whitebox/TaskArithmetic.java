@@ -10,27 +10,17 @@ import io.evomerge.merge.MergedLora;
  * sum_i beta_i tau_i}; {@code alpha} is ignored. Sums run over adapters in repository order, in
  * double precision. Immutable and thread-safe.
  */
-public final class TaskArithmetic implements MergeStrategy {
+public final class TaskArithmetic extends MergeStrategy {
 
   private final TaskVectors tasks;
 
   public TaskArithmetic(TaskVectors tasks) {
+    super(StrategySpec.Kind.TASK_ARITHMETIC.id(), tasks.size());
     this.tasks = tasks;
   }
 
   @Override
-  public String name() {
-    return StrategySpec.Kind.TASK_ARITHMETIC.id();
-  }
-
-  @Override
-  public int adapterCount() {
-    return tasks.size();
-  }
-
-  @Override
-  public MergedLora merge(ControlVectors vectors) {
-    tasks.check(vectors);
+  protected MergedLora mergeChecked(ControlVectors vectors) {
     double[] sum = new double[tasks.dim() * tasks.dim()];
     for (int i = 0; i < tasks.size(); i++) {
       TaskVectors.addScaled(sum, tasks.view(i), vectors.beta(i));

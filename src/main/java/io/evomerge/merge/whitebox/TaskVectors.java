@@ -1,7 +1,6 @@
 package io.evomerge.merge.whitebox;
 
 import io.evomerge.adapter.LoraAdapter;
-import io.evomerge.merge.ControlVectors;
 import io.evomerge.merge.MergedLora;
 import java.util.Arrays;
 import java.util.List;
@@ -71,11 +70,6 @@ public final class TaskVectors {
     return deltas.length;
   }
 
-  /** Entry {@code j} (row-major) of task vector {@code i}. */
-  float entry(int i, int j) {
-    return deltas[i][j];
-  }
-
   /** The task vector of adapter {@code i}; shared, not copied: callers must not write to it. */
   float[] view(int i) {
     return deltas[i];
@@ -108,14 +102,6 @@ public final class TaskVectors {
         sortedMagnitudes[i] = magnitudes;
       }
       return sortedMagnitudes[i];
-    }
-  }
-
-  /** Fails unless {@code vectors} has one entry per adapter; white-box rules read beta as weights. */
-  void check(ControlVectors vectors) {
-    if (vectors.size() != size()) {
-      throw new IllegalArgumentException("control vectors have " + vectors.size()
-          + " entries but the repository has " + size() + " adapters");
     }
   }
 

@@ -15,12 +15,13 @@ import io.evomerge.merge.Sparsify;
  * equal to lambda this is lambda times the paper's merged task vector. {@code alpha} is ignored.
  * Immutable and thread-safe.
  */
-public final class Ties implements MergeStrategy {
+public final class Ties extends MergeStrategy {
 
   private final TaskVectors tasks;
   private final double density;
 
   public Ties(TaskVectors tasks, double density) {
+    super(StrategySpec.Kind.TIES.id(), tasks.size());
     if (!(density > 0 && density <= 1)) {
       throw new IllegalArgumentException("TIES density " + density + " must be in (0, 1]");
     }
@@ -29,18 +30,7 @@ public final class Ties implements MergeStrategy {
   }
 
   @Override
-  public String name() {
-    return StrategySpec.Kind.TIES.id();
-  }
-
-  @Override
-  public int adapterCount() {
-    return tasks.size();
-  }
-
-  @Override
-  public MergedLora merge(ControlVectors vectors) {
-    tasks.check(vectors);
+  protected MergedLora mergeChecked(ControlVectors vectors) {
     int entries = tasks.dim() * tasks.dim();
     float[] thresholds = new float[tasks.size()];
     double[] elected = new double[entries];

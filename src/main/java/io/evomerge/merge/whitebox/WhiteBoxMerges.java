@@ -7,9 +7,8 @@ import io.evomerge.merge.ControlVectors;
 import io.evomerge.merge.MergeDigest;
 import io.evomerge.merge.MergeStrategy;
 import io.evomerge.merge.MergedLora;
-import java.util.LinkedHashMap;
+import io.evomerge.merge.MergedWeightsCache;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The provider-side rules other than the paper's over one repository, for a service that holds the
@@ -25,7 +24,7 @@ public final class WhiteBoxMerges {
   public static final long CACHED_BYTES = 64L << 20;
 
   private final List<LoraAdapter> adapters;
-  private final Map<String, MergedLora> recent = new LinkedHashMap<>(16, 0.75f, true);
+  private final MergedWeightsCache recent = new MergedWeightsCache(CACHED_MERGES, CACHED_BYTES);
   private TaskVectors tasks;
   private ConcatMerge concat;
 
@@ -34,34 +33,11 @@ public final class WhiteBoxMerges {
   }
 
   public MergedLora merged(StrategySpec spec, ControlVectors vectors) {
-    if (spec.isDefault()) {
-      throw new IllegalArgumentException("the asymmetric rule is not a white-box merge");
-    }
-    String key = spec.key() + "/" + MergeDigest.of(vectors);
-    synchronized (recent) {
-      MergedLora cached = recent.get(key);
-      if (cached != null) {
-        return cached;
-      }
-    }
-    MergedLora merged = strategy(spec).merge(vectors);
-    synchronized (recent) {
-      recent.put(key, merged);
-      while (recent.size() > 1 && (recent.size() > CACHED_MERGES || cachedBytes() > CACHED_BYTES)) {
-        recent.remove(recent.keySet().iterator().next());
-      }
-    }
-    return merged;
-  }
-
-  private long cachedBytes() {
-    return recent.values().stream().mapToLong(m -> 16L * m.dim() * m.rank()).sum();
+    return recent.get(spec.key() + "/" + MergeDigest.of(vectors), () -> strategy(spec).merge(vectors));
   }
 
   public int cachedMerges() {
-    synchronized (recent) {
-      return recent.size();
-    }
+    return recent.size();
   }
 
   public MergeStrategy strategy(StrategySpec spec) {

@@ -34,7 +34,7 @@ class DareTest {
     for (int row = 0; row < 3; row++) {
       for (int col = 0; col < 3; col++) {
         double d = merged.delta(row, col);
-        double full = TASKS.entry(0, row * 3 + col);
+        double full = TASKS.view(0)[row * 3 + col];
         assertTrue(d == 0 || Math.abs(d - 4 * full) < 1e-9, "entry " + row + "," + col + " = " + d);
       }
     }

@@ -26,9 +26,9 @@ class TaskArithmeticTest {
 
   @Test
   void taskVectorsAreTheScaledDenseProductsOfTheLoraFactors() {
-    assertEquals(6f, TASKS.entry(0, 0));
-    assertEquals(-4f, TASKS.entry(0, 7));
-    assertEquals(-2f, TASKS.entry(1, 3 + 1));
+    assertEquals(6f, TASKS.view(0)[0]);
+    assertEquals(-4f, TASKS.view(0)[7]);
+    assertEquals(-2f, TASKS.view(1)[3 + 1]);
   }
 
   @Test

@@ -32,7 +32,9 @@ class TiesTest {
 
   @Test
   void bothAgreeingGivesTheirMeanScaledByTheCommonWeight() {
-    LoraAdapter twin = TaskArithmeticTest.FIRST.withId("twin");
+    LoraAdapter first = TaskArithmeticTest.FIRST;
+    LoraAdapter twin = new LoraAdapter("twin", first.task(), first.rank(), first.loraAlpha(), first.dim(),
+        first.a(), first.b());
     TaskVectors same = TaskVectors.of(List.of(TaskArithmeticTest.FIRST, twin));
     MergedLora merged = new Ties(same, 1.0).merge(weights(0.7, 0.7));
     assertEquals(0.7 * 6, merged.delta(0, 0), 1e-6);

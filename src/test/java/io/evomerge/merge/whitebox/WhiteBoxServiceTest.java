@@ -47,7 +47,7 @@ class WhiteBoxServiceTest {
 
   @BeforeAll
   static void start() throws IOException {
-    model = ReferenceModel.of(AdapterRepository.of(AdapterRepository.REFERENCE_BASE_MODEL,
+    model = ReferenceModel.of(new AdapterRepository(AdapterRepository.REFERENCE_BASE_MODEL,
         List.of(random("a0", 1), random("a1", 2), random("a2", 3))));
     service = MergeService.start(ServiceSettings.defaults().withApiKeys(List.of(KEY)), model);
     client = registered(service.baseUrl(), KEY);
