@@ -75,14 +75,14 @@ public final class ConfigLoader {
   /** {@code config} as YAML, every key present; it holds no secrets (only where keys are read). */
   public static String toYaml(EvoMergeConfig config) {
     try {
-      return ConfigMapper.mapper().writeValueAsString(toTree(config));
+      return ConfigMapper.MAPPER.writeValueAsString(toTree(config));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the configuration as YAML", e);
     }
   }
 
   public static ObjectNode toTree(EvoMergeConfig config) {
-    return ConfigMapper.mapper().valueToTree(config);
+    return ConfigMapper.MAPPER.valueToTree(config);
   }
 
   private static EvoMergeConfig load(ConfigFile file, List<String> overrides) {
@@ -156,7 +156,7 @@ public final class ConfigLoader {
   /** The YAML {@code text} of a file, or of the value of {@code --set key=...} when {@code key} is set. */
   private static JsonNode readTree(String text, String source, String key) {
     try {
-      return ConfigMapper.mapper().readTree(text);
+      return ConfigMapper.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       throw new ConfigException(source, key, (key.isEmpty() ? "not valid YAML: "
           : "the value is not a YAML value (quote it?): ") + ConfigMapper.describe(e), e);
@@ -240,7 +240,7 @@ public final class ConfigLoader {
    */
   private static EvoMergeConfig bind(ObjectNode tree) {
     try {
-      return ConfigMapper.mapper().treeToValue(tree, EvoMergeConfig.class);
+      return ConfigMapper.MAPPER.treeToValue(tree, EvoMergeConfig.class);
     } catch (JsonMappingException e) {
       String path = Json.path(e);
       IllegalArgumentException invalid = findInvalid(e);
