@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -48,6 +49,11 @@ public final class ConfigLoader {
   /** A record's failure as {@link Check} words it: {@code key: value requirement}. */
   private static final Pattern KEYED = Pattern.compile("(" + KEY + "): (.*)", Pattern.DOTALL);
   private static final LevenshteinDistance TWO_EDITS = new LevenshteinDistance(2);
+  /** What a value of a scalar type must be, as errors say it. */
+  private static final Map<Class<?>, String> EXPECTED = Map.of(int.class, "an integer",
+      Integer.class, "an integer", long.class, "an integer", Long.class, "an integer",
+      double.class, "a number", Double.class, "a number", boolean.class, "true or false",
+      Boolean.class, "true or false", String.class, "a string");
 
   private ConfigLoader() {}
 
@@ -270,19 +276,7 @@ public final class ConfigLoader {
       return "valid here";
     }
     Class<?> type = m.getTargetType();
-    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-      return "an integer";
-    }
-    if (type == double.class || type == Double.class) {
-      return "a number";
-    }
-    if (type == boolean.class || type == Boolean.class) {
-      return "true or false";
-    }
-    if (type == String.class) {
-      return "a string";
-    }
-    return List.class.isAssignableFrom(type) ? "a list" : "a mapping";
+    return EXPECTED.getOrDefault(type, List.class.isAssignableFrom(type) ? "a list" : "a mapping");
   }
 
   /** The number a record's message shows as the file wrote it ({@code 1.0}, not {@code 1}). */
