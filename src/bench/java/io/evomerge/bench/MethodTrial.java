@@ -1,5 +1,6 @@
 package io.evomerge.bench;
 
+import io.evomerge.config.TestConfigs;
 import io.evomerge.data.DataFiles;
 import io.evomerge.data.Example;
 import io.evomerge.data.Shard;
@@ -21,7 +22,6 @@ import io.evomerge.search.SearchSettings;
 import io.evomerge.search.SearchState;
 import io.evomerge.selection.ScreeningPlan;
 import io.evomerge.selection.ScreeningState;
-import io.evomerge.config.SelectionSettings;
 import io.evomerge.selection.ShardLoss;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -126,7 +126,7 @@ public final class MethodTrial {
           AdapterSelection searched = adapters;
           long screeningCalls = 0;
           if (row.topK() > 0) {
-            ScreeningPlan screening = ScreeningPlan.of(SelectionSettings.topK(row.topK()), adapters.ids(),
+            ScreeningPlan screening = ScreeningPlan.of(TestConfigs.topK(row.topK(), 2), adapters.ids(),
                 fitness.count());
             searched = narrowed(adapters, screening.selection(screen(screening, model, adapters, fitness, row.rule())));
             screeningCalls = screening.totalCalls();

@@ -62,7 +62,7 @@ public final class ThroughputBench {
       for (int[] setting : plan.tuned()) {
         rows.add(spark(jsc, target, base, "tuned", setting[0], setting[1]));
       }
-      Row sequential = sequential(target, base.withMaxInFlight(1));
+      Row sequential = sequential(target, inFlight(base, 1));
       return result(rows, sequential);
     }
   }
@@ -80,6 +80,12 @@ public final class ThroughputBench {
         best.setting() + " partitions " + best.partitions() + " x maxInFlight " + best.maxInFlight());
   }
 
+  private static ServiceConfig inFlight(ServiceConfig s, int maxInFlight) {
+    return new ServiceConfig(s.url(), s.urls(), s.dialect(), s.apiKey(), s.connectTimeoutMs(),
+        s.requestTimeoutMs(), maxInFlight, s.sessionsPerReplica(), s.rateLimitPerSecond(), s.retry(),
+        s.bmm(), s.embedded());
+  }
+
   private void warmUp(JavaSparkContext jsc, ServiceConfig base, Target target) {
     new SparkEvaluator(jsc, base, target.set(), LocalCallMetrics.counters(), 0)
         .evaluate(candidates(new SplittableRandom(1), 2, target.adapters()), "warm-up");
@@ -88,7 +94,7 @@ public final class ThroughputBench {
   private Row spark(JavaSparkContext jsc, Target target, ServiceConfig base, String name, int partitions,
       int inFlight) {
     CallMetrics metrics = CallMetrics.accumulators(jsc);
-    SparkEvaluator evaluator = new SparkEvaluator(jsc, base.withMaxInFlight(inFlight), target.set(), metrics,
+    SparkEvaluator evaluator = new SparkEvaluator(jsc, inFlight(base, inFlight), target.set(), metrics,
         partitions);
     int used = partitions > 0 ? partitions : jsc.defaultParallelism();
     return measure(target, evaluator, metrics, name, used, inFlight, plan.generations(), plan.popSize());

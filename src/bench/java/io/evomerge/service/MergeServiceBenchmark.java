@@ -77,6 +77,6 @@ class MergeServiceBenchmark {
 
   private static MergeClient registered(String url, io.evomerge.protocol.ApiKey key) {
     MergeClient.registerKey(url, key);
-    return MergeClient.of(ServiceConfig.of(url));
+    return MergeClient.of(ServiceConfig.defaults().withUrl(url));
   }
 }

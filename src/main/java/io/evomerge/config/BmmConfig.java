@@ -29,12 +29,4 @@ public record BmmConfig(
   public static BmmConfig defaults() {
     return new BmmConfig("", "", "", "", QueryPlus.DEFAULT_BATCH_SIZE, QueryPlus.DEFAULT_EVALUATION_BATCHES);
   }
-
-  public BmmConfig withDataset(String name) {
-    return new BmmConfig(presetId, name, testDataset, datasetDir, batchSize, evaluationBatches);
-  }
-
-  public BmmConfig withBatches(int size, int batches) {
-    return new BmmConfig(presetId, dataset, testDataset, datasetDir, size, batches);
-  }
 }

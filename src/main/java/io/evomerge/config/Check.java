@@ -59,19 +59,11 @@ public final class Check {
     return value;
   }
 
-  public static int atLeast(String key, int value, int min) {
-    return (int) atLeast(key, (long) value, min);
-  }
-
   public static long atMost(String key, long value, long max) {
     if (value > max) {
       throw invalid(key, value, "must be <= " + max);
     }
     return value;
-  }
-
-  public static int positive(String key, int value) {
-    return (int) positive(key, (long) value);
   }
 
   public static long positive(String key, long value) {

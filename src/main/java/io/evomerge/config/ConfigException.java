@@ -11,11 +11,13 @@ public final class ConfigException extends RuntimeException {
 
   private final String source;
   private final String keyPath;
+  private final String detail;
 
   public ConfigException(String source, String keyPath, String detail, Throwable cause) {
     super(source + ": " + (keyPath.isEmpty() ? "" : keyPath + ": ") + detail, cause);
     this.source = source;
     this.keyPath = keyPath;
+    this.detail = detail;
   }
 
   public ConfigException(String source, String keyPath, String detail) {
@@ -29,5 +31,10 @@ public final class ConfigException extends RuntimeException {
   /** The dotted path of the key at fault, for example {@code search.stage1.popSize}; may be empty. */
   public String keyPath() {
     return keyPath;
+  }
+
+  /** What is wrong, without the source and the key path. */
+  public String detail() {
+    return detail;
   }
 }

@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -61,16 +60,15 @@ public record ConfigFile(String text, String source, String base) {
       throw new ConfigException("--config", "", "the location is empty");
     }
     if (hasScheme(location)) {
-      return fromUri(location, location);
+      return fromUri(location);
     }
     Path path = Path.of(location);
     if (Files.exists(path) || location.contains("/")) {
       return local(path);
     }
-    Optional<String> shipped = shipped(location, properties);
-    if (shipped.isPresent()) {
-      String entry = shipped.get();
-      return hasScheme(entry) ? fromUri(entry, entry) : local(Path.of(entry));
+    String shipped = shipped(location, properties);
+    if (shipped != null) {
+      return hasScheme(shipped) ? fromUri(shipped) : local(Path.of(shipped));
     }
     throw new ConfigException(location, "", "no such file (looked in " + Path.of("").toAbsolutePath()
         + " and among the files shipped with --files: " + shippedNames(properties) + ")");
@@ -94,16 +92,17 @@ public record ConfigFile(String text, String source, String base) {
     return Path.of(base).resolve(value).normalize().toString();
   }
 
-  private static Optional<String> shipped(String name, Properties properties) {
+  /** The shipped entry whose alias (after {@code #}) or file name is {@code name}, or null. */
+  private static String shipped(String name, Properties properties) {
     for (String entry : shippedNames(properties)) {
       int hash = entry.lastIndexOf('#');
       String uri = hash < 0 ? entry : entry.substring(0, hash);
-      String alias = hash < 0 ? fileName(uri) : entry.substring(hash + 1);
+      String alias = hash < 0 ? String.valueOf(Path.of(uri).getFileName()) : entry.substring(hash + 1);
       if (alias.equals(name)) {
-        return Optional.of(uri);
+        return uri;
       }
     }
-    return Optional.empty();
+    return null;
   }
 
   /** The entries of {@link #SHIPPED_FILES}, in order. */
@@ -112,15 +111,10 @@ public record ConfigFile(String text, String source, String base) {
         .filter(entry -> !entry.isBlank()).map(String::strip).toList();
   }
 
-  private static String fileName(String uriOrPath) {
-    String trimmed = uriOrPath.endsWith("/") ? uriOrPath.substring(0, uriOrPath.length() - 1) : uriOrPath;
-    return trimmed.substring(trimmed.lastIndexOf('/') + 1);
-  }
-
-  private static ConfigFile fromUri(String location, String source) {
+  private static ConfigFile fromUri(String source) {
     URI uri;
     try {
-      uri = new URI(location);
+      uri = new URI(source);
     } catch (URISyntaxException e) {
       throw new ConfigException(source, "", "is not a valid URI: " + e.getMessage(), e);
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -29,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.events.ScalarEvent;
@@ -42,21 +40,16 @@ import org.yaml.snakeyaml.events.ScalarEvent;
  */
 final class ConfigMapper {
 
-  private static final YAMLMapper MAPPER = build();
+  /** The shared mapper; do not reconfigure it. */
+  static final YAMLMapper MAPPER = build();
 
   private ConfigMapper() {}
 
-  /** The shared mapper; do not reconfigure it. */
-  public static YAMLMapper mapper() {
-    return MAPPER;
-  }
-
   private static YAMLMapper build() {
     SimpleModule names = new SimpleModule("evomerge-config-names");
-    register(names, Method.class, Method.values(), Method::id);
-    register(names, Dialect.class, Dialect.values(), Dialect::configName);
-    register(names, Covariance.class, Covariance.values(),
-        c -> c.name().toLowerCase(Locale.ROOT));
+    register(names, Method.class, Method::id);
+    register(names, Dialect.class, Dialect::configName);
+    register(names, Covariance.class, c -> c.name().toLowerCase(Locale.ROOT));
     return YAMLMapper.builder(new NonFiniteYaml())
         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
         .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -73,49 +66,30 @@ final class ConfigMapper {
         .build();
   }
 
+  /** Writes and reads the constants of {@code type} by {@code name}; another name lists them. */
   private static <E extends Enum<E>> void register(
-      SimpleModule module, Class<E> type, E[] values, Function<E, String> name) {
-    module.addSerializer(type, new NameSerializer<>(type, name));
-    module.addDeserializer(type, new NameDeserializer<>(type, values, name));
-  }
-
-  private static final class NameSerializer<E> extends StdScalarSerializer<E> {
-    private static final long serialVersionUID = 1L;
-    private final transient Function<E, String> name;
-
-    NameSerializer(Class<E> type, Function<E, String> name) {
-      super(type);
-      this.name = name;
+      SimpleModule module, Class<E> type, Function<E, String> name) {
+    Map<String, E> byName = new LinkedHashMap<>();
+    for (E value : type.getEnumConstants()) {
+      byName.put(name.apply(value), value);
     }
-
-    @Override
-    public void serialize(E value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-      gen.writeString(name.apply(value));
-    }
-  }
-
-  private static final class NameDeserializer<E> extends StdScalarDeserializer<E> {
-    private static final long serialVersionUID = 1L;
-    private final Map<String, E> byName = new LinkedHashMap<>();
-
-    NameDeserializer(Class<E> type, E[] values, Function<E, String> name) {
-      super(type);
-      for (E value : values) {
-        byName.put(name.apply(value), value);
+    module.addSerializer(type, new StdScalarSerializer<E>(type) {
+      @Override
+      public void serialize(E value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        gen.writeString(name.apply(value));
       }
-    }
-
-    @Override
-    public E deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      String text = p.hasToken(JsonToken.VALUE_STRING) ? p.getText() : null;
-      E value = text == null ? null : byName.get(text);
-      if (value == null) {
-        throw new IllegalArgumentException(
-            Check.show(text == null ? p.getText() : text) + " must be one of: "
-                + String.join(", ", byName.keySet()));
+    });
+    module.addDeserializer(type, new StdScalarDeserializer<E>(type) {
+      @Override
+      public E deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        E value = p.hasToken(JsonToken.VALUE_STRING) ? byName.get(p.getText()) : null;
+        if (value == null) {
+          throw new IllegalArgumentException(
+              Check.show(p.getText()) + " must be one of: " + String.join(", ", byName.keySet()));
+        }
+        return value;
       }
-      return value;
-    }
+    });
   }
 
   /** {@code line L, column C: problem (context)} for the syntax error {@code e}. */
@@ -159,45 +133,31 @@ final class ConfigMapper {
 
     private static final long serialVersionUID = 1L;
 
+    /** The plain scalars, lower-cased, that spell a non-finite float. */
+    private static final Map<String, Double> NON_FINITE = Map.of(".nan", Double.NaN,
+        ".inf", Double.POSITIVE_INFINITY, "+.inf", Double.POSITIVE_INFINITY, "-.inf", Double.NEGATIVE_INFINITY);
+
     @Override
     protected YAMLParser _createParser(Reader reader, IOContext context) throws IOException {
-      return new Parser(context, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, reader);
+      return new YAMLParser(context, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec, reader) {
+        @Override
+        protected JsonToken _decodeScalar(ScalarEvent scalar) throws IOException {
+          Double value = scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
+              ? NON_FINITE.get(scalar.getValue().toLowerCase(Locale.ROOT)) : null;
+          if (value == null) {
+            return super._decodeScalar(scalar);
+          }
+          _textValue = scalar.getValue();
+          _numberDouble = value;
+          _numTypesValid = NR_DOUBLE;
+          return JsonToken.VALUE_NUMBER_FLOAT;
+        }
+      };
     }
 
     @Override
     public YAMLFactory copy() {
       return new NonFiniteYaml();
-    }
-
-    /** The value of a plain scalar that spells a non-finite float, or null. */
-    static Double nonFinite(String text) {
-      String t = text.toLowerCase(Locale.ROOT);
-      return switch (t) {
-        case ".nan" -> Double.NaN;
-        case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
-        case "-.inf" -> Double.NEGATIVE_INFINITY;
-        default -> null;
-      };
-    }
-
-    private static final class Parser extends YAMLParser {
-      Parser(IOContext context, int features, int yamlFeatures, LoaderOptions options, ObjectCodec codec,
-          Reader reader) {
-        super(context, features, yamlFeatures, options, codec, reader);
-      }
-
-      @Override
-      protected JsonToken _decodeScalar(ScalarEvent scalar) throws IOException {
-        Double value = scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN
-            ? nonFinite(scalar.getValue()) : null;
-        if (value == null) {
-          return super._decodeScalar(scalar);
-        }
-        _textValue = scalar.getValue();
-        _numberDouble = value;
-        _numTypesValid = NR_DOUBLE;
-        return JsonToken.VALUE_NUMBER_FLOAT;
-      }
     }
   }
 }

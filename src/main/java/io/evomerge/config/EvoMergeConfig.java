@@ -45,10 +45,6 @@ public record EvoMergeConfig(
         OutputConfig.defaults());
   }
 
-  /**
-   * The methods {@code --compare} runs, in the order configured (or in {@link Method}'s order when
-   * {@code compare} is empty), without {@code search.method}.
-   */
   /** The methods a run searches: the configured one first, then, with {@code compare}, the compared ones. */
   public List<Method> methods(boolean compare) {
     List<Method> methods = new ArrayList<>(List.of(search.method()));
@@ -58,6 +54,10 @@ public record EvoMergeConfig(
     return List.copyOf(methods);
   }
 
+  /**
+   * The methods {@code --compare} runs, in the order configured (or in {@link Method}'s order when
+   * {@code compare} is empty), without {@code search.method}.
+   */
   public List<Method> comparedMethods() {
     List<Method> methods = new ArrayList<>(compare.isEmpty() ? List.of(Method.values()) : compare);
     methods.remove(search.method());

@@ -53,55 +53,11 @@ public record FaultsConfig(
     return new FaultsConfig(0, 0, 0, 0, 0, 0, 120_000, 0, 0, 0, 1);
   }
 
-  public static FaultsConfig seeded(long seed) {
-    return none().withSeed(seed);
-  }
-
   public boolean injectsAny() {
     return latencyMs > 0 || jitterMs > 0 || errorRate + throttleRate + hangRate + truncateRate + garbageRate > 0;
   }
 
   public boolean faults(int sending) {
     return faultedAttempts == 0 || sending < faultedAttempts;
-  }
-
-  public FaultsConfig withSeed(long s) {
-    return new FaultsConfig(s, latencyMs, jitterMs, errorRate, throttleRate, hangRate, hangMs,
-        truncateRate, garbageRate, faultedAttempts, throttleRetryAfterSeconds);
-  }
-
-  public FaultsConfig withLatency(long fixedMs, long jitter) {
-    return new FaultsConfig(seed, fixedMs, jitter, errorRate, throttleRate, hangRate, hangMs,
-        truncateRate, garbageRate, faultedAttempts, throttleRetryAfterSeconds);
-  }
-
-  public FaultsConfig withErrorRate(double rate) {
-    return new FaultsConfig(seed, latencyMs, jitterMs, rate, throttleRate, hangRate, hangMs,
-        truncateRate, garbageRate, faultedAttempts, throttleRetryAfterSeconds);
-  }
-
-  public FaultsConfig withThrottleRate(double rate, int retryAfterSeconds) {
-    return new FaultsConfig(seed, latencyMs, jitterMs, errorRate, rate, hangRate, hangMs,
-        truncateRate, garbageRate, faultedAttempts, retryAfterSeconds);
-  }
-
-  public FaultsConfig withHangs(double rate, long ms) {
-    return new FaultsConfig(seed, latencyMs, jitterMs, errorRate, throttleRate, rate, ms,
-        truncateRate, garbageRate, faultedAttempts, throttleRetryAfterSeconds);
-  }
-
-  public FaultsConfig withTruncateRate(double rate) {
-    return new FaultsConfig(seed, latencyMs, jitterMs, errorRate, throttleRate, hangRate, hangMs,
-        rate, garbageRate, faultedAttempts, throttleRetryAfterSeconds);
-  }
-
-  public FaultsConfig withGarbageRate(double rate) {
-    return new FaultsConfig(seed, latencyMs, jitterMs, errorRate, throttleRate, hangRate, hangMs,
-        truncateRate, rate, faultedAttempts, throttleRetryAfterSeconds);
-  }
-
-  public FaultsConfig withFaultedAttempts(int n) {
-    return new FaultsConfig(seed, latencyMs, jitterMs, errorRate, throttleRate, hangRate, hangMs,
-        truncateRate, garbageRate, n, throttleRetryAfterSeconds);
   }
 }

@@ -53,22 +53,4 @@ public record LimitsConfig(
   public int concurrency() {
     return maxConcurrent > 0 ? maxConcurrent : Math.max(16, 4 * Runtime.getRuntime().availableProcessors());
   }
-
-  public LimitsConfig withMaxBodyBytes(long bytes) {
-    return new LimitsConfig(bytes, maxExamplesPerCall, maxOptionsPerExample, maxTextChars, betaBound,
-        maxConcurrent, rateLimitPerSecond, retryAfterSeconds, Math.max(bytes, maxBodyBytesInFlight),
-        idleTimeoutMs, requestDeadlineMs, maxSessions, maxEvaluationBatches);
-  }
-
-  public LimitsConfig withMaxConcurrent(int n) {
-    return new LimitsConfig(maxBodyBytes, maxExamplesPerCall, maxOptionsPerExample, maxTextChars, betaBound,
-        n, rateLimitPerSecond, retryAfterSeconds, maxBodyBytesInFlight,
-        idleTimeoutMs, requestDeadlineMs, maxSessions, maxEvaluationBatches);
-  }
-
-  public LimitsConfig withRateLimitPerSecond(double rate) {
-    return new LimitsConfig(maxBodyBytes, maxExamplesPerCall, maxOptionsPerExample, maxTextChars, betaBound,
-        maxConcurrent, rate, retryAfterSeconds, maxBodyBytesInFlight,
-        idleTimeoutMs, requestDeadlineMs, maxSessions, maxEvaluationBatches);
-  }
 }

@@ -30,19 +30,6 @@ public record RetryConfig(long maxElapsedMs, int maxAttempts, long initialBackof
     return new RetryConfig(600_000, 0, 200, 10_000, 0.5);
   }
 
-  /** No retry at all: every failure surfaces at once. */
-  public static RetryConfig none() {
-    return new RetryConfig(1, 1, 1, 1, 0);
-  }
-
-  public RetryConfig withMaxAttempts(int attempts) {
-    return new RetryConfig(maxElapsedMs, attempts, initialBackoffMs, maxBackoffMs, jitter);
-  }
-
-  public RetryConfig withMaxElapsedMs(long ms) {
-    return new RetryConfig(ms, maxAttempts, initialBackoffMs, maxBackoffMs, jitter);
-  }
-
   public boolean allowsAttemptAfter(int attempt) {
     return maxAttempts == 0 || attempt < maxAttempts;
   }

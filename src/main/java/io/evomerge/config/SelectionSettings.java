@@ -24,27 +24,7 @@ public record SelectionSettings(int topK, List<String> pinned, int initialShards
     return new SelectionSettings(0, List.of(), 2, 0.5);
   }
 
-  public static SelectionSettings topK(int k) {
-    return all().withTopK(k);
-  }
-
   public boolean screens() {
     return topK > 0;
-  }
-
-  public SelectionSettings withTopK(int value) {
-    return new SelectionSettings(value, pinned, initialShards, keepFraction);
-  }
-
-  public SelectionSettings withPinned(List<String> value) {
-    return new SelectionSettings(topK, value, initialShards, keepFraction);
-  }
-
-  public SelectionSettings withInitialShards(int value) {
-    return new SelectionSettings(topK, pinned, value, keepFraction);
-  }
-
-  public SelectionSettings withKeepFraction(double value) {
-    return new SelectionSettings(topK, pinned, initialShards, value);
   }
 }

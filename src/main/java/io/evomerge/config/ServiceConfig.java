@@ -77,10 +77,6 @@ public record ServiceConfig(
         EmbeddedConfig.defaults());
   }
 
-  public static ServiceConfig of(String baseUrl) {
-    return defaults().withUrl(baseUrl);
-  }
-
   public boolean usesEmbedded() {
     return urls.isEmpty() && EMBEDDED.equals(url);
   }
@@ -100,50 +96,5 @@ public record ServiceConfig(
   public ServiceConfig withUrl(String newUrl) {
     return new ServiceConfig(newUrl, List.of(), dialect, apiKey, connectTimeoutMs, requestTimeoutMs,
         maxInFlight, sessionsPerReplica, rateLimitPerSecond, retry, bmm, embedded);
-  }
-
-  public ServiceConfig withUrls(List<String> newUrls) {
-    return new ServiceConfig(url, newUrls, dialect, apiKey, connectTimeoutMs, requestTimeoutMs, maxInFlight,
-        sessionsPerReplica, rateLimitPerSecond, retry, bmm, embedded);
-  }
-
-  public ServiceConfig withDialect(Dialect d) {
-    return new ServiceConfig(url, urls, d, apiKey, connectTimeoutMs, requestTimeoutMs, maxInFlight,
-        sessionsPerReplica, rateLimitPerSecond, retry, bmm, embedded);
-  }
-
-  public ServiceConfig withApiKey(ApiKeySource source) {
-    return new ServiceConfig(url, urls, dialect, source, connectTimeoutMs, requestTimeoutMs, maxInFlight,
-        sessionsPerReplica, rateLimitPerSecond, retry, bmm, embedded);
-  }
-
-  public ServiceConfig withTimeouts(int connectMs, int requestMs) {
-    return new ServiceConfig(url, urls, dialect, apiKey, connectMs, requestMs, maxInFlight,
-        sessionsPerReplica, rateLimitPerSecond, retry, bmm, embedded);
-  }
-
-  public ServiceConfig withMaxInFlight(int n) {
-    return new ServiceConfig(url, urls, dialect, apiKey, connectTimeoutMs, requestTimeoutMs, n,
-        sessionsPerReplica, rateLimitPerSecond, retry, bmm, embedded);
-  }
-
-  public ServiceConfig withSessionsPerReplica(int n) {
-    return new ServiceConfig(url, urls, dialect, apiKey, connectTimeoutMs, requestTimeoutMs, maxInFlight,
-        n, rateLimitPerSecond, retry, bmm, embedded);
-  }
-
-  public ServiceConfig withRateLimitPerSecond(double rate) {
-    return new ServiceConfig(url, urls, dialect, apiKey, connectTimeoutMs, requestTimeoutMs, maxInFlight,
-        sessionsPerReplica, rate, retry, bmm, embedded);
-  }
-
-  public ServiceConfig withRetry(RetryConfig r) {
-    return new ServiceConfig(url, urls, dialect, apiKey, connectTimeoutMs, requestTimeoutMs, maxInFlight,
-        sessionsPerReplica, rateLimitPerSecond, r, bmm, embedded);
-  }
-
-  public ServiceConfig withBmm(BmmConfig b) {
-    return new ServiceConfig(url, urls, dialect, apiKey, connectTimeoutMs, requestTimeoutMs, maxInFlight,
-        sessionsPerReplica, rateLimitPerSecond, retry, b, embedded);
   }
 }

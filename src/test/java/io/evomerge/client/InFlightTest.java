@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evomerge.config.ServiceConfig;
+import io.evomerge.config.TestConfigs;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -19,7 +20,7 @@ class InFlightTest {
     AtomicInteger most = new AtomicInteger();
     List<Integer> inputs = IntStream.range(0, 40).boxed().toList();
 
-    List<Integer> squares = MergeClient.of(ServiceConfig.of("http://a").withMaxInFlight(3)).callAll(inputs, i -> {
+    List<Integer> squares = MergeClient.of(TestConfigs.service("http://a", "maxInFlight=3")).callAll(inputs, i -> {
       most.accumulateAndGet(running.incrementAndGet(), Math::max);
       sleep((40 - i) % 7);
       running.decrementAndGet();
@@ -34,7 +35,7 @@ class InFlightTest {
   void theFirstFailureByInputOrderIsThrownAndNoNewCallStartsAfterIt() {
     AtomicInteger started = new AtomicInteger();
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> MergeClient.of(ServiceConfig.of("http://a").withMaxInFlight(1)).callAll(List.of(0, 1, 2, 3), i -> {
+        () -> MergeClient.of(TestConfigs.service("http://a", "maxInFlight=1")).callAll(List.of(0, 1, 2, 3), i -> {
           started.incrementAndGet();
           if (i == 1) {
             throw new IllegalStateException("call " + i);
@@ -47,8 +48,8 @@ class InFlightTest {
 
   @Test
   void clientsOfOneJvmShareOneConnectionPoolAndOneWindowPerService() {
-    assertSame(Http.forService(ServiceConfig.of("http://b"), "http://b").connectionPool(),
-        Http.forService(ServiceConfig.of("http://a"), "http://a").connectionPool());
+    assertSame(Http.forService(ServiceConfig.defaults().withUrl("http://b"), "http://b").connectionPool(),
+        Http.forService(ServiceConfig.defaults().withUrl("http://a"), "http://a").connectionPool());
     assertSame(Replicas.window("http://a", 8), Replicas.window("http://a", 8));
     assertTrue(Replicas.window("http://a", 8) != Replicas.window("http://b", 8));
   }

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.sun.net.httpserver.HttpServer;
-import io.evomerge.config.BmmConfig;
 import io.evomerge.config.ServiceConfig;
+import io.evomerge.config.TestConfigs;
 import io.evomerge.protocol.ApiKey;
-import io.evomerge.protocol.Dialect;
 import io.evomerge.protocol.LimitsResponse;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -36,12 +35,11 @@ class LimitsCallTest {
       String url = "http://127.0.0.1:" + server.getAddress().getPort();
       MergeClient.registerKey(url, ApiKey.of("limits-key"));
 
-      LimitsResponse limits = MergeClient.of(ServiceConfig.of(url)).limits();
+      LimitsResponse limits = MergeClient.of(ServiceConfig.defaults().withUrl(url)).limits();
 
       assertEquals(new LimitsResponse(8_388_608, 256, 16, 20_000, 10.0), limits);
       assertEquals("Bearer limits-key", auth.get());
-      MergeClient bmm = MergeClient.of(ServiceConfig.of(url).withBmm(BmmConfig.defaults().withDataset("d"))
-          .withDialect(Dialect.BMM));
+      MergeClient bmm = MergeClient.of(TestConfigs.bmm(url, "d"));
       assertThrows(UnsupportedOperationException.class, bmm::limits);
     } finally {
       server.stop(0);

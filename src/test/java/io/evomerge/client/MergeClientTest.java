@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.evomerge.config.TestConfigs;
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.protocol.ApiKey;
-import io.evomerge.config.RetryConfig;
 import io.evomerge.config.ServiceConfig;
-import io.evomerge.protocol.Dialect;
 import io.evomerge.protocol.EvaluateRequest;
 import io.evomerge.protocol.EvaluateResponse;
 import io.evomerge.protocol.QueryPlus;
@@ -17,7 +16,6 @@ import io.evomerge.protocol.SessionCreateRequest;
 import io.evomerge.protocol.SessionEvaluateRequest;
 import io.evomerge.protocol.SessionEvaluateResponse;
 import io.evomerge.protocol.SessionInfo;
-import io.evomerge.config.FaultsConfig;
 import io.evomerge.service.Fixtures;
 import io.evomerge.service.MergeService;
 import io.evomerge.service.ServiceSettings;
@@ -47,7 +45,7 @@ class MergeClientTest {
     Fixtures.writeJsonLines(data.resolve("target.jsonl"), Fixtures.examples("t", 30));
     model = ToyModel.of(ADAPTERS);
     ServiceSettings settings = ServiceSettings.defaults().withApiKeys(List.of(KEY)).withDataRoot(data)
-        .withFaults(FaultsConfig.seeded(4).withLatency(0, 25));
+        .withFaults(TestConfigs.faults("seed: 4, jitterMs: 25"));
     service = MergeService.start(settings, model, Fixtures::readJsonLines);
   }
 
@@ -56,14 +54,12 @@ class MergeClientTest {
     service.close();
   }
 
-  ServiceConfig settings() {
+  /** The client's settings: 4 calls in flight, 3 attempts, then {@code keys}. */
+  ServiceConfig settings(String... keys) {
     MergeClient.registerKey(service.baseUrl(), KEY);
-    return ServiceConfig.of(service.baseUrl()).withMaxInFlight(4)
-        .withRetry(RetryConfig.defaults().withMaxAttempts(3));
-  }
-
-  static ServiceConfig bmm(ServiceConfig service) {
-    return service.withBmm(io.evomerge.config.BmmConfig.defaults().withDataset("target")).withDialect(Dialect.BMM);
+    List<String> all = new ArrayList<>(List.of("maxInFlight=4", "retry.maxAttempts=3"));
+    all.addAll(List.of(keys));
+    return TestConfigs.service(service.baseUrl(), all.toArray(String[]::new));
   }
 
   static List<EvaluateRequest> calls(int n) {
@@ -94,8 +90,8 @@ class MergeClientTest {
   @Test
   void evaluateAllGivesTheSameAnswersWithOneOrManyInFlight() {
     List<EvaluateRequest> calls = calls(10);
-    List<EvaluateResponse> serial = MergeClient.of(settings().withMaxInFlight(1)).evaluateAll(calls);
-    List<EvaluateResponse> parallel = MergeClient.of(settings().withMaxInFlight(8)).evaluateAll(calls);
+    List<EvaluateResponse> serial = MergeClient.of(settings("maxInFlight=1")).evaluateAll(calls);
+    List<EvaluateResponse> parallel = MergeClient.of(settings("maxInFlight=8")).evaluateAll(calls);
     assertEquals(serial, parallel);
   }
 
@@ -125,7 +121,7 @@ class MergeClientTest {
 
   @Test
   void sessionsSpeakTheBmmDialectAndEvaluateCandidatesInInputOrder() {
-    MergeClient client = MergeClient.of(bmm(settings()));
+    MergeClient client = MergeClient.of(settings("dialect=bmm", "bmm.dataset=target"));
     SessionInfo session = client.createSession(
         SessionCreateRequest.of("reference", QueryPlus.of("target").withBatches(30, 1)));
     SplittableRandom random = new SplittableRandom(8);
@@ -153,7 +149,7 @@ class MergeClientTest {
 
   @Test
   void aClientKeepsToItsRate() {
-    MergeClient client = MergeClient.of(settings().withMaxInFlight(4), CallListener.NONE, 20);
+    MergeClient client = MergeClient.of(settings("maxInFlight=4"), CallListener.NONE, 20);
     List<EvaluateRequest> calls = calls(11);
 
     long start = System.nanoTime();

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.evomerge.config.BmmConfig;
-import io.evomerge.config.RetryConfig;
 import io.evomerge.config.ServiceConfig;
+import io.evomerge.config.TestConfigs;
 import io.evomerge.merge.ControlVectors;
-import io.evomerge.protocol.Dialect;
 import io.evomerge.protocol.MaterializeResponse;
 import io.evomerge.protocol.QueryPlus;
 import io.evomerge.protocol.SessionCreateRequest;
@@ -23,8 +21,7 @@ import org.junit.jupiter.api.Test;
 class ReleaseDialectTest {
 
   static ServiceConfig bmm(String url) {
-    return ServiceConfig.of(url).withBmm(BmmConfig.defaults().withDataset("conll04_sample300"))
-        .withDialect(Dialect.BMM);
+    return TestConfigs.bmm(url, "conll04_sample300");
   }
 
   static SessionCreateRequest request() {
@@ -91,7 +88,7 @@ class ReleaseDialectTest {
   @Test
   void theReleasesErrorsBecomeClearMessages() throws Exception {
     try (StandIn release = StandIn.http10()) {
-      ServiceConfig impatient = bmm(release.baseUrl()).withRetry(RetryConfig.defaults().withMaxElapsedMs(400));
+      ServiceConfig impatient = TestConfigs.bmm(release.baseUrl(), "conll04_sample300", "retry.maxElapsedMs=400");
       MergeClient client = MergeClient.of(impatient);
       SessionInfo session = client.createSession(request());
 

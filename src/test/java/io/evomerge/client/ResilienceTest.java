@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evomerge.config.RetryConfig;
 import io.evomerge.config.ServiceConfig;
+import io.evomerge.config.TestConfigs;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.protocol.EvaluateRequest;
 import io.evomerge.protocol.ApiKey;
@@ -14,11 +15,9 @@ import io.evomerge.protocol.StatsResponse;
 import io.evomerge.config.FaultsConfig;
 import io.evomerge.service.Fixtures;
 import io.evomerge.service.MergeService;
-import io.evomerge.config.LimitsConfig;
 import io.evomerge.service.ServiceSettings;
 import io.evomerge.service.ToyModel;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -56,8 +55,8 @@ class ResilienceTest {
     if (key != null) {
       MergeClient.registerKey(service.baseUrl(), key);
     }
-    ServiceConfig config = ServiceConfig.of(service.baseUrl()).withTimeouts(5000, timeoutMs).withMaxInFlight(2)
-        .withRetry(RETRY);
+    ServiceConfig config = TestConfigs.service(service.baseUrl(), RETRY, "connectTimeoutMs=5000",
+        "requestTimeoutMs=" + timeoutMs, "maxInFlight=2");
     return MergeClient.of(config, listener);
   }
 
@@ -84,7 +83,7 @@ class ResilienceTest {
 
   @Test
   void a429IsRetriedAfterTheRetryAfterTheServiceAsksFor() throws IOException {
-    MergeClient client = client(faulty(FaultsConfig.seeded(1).withThrottleRate(1.0, 1).withFaultedAttempts(1)));
+    MergeClient client = client(faulty(TestConfigs.faults("seed: 1, throttleRate: 1.0, faultedAttempts: 1")));
 
     EvaluateResponse response = evaluate(client);
 
@@ -95,7 +94,7 @@ class ResilienceTest {
 
   @Test
   void serverErrorsAreRetriedWithBackoffUntilOneSucceeds() throws IOException {
-    MergeClient client = client(faulty(FaultsConfig.seeded(2).withErrorRate(1.0).withFaultedAttempts(2)));
+    MergeClient client = client(faulty(TestConfigs.faults("seed: 2, errorRate: 1.0, faultedAttempts: 2")));
 
     EvaluateResponse response = evaluate(client);
 
@@ -113,7 +112,7 @@ class ResilienceTest {
 
   @Test
   void aRetriedCallIsCountedTwiceAtTheServiceAndOnceAsAResult() throws IOException {
-    MergeClient client = client(faulty(FaultsConfig.seeded(3).withErrorRate(1.0).withFaultedAttempts(1)));
+    MergeClient client = client(faulty(TestConfigs.faults("seed: 3, errorRate: 1.0, faultedAttempts: 1")));
 
     EvaluateResponse response = evaluate(client);
 
@@ -123,7 +122,7 @@ class ResilienceTest {
 
   @Test
   void aHangPastTheClientTimeoutIsRetried() throws IOException {
-    MergeClient client = client(faulty(FaultsConfig.seeded(4).withHangs(1.0, 3000).withFaultedAttempts(1)),
+    MergeClient client = client(faulty(TestConfigs.faults("seed: 4, hangRate: 1.0, hangMs: 3000, faultedAttempts: 1")),
         KEY, 1000);
 
     EvaluateResponse response = evaluate(client);
@@ -137,7 +136,7 @@ class ResilienceTest {
 
   @Test
   void aTruncatedBodyIsRetried() throws IOException {
-    MergeClient client = client(faulty(FaultsConfig.seeded(5).withTruncateRate(1.0).withFaultedAttempts(1)));
+    MergeClient client = client(faulty(TestConfigs.faults("seed: 5, truncateRate: 1.0, faultedAttempts: 1")));
 
     EvaluateResponse response = evaluate(client);
 
@@ -150,7 +149,7 @@ class ResilienceTest {
 
   @Test
   void aNonJsonBodyIsRetried() throws IOException {
-    MergeClient client = client(faulty(FaultsConfig.seeded(6).withGarbageRate(1.0).withFaultedAttempts(1)));
+    MergeClient client = client(faulty(TestConfigs.faults("seed: 6, garbageRate: 1.0, faultedAttempts: 1")));
 
     EvaluateResponse response = evaluate(client);
 
@@ -162,7 +161,7 @@ class ResilienceTest {
 
   @Test
   void transientFailuresGiveUpAfterTheConfiguredAttempts() throws IOException {
-    MergeClient client = client(faulty(FaultsConfig.seeded(7).withErrorRate(1.0)));
+    MergeClient client = client(faulty(TestConfigs.faults("seed: 7, errorRate: 1.0")));
 
     TransientFailure failure = assertThrows(TransientFailure.class, () -> evaluate(client));
 
@@ -214,7 +213,7 @@ class ResilienceTest {
 
   @Test
   void aBodyOverTheLimitFailsAtOnceNamingTheLimit() throws IOException {
-    MergeClient client = client(ServiceSettings.defaults().withLimits(LimitsConfig.defaults().withMaxBodyBytes(1000)));
+    MergeClient client = client(ServiceSettings.defaults().withLimits(TestConfigs.limits("maxBodyBytes: 1000")));
     EvaluateRequest big = EvaluateRequest.of(ControlVectors.uniform(ADAPTERS), Fixtures.examples("big", 50));
 
     PermanentFailure failure = assertThrows(PermanentFailure.class, () -> client.evaluateAll(List.of(big)));
@@ -227,7 +226,7 @@ class ResilienceTest {
 
   @Test
   void aRefusedConnectionIsTransient() {
-    ServiceConfig settings = ServiceConfig.of("http://127.0.0.1:1").withRetry(new RetryConfig(60_000, 2, 1, 5, 0));
+    ServiceConfig settings = TestConfigs.service("http://127.0.0.1:1", new RetryConfig(60_000, 2, 1, 5, 0));
 
     TransientFailure failure = assertThrows(TransientFailure.class,
         () -> MergeClient.of(settings, listener).health());
@@ -238,11 +237,11 @@ class ResilienceTest {
 
   @Test
   void patienceIsMeasuredInTimeNotAttempts() throws IOException {
-    service = MergeService.start(faulty(FaultsConfig.seeded(7).withErrorRate(1.0)).withApiKeys(List.of(KEY)),
+    service = MergeService.start(faulty(TestConfigs.faults("seed: 7, errorRate: 1.0")).withApiKeys(List.of(KEY)),
         ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
-    MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl())
-        .withRetry(new RetryConfig(300, 0, 10, 40, 0)), listener);
+    MergeClient client = MergeClient.of(TestConfigs.service(service.baseUrl(), new RetryConfig(300, 0, 10, 40, 0)),
+        listener);
 
     long start = System.nanoTime();
     TransientFailure failure = assertThrows(TransientFailure.class, () -> evaluate(client));
@@ -258,20 +257,20 @@ class ResilienceTest {
 
   @Test
   void clientsSharingASpentAllowanceGiveUpInsteadOfSending() throws IOException {
-    service = MergeService.start(faulty(FaultsConfig.seeded(7).withErrorRate(1.0)).withApiKeys(List.of(KEY)),
+    service = MergeService.start(faulty(TestConfigs.faults("seed: 7, errorRate: 1.0")).withApiKeys(List.of(KEY)),
         ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
     String key = "resilience-" + System.nanoTime();
     SendAllowance allowance = SendAllowance.shared(key, 5);
-    MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl())
-        .withRetry(new RetryConfig(60_000, 0, 1, 2, 0)), listener).within(allowance);
+    MergeClient client = MergeClient.of(TestConfigs.service(service.baseUrl(), new RetryConfig(60_000, 0, 1, 2, 0)),
+        listener).within(allowance);
 
     TransientFailure failure = assertThrows(TransientFailure.class, () -> evaluate(client));
     assertTrue(failure.getMessage().contains(allowance + " is spent"), failure.getMessage());
     assertEquals(5, service.stats().calls(EVALUATE), "no more attempts than the allowance: " + service.stats());
     assertEquals(new CallCounts(5, 0, 4, 1), listener.counts());
 
-    MergeClient sharing = MergeClient.of(ServiceConfig.of(service.baseUrl()), listener)
+    MergeClient sharing = MergeClient.of(ServiceConfig.defaults().withUrl(service.baseUrl()), listener)
         .within(SendAllowance.shared(key, 99));
     PermanentFailure refused = assertThrows(PermanentFailure.class, () -> evaluate(sharing));
     assertEquals("allowance_spent", refused.code());
@@ -281,11 +280,10 @@ class ResilienceTest {
 
   @Test
   void aRetryAfterBeyondTheDeadlineFailsAtOnceSayingHowLongItWouldHaveWaited() throws IOException {
-    service = MergeService.start(faulty(FaultsConfig.seeded(1).withThrottleRate(1.0, 5)).withApiKeys(List.of(KEY)),
+    service = MergeService.start(faulty(TestConfigs.faults("seed: 1, throttleRate: 1.0, throttleRetryAfterSeconds: 5")).withApiKeys(List.of(KEY)),
         ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
-    MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl())
-        .withRetry(RetryConfig.defaults().withMaxElapsedMs(2000)), listener);
+    MergeClient client = MergeClient.of(TestConfigs.service(service.baseUrl(), "retry.maxElapsedMs=2000"), listener);
 
     long start = System.nanoTime();
     TransientFailure failure = assertThrows(TransientFailure.class, () -> evaluate(client));
@@ -298,12 +296,12 @@ class ResilienceTest {
 
   @Test
   void throttledCallsShrinkTheCallsInFlightInsteadOfHammeringTheService() throws IOException {
-    ServiceSettings limited = faulty(FaultsConfig.seeded(1).withLatency(40, 0))
-        .withLimits(LimitsConfig.defaults().withMaxConcurrent(2));
+    ServiceSettings limited = faulty(TestConfigs.faults("seed: 1, latencyMs: 40"))
+        .withLimits(TestConfigs.limits("maxConcurrent: 2"));
     service = MergeService.start(limited.withApiKeys(List.of(KEY)), ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
-    MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl()).withMaxInFlight(8)
-        .withRetry(new RetryConfig(60_000, 0, 10, 50, 0.5)), listener);
+    MergeClient client = MergeClient.of(TestConfigs.service(service.baseUrl(), new RetryConfig(60_000, 0, 10, 50, 0.5),
+        "maxInFlight=8"), listener);
     List<EvaluateRequest> requests = java.util.stream.IntStream.range(0, 40)
         .mapToObj(i -> EvaluateRequest.of(Fixtures.vectors(new SplittableRandom(i), ADAPTERS), Fixtures.examples("a" + i, 2)))
         .toList();
@@ -322,9 +320,8 @@ class ResilienceTest {
     service = MergeService.start(ServiceSettings.defaults().withApiKeys(List.of(KEY)), ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
     String dead = deadUrl();
-    MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl())
-        .withUrls(List.of(service.baseUrl(), dead)).withMaxInFlight(1)
-        .withRetry(new RetryConfig(60_000, 0, 10, 20, 0)), listener);
+    MergeClient client = MergeClient.of(TestConfigs.service(service.baseUrl(), new RetryConfig(60_000, 0, 10, 20, 0),
+        "urls=[" + service.baseUrl() + ", " + dead + "]", "maxInFlight=1"), listener);
     List<EvaluateRequest> requests = java.util.stream.IntStream.range(0, 12)
         .mapToObj(i -> EvaluateRequest.of(Fixtures.vectors(new SplittableRandom(i), ADAPTERS), Fixtures.examples("f" + i, 1)))
         .toList();

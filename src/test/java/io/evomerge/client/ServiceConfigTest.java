@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evomerge.config.ApiKeySource;
 import io.evomerge.config.BmmConfig;
+import io.evomerge.config.EmbeddedConfig;
 import io.evomerge.config.RetryConfig;
 import io.evomerge.config.ServiceConfig;
 import io.evomerge.protocol.Dialect;
@@ -20,14 +21,18 @@ import org.junit.jupiter.api.Test;
 /** The client's one settings type, {@link ServiceConfig}, as the client reads it. */
 class ServiceConfigTest {
 
-  static final ServiceConfig SETTINGS = ServiceConfig.of("http://127.0.0.1:8080/")
-      .withBmm(BmmConfig.defaults().withDataset("conll04"))
-      .withDialect(Dialect.BMM)
-      .withApiKey(new ApiKeySource("MY_KEY", ""))
-      .withTimeouts(2000, 30_000)
-      .withMaxInFlight(16)
-      .withRateLimitPerSecond(12.5)
-      .withRetry(new RetryConfig(60_000, 6, 100, 5000, 0.3));
+  static final ServiceConfig SETTINGS = settings(List.of(), 2000, 16, 1, 12.5);
+
+  /** Dialect bmm on conll04 at http://127.0.0.1:8080/ (or {@code urls}), with the numbers given. */
+  static ServiceConfig settings(List<String> urls, int connectMs, int maxInFlight, int sessions,
+      double rate) {
+    BmmConfig bmm = BmmConfig.defaults();
+    return new ServiceConfig("http://127.0.0.1:8080/", urls, Dialect.BMM, new ApiKeySource("MY_KEY", ""),
+        connectMs, 30_000, maxInFlight, sessions, rate, new RetryConfig(60_000, 6, 100, 5000, 0.3),
+        new BmmConfig(bmm.presetId(), "conll04", bmm.testDataset(), bmm.datasetDir(), bmm.batchSize(),
+            bmm.evaluationBatches()),
+        EmbeddedConfig.defaults());
+  }
 
   @SuppressWarnings("unchecked")
   static <T> T roundTrip(T value) throws IOException, ClassNotFoundException {
@@ -49,10 +54,10 @@ class ServiceConfigTest {
   @Test
   void theClientDropsATrailingSlashAndReadsTheDialectsDefaults() {
     assertEquals(List.of("http://127.0.0.1:8080"), MergeClient.of(SETTINGS).replicas());
-    assertEquals(16, ServiceConfig.of("http://x").inFlight());
-    assertEquals(1, SETTINGS.withMaxInFlight(0).inFlight());
+    assertEquals(16, ServiceConfig.defaults().withUrl("http://x").inFlight());
+    assertEquals(1, settings(List.of(), 2000, 0, 1, 12.5).inFlight());
     assertEquals(List.of("http://a:1", "http://b:2"),
-        MergeClient.of(SETTINGS.withUrls(List.of("http://a:1/", "http://b:2"))).replicas());
+        MergeClient.of(settings(List.of("http://a:1/", "http://b:2"), 2000, 16, 1, 12.5)).replicas());
   }
 
   @Test
@@ -72,12 +77,12 @@ class ServiceConfigTest {
 
   @Test
   void refusesSettingsThatCannotWorkNamingTheSetting() {
-    assertMessage(() -> ServiceConfig.of("ftp:/x"), "url: 'ftp:/x'");
-    assertMessage(() -> SETTINGS.withMaxInFlight(-1), "maxInFlight: -1");
-    assertMessage(() -> SETTINGS.withRateLimitPerSecond(-1), "rateLimitPerSecond: -1");
-    assertMessage(() -> SETTINGS.withTimeouts(0, 1000), "connectTimeoutMs: 0");
-    assertMessage(() -> SETTINGS.withSessionsPerReplica(0), "sessionsPerReplica: 0");
-    assertMessage(() -> SETTINGS.withUrls(List.of("http://a:1", "localhost:2")), "urls: 'localhost:2'");
+    assertMessage(() -> ServiceConfig.defaults().withUrl("ftp:/x"), "url: 'ftp:/x'");
+    assertMessage(() -> settings(List.of(), 2000, -1, 1, 12.5), "maxInFlight: -1");
+    assertMessage(() -> settings(List.of(), 2000, 16, 1, -1), "rateLimitPerSecond: -1");
+    assertMessage(() -> settings(List.of(), 0, 16, 1, 12.5), "connectTimeoutMs: 0");
+    assertMessage(() -> settings(List.of(), 2000, 16, 0, 12.5), "sessionsPerReplica: 0");
+    assertMessage(() -> settings(List.of("http://a:1", "localhost:2"), 2000, 16, 1, 12.5), "urls: 'localhost:2'");
     assertMessage(() -> new RetryConfig(0, 0, 1, 2, 0), "maxElapsedMs: 0");
     assertMessage(() -> new RetryConfig(1000, -1, 1, 2, 0), "maxAttempts: -1");
     assertMessage(() -> new RetryConfig(1000, 3, 10, 5, 0), "maxBackoffMs: 5");

@@ -4,6 +4,7 @@ import io.evomerge.adapter.AdapterRepository;
 import io.evomerge.adapter.LoraAdapter;
 import io.evomerge.client.MergeClient;
 import io.evomerge.config.ServiceConfig;
+import io.evomerge.config.TestConfigs;
 import io.evomerge.data.Example;
 import io.evomerge.model.ReferenceModel;
 import io.evomerge.protocol.ApiKey;
@@ -28,7 +29,7 @@ final class LoopbackService implements AutoCloseable {
   private LoopbackService(MergeService service) {
     this.service = service;
     MergeClient.registerKey(service.baseUrl(), KEY);
-    this.client = ServiceConfig.of(service.baseUrl()).withMaxInFlight(4);
+    this.client = TestConfigs.service(service.baseUrl(), "maxInFlight=4");
   }
 
   static LoopbackService start(int adapters, long seed) throws IOException {

@@ -9,11 +9,10 @@ import io.evomerge.client.CallCounter;
 import io.evomerge.client.MergeClient;
 import io.evomerge.client.MergeServiceException;
 import io.evomerge.client.StandIn;
-import io.evomerge.config.BmmConfig;
 import io.evomerge.config.RetryConfig;
 import io.evomerge.config.ServiceConfig;
+import io.evomerge.config.TestConfigs;
 import io.evomerge.merge.ControlVectors;
-import io.evomerge.protocol.Dialect;
 import io.evomerge.protocol.QueryPlus;
 import io.evomerge.protocol.SessionCreateRequest;
 import java.util.List;
@@ -25,8 +24,7 @@ class SessionSetTest {
   static final SessionCreateRequest REQUEST = SessionCreateRequest.of("conll04", QueryPlus.of("conll04_sample300"));
 
   static ServiceConfig bmm(String url) {
-    return ServiceConfig.of(url).withBmm(BmmConfig.defaults().withDataset("conll04_sample300"))
-        .withDialect(Dialect.BMM).withRetry(RetryConfig.defaults().withMaxElapsedMs(400));
+    return TestConfigs.bmm(url, "conll04_sample300", "retry.maxElapsedMs=400");
   }
 
   static EvaluationSet.OfSession set(String... sessionIds) {
@@ -114,8 +112,8 @@ class SessionSetTest {
   void aSessionWhoseReplicaKeepsFailingMovesToAnotherReplica() throws Exception {
     try (StandIn release = StandIn.http10()) {
       String dead = deadUrl();
-      ServiceConfig service = bmm(release.baseUrl()).withUrls(List.of(release.baseUrl(), dead))
-          .withRetry(new RetryConfig(60_000, 0, 10, 20, 0));
+      ServiceConfig service = TestConfigs.service(release.baseUrl(), new RetryConfig(60_000, 0, 10, 20, 0),
+          "dialect=bmm", "bmm.dataset=conll04_sample300", "urls=[" + release.baseUrl() + ", " + dead + "]");
       CallCounter counter = new CallCounter();
       MergeClient client = MergeClient.of(service, counter);
       String live = client.onReplica(0).createSession(REQUEST).sessionId();

@@ -3,9 +3,9 @@ package io.evomerge.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.evomerge.config.ApiKeySource;
 import io.evomerge.client.MergeClient;
 import io.evomerge.config.ServiceConfig;
+import io.evomerge.config.TestConfigs;
 import io.evomerge.protocol.QueryPlus;
 import io.evomerge.protocol.SessionCreateRequest;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,7 @@ class ShippedTypesTest {
   void thePartitionFunctionRoundTripsWithItsSettingsAndSet() throws Exception {
     var set = new EvaluationSet.OfExamples(Shards.of(LoopbackService.examples(7), 3));
     var tasks = EvaluationTask.grid(List.of(VECTORS), set.shardCount());
-    var function = new EvaluatePartition(ServiceConfig.of("http://127.0.0.1:1"), tasks, LocalCallMetrics.counters(), 2.5);
+    var function = new EvaluatePartition(ServiceConfig.defaults().withUrl("http://127.0.0.1:1"), tasks, LocalCallMetrics.counters(), 2.5);
     EvaluatePartition copy = roundTrip(function);
     assertEquals(function.service(), copy.service());
     assertEquals(tasks, copy.tasks());
@@ -61,7 +61,8 @@ class ShippedTypesTest {
       MergeClient.registerKey(service.service.baseUrl(), null);
       Path secret = dir.resolve("api-key");
       Files.writeString(secret, LoopbackService.KEY.reveal() + "\n");
-      ServiceConfig config = service.client.withApiKey(new ApiKeySource("", secret.toString()));
+      ServiceConfig config = TestConfigs.service(service.client.url(), "maxInFlight=4", "apiKey.env=",
+          "apiKey.file=" + secret);
       var set = new EvaluationSet.OfExamples(Shards.of(LoopbackService.examples(4), 2));
       var tasks = EvaluationTask.grid(List.of(ControlVectors.uniform(3)), set.shardCount());
       var function = new EvaluatePartition(config, tasks, LocalCallMetrics.counters(), 0);

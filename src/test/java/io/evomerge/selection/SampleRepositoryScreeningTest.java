@@ -3,7 +3,7 @@ package io.evomerge.selection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.evomerge.config.SelectionSettings;
+import io.evomerge.config.TestConfigs;
 import io.evomerge.data.Example;
 import io.evomerge.data.ExampleReader;
 import io.evomerge.data.Shard;
@@ -28,7 +28,7 @@ class SampleRepositoryScreeningTest {
     List<String> ids = model.repository().adapters().stream().map(a -> a.id()).toList();
     List<Example> dev = ExampleReader.of().read(Path.of("data/tasks/target-sentiment-games/dev.jsonl"));
     List<Shard> shards = Shards.of(dev, 15).list();
-    ScreeningPlan plan = ScreeningPlan.of(SelectionSettings.topK(5), ids, shards.size());
+    ScreeningPlan plan = ScreeningPlan.of(TestConfigs.topK(5, 2), ids, shards.size());
     ScreeningState state = ScreeningState.start(plan);
     long calls = 0;
     for (ScreeningPlan.Round round = plan.round(state); !round.isEmpty(); round = plan.round(state)) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.evomerge.config.SelectionSettings;
+import io.evomerge.config.TestConfigs;
 import io.evomerge.merge.ControlVectors;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,14 +61,14 @@ class ScreeningPlanTest {
 
   @Test
   void aTopKAsLargeAsTheRepositoryNeedsNoScreening() {
-    ScreeningPlan plan = ScreeningPlan.of(SelectionSettings.topK(5), ids(5), 4);
+    ScreeningPlan plan = ScreeningPlan.of(TestConfigs.topK(5, 2), ids(5), 4);
     assertEquals(0, plan.rounds());
     assertArrayEquals(new int[] {0, 1, 2, 3, 4}, plan.selection(ScreeningState.start(plan)));
   }
 
   @Test
   void eachRoundKeepsTheBetterHalfAndDoublesTheShardsUntilTheTopKAreClear() {
-    ScreeningPlan plan = ScreeningPlan.of(SelectionSettings.topK(2).withInitialShards(1), ids(16), 8);
+    ScreeningPlan plan = ScreeningPlan.of(TestConfigs.topK(2, 1), ids(16), 8);
     assertEquals(List.of(new ScreeningPlan.Stage(16, 0, 1), new ScreeningPlan.Stage(8, 1, 2),
         new ScreeningPlan.Stage(4, 2, 4)), plan.stages());
     List<Integer> calls = new ArrayList<>();
@@ -88,7 +89,7 @@ class ScreeningPlanTest {
 
   @Test
   void callsOfEachRoundAreKnownBeforeItStarts() {
-    ScreeningPlan plan = ScreeningPlan.of(SelectionSettings.topK(10).withInitialShards(2), ids(100), 20);
+    ScreeningPlan plan = ScreeningPlan.of(TestConfigs.topK(10, 2), ids(100), 20);
     List<Integer> calls = new ArrayList<>();
     run(plan, ScreeningPlanTest::noisy, calls);
     assertEquals(plan.rounds(), calls.size());
@@ -102,7 +103,7 @@ class ScreeningPlanTest {
 
   @Test
   void whenShardsRunOutTheTopKOfTheLastRoundAreChosen() {
-    ScreeningPlan plan = ScreeningPlan.of(SelectionSettings.topK(2).withInitialShards(1), ids(16), 2);
+    ScreeningPlan plan = ScreeningPlan.of(TestConfigs.topK(2, 1), ids(16), 2);
     assertEquals(List.of(new ScreeningPlan.Stage(16, 0, 1), new ScreeningPlan.Stage(8, 1, 2)), plan.stages());
     ScreeningState state = run(plan, ScreeningPlanTest::noisy, new ArrayList<>());
     assertArrayEquals(new int[] {1, 3}, plan.selection(state));
@@ -110,16 +111,16 @@ class ScreeningPlanTest {
 
   @Test
   void tiesAreBrokenByAdapterIndex() {
-    ScreeningPlan plan = ScreeningPlan.of(SelectionSettings.topK(3).withInitialShards(1), ids(12), 6);
+    ScreeningPlan plan = ScreeningPlan.of(TestConfigs.topK(3, 1), ids(12), 6);
     ScreeningState state = run(plan, p -> 0.7, new ArrayList<>());
     assertArrayEquals(new int[] {0, 1, 2}, plan.selection(state));
   }
 
   @Test
   void theSameInputsGiveTheSameScreeningAndSelection() {
-    ScreeningPlan plan = ScreeningPlan.of(SelectionSettings.topK(4), ids(40), 10);
+    ScreeningPlan plan = ScreeningPlan.of(TestConfigs.topK(4, 2), ids(40), 10);
     ScreeningState first = run(plan, ScreeningPlanTest::noisy, new ArrayList<>());
-    ScreeningState second = run(ScreeningPlan.of(SelectionSettings.topK(4), ids(40), 10), ScreeningPlanTest::noisy,
+    ScreeningState second = run(ScreeningPlan.of(TestConfigs.topK(4, 2), ids(40), 10), ScreeningPlanTest::noisy,
         new ArrayList<>());
     assertEquals(first, second);
     assertArrayEquals(plan.selection(first), plan.selection(second));
@@ -127,7 +128,7 @@ class ScreeningPlanTest {
 
   @Test
   void pinnedAdaptersAreNeverScreenedAndAlwaysSelected() {
-    SelectionSettings settings = SelectionSettings.topK(2).withInitialShards(1).withPinned(List.of("a14", "a03"));
+    SelectionSettings settings = TestConfigs.topK(2, 1, "a14", "a03");
     ScreeningPlan plan = ScreeningPlan.of(settings, ids(16), 8);
     assertArrayEquals(new int[] {3, 14}, plan.pinned());
     assertEquals(14, plan.candidates().length);
@@ -143,7 +144,7 @@ class ScreeningPlanTest {
 
   @Test
   void anAdapterIsScoredAloneAtAlphaOneBetaOneAndTheBaseWithEveryBetaZero() {
-    ScreeningPlan plan = ScreeningPlan.of(SelectionSettings.topK(1), ids(3), 2);
+    ScreeningPlan plan = ScreeningPlan.of(TestConfigs.topK(1, 2), ids(3), 2);
     assertEquals(ControlVectors.of(new double[] {0, 1, 0}, new double[] {0, 1, 0}),
         plan.vectors(new ShardLoss.Pair(1, 0)));
     assertEquals(ControlVectors.of(new double[3], new double[3]), plan.vectors(new ShardLoss.Pair(ScreeningPlan.BASE, 1)));
@@ -152,13 +153,13 @@ class ScreeningPlanTest {
   @Test
   void anUnknownPinnedAdapterIsRejectedNamingTheKey() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ScreeningPlan.of(SelectionSettings.topK(2).withPinned(List.of("nope")), ids(4), 3));
+        () -> ScreeningPlan.of(TestConfigs.topK(2, 2, "nope"), ids(4), 3));
     assertTrue(e.getMessage().startsWith("pinned: 'nope' is not an adapter"), e.getMessage());
   }
 
   @Test
   void theStateRoundTripsThroughJsonAndResumesMidRound() throws Exception {
-    ScreeningPlan plan = ScreeningPlan.of(SelectionSettings.topK(3).withInitialShards(2), ids(20), 10);
+    ScreeningPlan plan = ScreeningPlan.of(TestConfigs.topK(3, 2), ids(20), 10);
     ScreeningState straight = run(plan, ScreeningPlanTest::noisy, new ArrayList<>());
     ScreeningState state = ScreeningState.start(plan);
     state = state.withScores(scores(plan.round(state).pairs(), ScreeningPlanTest::noisy));
@@ -179,7 +180,7 @@ class ScreeningPlanTest {
 
   @Test
   void theOrderScoresArriveInDoesNotMatter() {
-    ScreeningPlan plan = ScreeningPlan.of(SelectionSettings.topK(3), ids(10), 4);
+    ScreeningPlan plan = ScreeningPlan.of(TestConfigs.topK(3, 2), ids(10), 4);
     List<ShardLoss> first = scores(plan.round(ScreeningState.start(plan)).pairs(), ScreeningPlanTest::noisy);
     List<ShardLoss> reversed = new ArrayList<>(first);
     java.util.Collections.reverse(reversed);
@@ -196,8 +197,8 @@ class ScreeningPlanTest {
 
   @Test
   void aStateOfAnotherPlanOrAPairScoredTwiceIsRefused() {
-    ScreeningPlan plan = ScreeningPlan.of(SelectionSettings.topK(3), ids(10), 4);
-    ScreeningPlan other = ScreeningPlan.of(SelectionSettings.topK(4), ids(10), 4);
+    ScreeningPlan plan = ScreeningPlan.of(TestConfigs.topK(3, 2), ids(10), 4);
+    ScreeningPlan other = ScreeningPlan.of(TestConfigs.topK(4, 2), ids(10), 4);
     assertThrows(IllegalArgumentException.class, () -> other.round(ScreeningState.start(plan)));
     ShardLoss once = new ShardLoss(2, 0, 0.5, EXAMPLES);
     assertThrows(IllegalArgumentException.class,

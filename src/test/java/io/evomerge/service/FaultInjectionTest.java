@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 
 import io.evomerge.config.FaultsConfig;
+import io.evomerge.config.TestConfigs;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.protocol.EvaluateRequest;
 import io.evomerge.protocol.Json;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class FaultInjectionTest {
 
-  static final FaultsConfig MIXED = FaultsConfig.seeded(11)
-      .withErrorRate(0.2).withThrottleRate(0.1, 1).withTruncateRate(0.1).withGarbageRate(0.1);
+  static final FaultsConfig MIXED = TestConfigs.faults(
+      "seed: 11, errorRate: 0.2, throttleRate: 0.1, truncateRate: 0.1, garbageRate: 0.1");
 
   @Test
   void theSameSeedRequestAndSendingAlwaysMeetTheSameFault() {
@@ -46,7 +47,7 @@ class FaultInjectionTest {
 
   @Test
   void onlyTheFirstSendingsAreFaultedWhenCapped() {
-    FaultsConfig always = FaultsConfig.seeded(3).withErrorRate(1.0).withFaultedAttempts(2);
+    FaultsConfig always = TestConfigs.faults("seed: 3, errorRate: 1.0, faultedAttempts: 2");
     assertNotEquals(Fault.Kind.NONE, FaultPlan.decide(always, 99L, 0).kind());
     assertNotEquals(Fault.Kind.NONE, FaultPlan.decide(always, 99L, 1).kind());
     assertEquals(Fault.Kind.NONE, FaultPlan.decide(always, 99L, 2).kind());
@@ -54,7 +55,7 @@ class FaultInjectionTest {
 
   @Test
   void latencyIsTheFixedPartPlusJitterWithinItsBound() {
-    FaultsConfig slow = FaultsConfig.seeded(5).withLatency(20, 10);
+    FaultsConfig slow = TestConfigs.faults("seed: 5, latencyMs: 20, jitterMs: 10");
     for (int i = 0; i < 1000; i++) {
       long latency = FaultPlan.decide(slow, i, 0).latencyMs();
       assertTrue(latency >= 20 && latency <= 30, "latency " + latency);
@@ -63,10 +64,10 @@ class FaultInjectionTest {
 
   @Test
   void twoServicesWithTheSameSeedAnswerTheSameSequenceOfStatuses() throws IOException {
-    FaultsConfig faults = FaultsConfig.seeded(21).withErrorRate(0.3).withThrottleRate(0.2, 1);
+    FaultsConfig faults = TestConfigs.faults("seed: 21, errorRate: 0.3, throttleRate: 0.2");
     List<Integer> first = statuses(faults);
     List<Integer> second = statuses(faults);
-    List<Integer> otherSeed = statuses(faults.withSeed(22));
+    List<Integer> otherSeed = statuses(TestConfigs.faults("seed: 22, errorRate: 0.3, throttleRate: 0.2"));
 
     assertEquals(first, second);
     assertNotEquals(first, otherSeed);
@@ -90,7 +91,7 @@ class FaultInjectionTest {
 
   @Test
   void injectedFaultsAreCountedByKindAndHealthIsNeverFaulted() throws IOException {
-    FaultsConfig faults = FaultsConfig.seeded(1).withErrorRate(1.0);
+    FaultsConfig faults = TestConfigs.faults("seed: 1, errorRate: 1.0");
     try (MergeService service = MergeService.start(ServiceSettings.defaults().withFaults(faults), ToyModel.of(2))) {
       String json = Json.mapper().writeValueAsString(EvaluateRequest.of(ControlVectors.uniform(2), Fixtures.examples("k", 1)));
       int status = Http.post(service.baseUrl() + "/v1/evaluate", null, json).status();

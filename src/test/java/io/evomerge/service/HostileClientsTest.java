@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evomerge.config.FaultsConfig;
 import io.evomerge.config.LimitsConfig;
+import io.evomerge.config.TestConfigs;
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.protocol.ApiKey;
@@ -162,7 +163,7 @@ class HostileClientsTest {
 
   @Test
   void theLimitsEndpointAdvertisesWhatTheServiceAccepts() throws Exception {
-    start(LimitsConfig.defaults().withMaxBodyBytes(5000), FaultsConfig.none(), ToyModel.of(ADAPTERS));
+    start(TestConfigs.limits("maxBodyBytes: 5000"), FaultsConfig.none(), ToyModel.of(ADAPTERS));
     Http.Answer answer = Http.get(service.baseUrl() + "/v1/limits", KEY);
     assertEquals(200, answer.status());
     assertEquals("{\"max_body_bytes\":5000,\"max_examples_per_call\":256,\"max_options_per_example\":64,"
@@ -211,7 +212,7 @@ class HostileClientsTest {
 
   @Test
   void aTruncatedAnswerAnnouncesItsLengthSendsPartAndCloses() throws Exception {
-    start(LimitsConfig.defaults(), FaultsConfig.seeded(1).withTruncateRate(1.0), ToyModel.of(ADAPTERS));
+    start(LimitsConfig.defaults(), TestConfigs.faults("seed: 1, truncateRate: 1.0"), ToyModel.of(ADAPTERS));
     byte[] body = evaluateBody(Fixtures.examples("t", 3));
     try (RawHttp raw = new RawHttp(service.port())) {
       RawHttp.Answer answer = raw.head("POST", "/v1/evaluate", AUTH, "Content-Length: " + body.length)
@@ -227,8 +228,7 @@ class HostileClientsTest {
 
   @Test
   void aHangHoldsTheConnectionForHangMsWithoutHoldingASlot() throws Exception {
-    start(limits(8L << 20, 64L << 20, 1, 30_000, 60_000), FaultsConfig.seeded(2).withHangs(1.0, 1000)
-        .withFaultedAttempts(1), ToyModel.of(ADAPTERS));
+    start(limits(8L << 20, 64L << 20, 1, 30_000, 60_000), TestConfigs.faults("seed: 2, hangRate: 1.0, hangMs: 1000, faultedAttempts: 1"), ToyModel.of(ADAPTERS));
     String hung = new String(evaluateBody(Fixtures.examples("hang", 2)), StandardCharsets.UTF_8);
     assertEquals(200, Http.get(service.baseUrl() + "/v1/health", null).status());
     long start = System.nanoTime();
@@ -249,7 +249,7 @@ class HostileClientsTest {
 
   @Test
   void latencyIsSpentHoldingTheConcurrencySlot() throws Exception {
-    start(limits(8L << 20, 64L << 20, 1, 30_000, 60_000), FaultsConfig.seeded(3).withLatency(800, 0),
+    start(limits(8L << 20, 64L << 20, 1, 30_000, 60_000), TestConfigs.faults("seed: 3, latencyMs: 800"),
         ToyModel.of(ADAPTERS));
     String a = new String(evaluateBody(Fixtures.examples("la", 1)), StandardCharsets.UTF_8);
     String b = new String(evaluateBody(Fixtures.examples("lb", 1)), StandardCharsets.UTF_8);

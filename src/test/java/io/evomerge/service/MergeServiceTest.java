@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.evomerge.config.LimitsConfig;
+import io.evomerge.config.TestConfigs;
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.protocol.ExampleResult;
@@ -207,7 +207,7 @@ class MergeServiceTest {
   @Test
   void aBodyOverTheLimitIs413NamingTheLimit() throws IOException {
     service.close();
-    service = MergeService.start(settings().withLimits(LimitsConfig.defaults().withMaxBodyBytes(2048)), model);
+    service = MergeService.start(settings().withLimits(TestConfigs.limits("maxBodyBytes: 2048")), model);
     String body = evaluateBody(ControlVectors.uniform(ADAPTERS), Fixtures.examples("big", 100));
     assertTrue(body.length() > 2048);
 
@@ -224,7 +224,7 @@ class MergeServiceTest {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     service.close();
-    service = MergeService.start(settings().withLimits(LimitsConfig.defaults().withMaxConcurrent(1)),
+    service = MergeService.start(settings().withLimits(TestConfigs.limits("maxConcurrent: 1")),
         ToyModel.blocking(ADAPTERS, entered, release));
     String body = evaluateBody(ControlVectors.uniform(ADAPTERS), Fixtures.examples("c", 1));
     CompletableFuture<Http.Answer> first = CompletableFuture.supplyAsync(() -> post(body));
@@ -250,7 +250,7 @@ class MergeServiceTest {
   @Test
   void overTheRateLimitIs429WithRetryAfter() throws IOException {
     service.close();
-    service = MergeService.start(settings().withLimits(LimitsConfig.defaults().withRateLimitPerSecond(0.2)), model);
+    service = MergeService.start(settings().withLimits(TestConfigs.limits("rateLimitPerSecond: 0.2")), model);
     String body = evaluateBody(ControlVectors.uniform(ADAPTERS), Fixtures.examples("r", 1));
 
     Http.Answer first = Http.post(url("/v1/evaluate"), KEY, body);

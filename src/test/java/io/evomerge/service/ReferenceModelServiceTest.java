@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evomerge.adapter.AdapterRepository;
 import io.evomerge.adapter.LoraAdapter;
-import io.evomerge.config.BmmConfig;
 import io.evomerge.config.ServiceConfig;
+import io.evomerge.config.TestConfigs;
 import io.evomerge.protocol.EvaluateRequest;
 import io.evomerge.client.MergeClient;
 import io.evomerge.client.PermanentFailure;
@@ -16,7 +16,6 @@ import io.evomerge.merge.ControlVectors;
 import io.evomerge.merge.MergeDigest;
 import io.evomerge.model.ReferenceModel;
 import io.evomerge.protocol.ApiKey;
-import io.evomerge.protocol.Dialect;
 import io.evomerge.protocol.EvaluateResponse;
 import io.evomerge.protocol.QueryPlus;
 import io.evomerge.protocol.SessionCreateRequest;
@@ -74,9 +73,11 @@ class ReferenceModelServiceTest {
     return new LoraAdapter(id, "random " + id, rank, 4.0, dim, a, b);
   }
 
-  ServiceConfig settings() {
+  ServiceConfig settings(String... keys) {
     MergeClient.registerKey(service.baseUrl(), KEY);
-    return ServiceConfig.of(service.baseUrl()).withMaxInFlight(3);
+    List<String> all = new ArrayList<>(List.of("maxInFlight=3"));
+    all.addAll(List.of(keys));
+    return TestConfigs.service(service.baseUrl(), all.toArray(String[]::new));
   }
 
   @Test
@@ -99,7 +100,7 @@ class ReferenceModelServiceTest {
 
   @Test
   void aBmmSessionOverAJsonLinesFileGivesTheModelsMeanLoss() {
-    MergeClient client = MergeClient.of(settings().withBmm(BmmConfig.defaults().withDataset("target")).withDialect(Dialect.BMM));
+    MergeClient client = MergeClient.of(settings("dialect=bmm", "bmm.dataset=target"));
     SessionInfo session = client.createSession(SessionCreateRequest.of("reference",
         QueryPlus.of("target").withBatches(12, 1)));
     ControlVectors vectors = ControlVectors.uniform(ADAPTERS);
@@ -113,7 +114,7 @@ class ReferenceModelServiceTest {
 
   @Test
   void aBadDataFileRefusesTheSessionNamingTheLine() {
-    MergeClient client = MergeClient.of(settings().withBmm(BmmConfig.defaults().withDataset("target")).withDialect(Dialect.BMM));
+    MergeClient client = MergeClient.of(settings("dialect=bmm", "bmm.dataset=target"));
 
     PermanentFailure failure = assertThrows(PermanentFailure.class,
         () -> client.createSession(SessionCreateRequest.of("reference", QueryPlus.of("broken").withBatches(1, 1))));

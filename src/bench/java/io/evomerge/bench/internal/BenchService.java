@@ -2,6 +2,7 @@ package io.evomerge.bench.internal;
 
 import io.evomerge.client.MergeClient;
 import io.evomerge.config.ServiceConfig;
+import io.evomerge.config.TestConfigs;
 import io.evomerge.model.MergeModel;
 import io.evomerge.protocol.ApiKey;
 import io.evomerge.protocol.StatsResponse;
@@ -28,7 +29,7 @@ public final class BenchService implements AutoCloseable {
   /** {@code model} behind a service that serves at most {@code maxConcurrency} calls at once. */
   public static BenchService start(MergeModel model, int maxConcurrency) throws IOException {
     ApiKey key = ApiKey.random("bench-");
-    LimitsConfig limits = LimitsConfig.defaults().withMaxConcurrent(maxConcurrency);
+    LimitsConfig limits = TestConfigs.limits("maxConcurrent: " + maxConcurrency);
     ServiceSettings settings = ServiceSettings.defaults().withApiKeys(List.of(key)).withLimits(limits);
     return new BenchService(MergeService.start(settings, model), key);
   }

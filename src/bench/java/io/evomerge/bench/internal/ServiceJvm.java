@@ -2,6 +2,7 @@ package io.evomerge.bench.internal;
 
 import io.evomerge.client.MergeClient;
 import io.evomerge.config.LimitsConfig;
+import io.evomerge.config.TestConfigs;
 import io.evomerge.model.ReferenceModel;
 import io.evomerge.protocol.ApiKey;
 import io.evomerge.service.MergeService;
@@ -134,7 +135,7 @@ public final class ServiceJvm implements AutoCloseable {
     long start = System.nanoTime();
     ReferenceModel model = ReferenceModel.load(Path.of(args[0]));
     double loadSeconds = (System.nanoTime() - start) / 1e9;
-    LimitsConfig limits = LimitsConfig.defaults().withMaxConcurrent(Integer.parseInt(args[1]));
+    LimitsConfig limits = TestConfigs.limits("maxConcurrent: " + Integer.parseInt(args[1]));
     ServiceSettings settings = ServiceSettings.defaults().withApiKeys(List.of(ApiKey.of(System.getenv(KEY_ENV))))
         .withLimits(limits);
     try (MergeService service = MergeService.start(settings, model)) {

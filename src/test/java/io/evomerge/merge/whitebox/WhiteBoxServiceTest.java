@@ -145,6 +145,6 @@ class WhiteBoxServiceTest {
 
   private static MergeClient registered(String url, io.evomerge.protocol.ApiKey key) {
     MergeClient.registerKey(url, key);
-    return MergeClient.of(ServiceConfig.of(url));
+    return MergeClient.of(ServiceConfig.defaults().withUrl(url));
   }
 }
