@@ -139,7 +139,7 @@ class HtmlReportTest {
     Document doc = parse(report.render());
 
     List<List<String>> rows = bodyRows(doc, "screening");
-    assertEquals(ScreeningChart.SHOWN, rows.size(), "the head of a long ranking");
+    assertEquals(Charts.SHOWN, rows.size(), "the head of a long ranking");
     assertEquals(List.of("1", "adapter-<0>", "-0.0500", "4", "yes"), rows.get(0));
     assertEquals(List.of("4", "adapter-<3>", "-0.0440", "4", "no"), rows.get(3));
     assertTrue(report.render().contains("alt=\"screening ranking\""), "the ranking chart is drawn");
