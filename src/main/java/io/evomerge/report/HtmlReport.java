@@ -22,15 +22,9 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * @param compared each compared method's best merge, by method, in run order; may be empty
  * @param screening the screening's ranking, best first; empty when the run screened nothing
  */
-public record HtmlReport(
-    String title,
-    String runId,
-    Map<String, String> summary,
-    ComparisonTable comparison,
-    List<ConvergencePoint> convergence,
-    List<AdapterWeight> weights,
-    Map<String, List<AdapterWeight>> compared,
-    List<ScreeningBar> screening) {
+public record HtmlReport(String title, String runId, Map<String, String> summary,
+    ComparisonTable comparison, List<ConvergencePoint> convergence, List<AdapterWeight> weights,
+    Map<String, List<AdapterWeight>> compared, List<ScreeningBar> screening) {
 
   static final int CHART_HEIGHT = 420;
 

@@ -27,7 +27,7 @@ class HtmlReportTest {
   private static HtmlReport sample(String firstMethod, Map<String, String> summary) {
     List<ComparisonRow> rows = new ArrayList<>(ReportSamples.comparison().rows());
     rows.set(0, new ComparisonRow(firstMethod, 0.845, 0.8391, 0.3712, 2400));
-    return new HtmlReport("EvoMerge run", "run-42", summary, ComparisonTable.of(rows),
+    return new HtmlReport("EvoMerge run", "run-42", summary, new ComparisonTable(rows),
         ReportSamples.convergence(42, 10, 12), ReportSamples.weights(), Map.of(), List.of());
   }
 

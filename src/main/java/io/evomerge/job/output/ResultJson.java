@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evomerge.report.ComparisonRow;
 import io.evomerge.report.ComparisonTable;
 import java.io.IOException;
@@ -24,10 +23,9 @@ import org.apache.hadoop.fs.Path;
 /**
  * The content of a run's {@code result.json}: UTF-8, two-space indentation, {@code \n} line
  * ends, a final newline, fields in a fixed order, doubles in Java's shortest round-trip form
- * (NaN as {@code "NaN"}); written atomically. Immutable. Everything but {@link #TIMING} is a
+ * (NaN as {@code "NaN"}); written atomically. Immutable. Everything but {@code timing} is a
  * function of the configuration, the seed and the service's answers, so two runs with the same
- * configuration and seed write the same bytes once {@code timing} is removed
- * ({@link #withoutTiming}).
+ * configuration and seed write the same bytes once {@code timing} is removed.
  *
  * @param runId the run
  * @param seed the seed of every random draw
@@ -55,9 +53,6 @@ public record ResultJson(
     JsonNode configuration,
     Timing timing,
     @JsonProperty("adapter_dir") @JsonInclude(JsonInclude.Include.NON_NULL) String adapterDir) {
-
-  /** The name of the field that holds wall-clock values. */
-  public static final String TIMING = "timing";
 
   /** Configuration keys that are never written. */
   static final Pattern SECRET = Pattern.compile("(?i)(api.?key|secret|token|password)");
@@ -93,7 +88,7 @@ public record ResultJson(
     List<ComparisonRow> rows = new ArrayList<>();
     rows.add(best.toComparisonRow());
     compared.forEach(m -> rows.add(m.toComparisonRow()));
-    return ComparisonTable.of(rows);
+    return new ComparisonTable(rows);
   }
 
   /** The file's text for {@code result}. */
@@ -116,17 +111,5 @@ public record ResultJson(
 
   public static ResultJson read(FileSystem fs, Path path) throws IOException {
     return fromJson(new String(AtomicFiles.read(fs, path), StandardCharsets.UTF_8));
-  }
-
-  /**
-   * The deterministic part of a {@code result.json} text: the tree without its
-   * {@value ResultJson#TIMING} field, for comparing two runs.
-   */
-  public static JsonNode withoutTiming(String json) throws JsonProcessingException {
-    JsonNode tree = OutputJson.reader().readTree(json);
-    if (tree instanceof ObjectNode object) {
-      object.remove(ResultJson.TIMING);
-    }
-    return tree;
   }
 }

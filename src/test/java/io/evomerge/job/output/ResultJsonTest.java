@@ -76,7 +76,7 @@ class ResultJsonTest {
 
     assertEquals(first, again);
     assertNotEquals(first, later);
-    assertEquals(ResultJson.withoutTiming(first), ResultJson.withoutTiming(later));
+    assertEquals(ResultTrees.withoutTiming(first), ResultTrees.withoutTiming(later));
     assertFalse(first.contains("\r"));
     assertTrue(first.endsWith("}\n"));
   }
