@@ -134,7 +134,7 @@ public final class EvoMergeJob {
       return stopped(directory, "the allowed generations");
     }
     run.materialize(state);
-    List<HistoryRow> history = directory.historyLog().read(
+    List<HistoryRow> history = directory.readHistory(
         state.methods().stream().map(m -> m.search().generation()).toList());
     write(directory, result(state, run, started), history, true);
     state = run.scoreTests(state);
@@ -380,7 +380,7 @@ public final class EvoMergeJob {
     @Override
     public void onGeneration(JobState state, int method, int generation, List<HistoryRow> rows,
         ProgressLine progress) throws IOException {
-      directory.historyLog().append(method, generation, rows);
+      directory.appendHistory(method, generation, rows);
       save(state);
       LOG.info("{}", progress);
       if (progress.timeLeft() == null && view.progress().firstGeneration() != null) {
@@ -511,7 +511,7 @@ public final class EvoMergeJob {
     spark.sparkContext().setJobGroup("evomerge", "writing outputs: history", false);
     try (StagedOutputs out = directory.stageOutputs()) {
       if (withHistory) {
-        HistoryWriter.of(spark).write(history, out.path());
+        HistoryWriter.write(spark, history, out.path());
       }
       ResultJson.write(directory.fileSystem(), out.resolve(RunDirectory.RESULT_JSON), result);
       ReportWriter.write(directory.fileSystem(), out.resolve(RunDirectory.REPORT_HTML), result, history);

@@ -18,10 +18,6 @@ public record ComparisonTable(List<ComparisonRow> rows) {
     rows = List.copyOf(rows);
   }
 
-  public static ComparisonTable of(List<ComparisonRow> rows) {
-    return new ComparisonTable(rows);
-  }
-
   public List<String> cells(int i) {
     ComparisonRow row = rows.get(i);
     return List.of(

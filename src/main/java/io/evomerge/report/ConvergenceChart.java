@@ -2,21 +2,24 @@ package io.evomerge.report;
 
 import java.awt.BasicStroke;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The convergence of a search: best fitness so far after each evaluation (a step line), and each generation's
- * mean fitness (one series per stage, plotted at the evaluation that closed the generation), with
- * a dashed vertical line where a new stage starts. Immutable; each {@link #toChart} builds a new
- * chart. Non-finite fitness values are left out of the plot.
+ * The convergence of a search: best fitness so far after each evaluation (a step line), and each
+ * generation's mean fitness (one series per stage, plotted at the evaluation that closed the
+ * generation), with a dashed vertical line where a new stage starts. Non-finite fitness values
+ * are left out. Immutable; each {@link #toChart} builds a new chart.
  *
  * @param points every evaluated candidate, in evaluation order
  */
@@ -27,14 +30,12 @@ public record ConvergenceChart(List<ConvergencePoint> points) {
   }
 
   public XYChart toChart(int width, int height) {
-    Png.ensureHeadless();
     if (points.isEmpty()) {
       throw new IllegalStateException("no evaluations to chart");
     }
-    XYChart chart = new XYChartBuilder().width(width).height(height)
-        .title("Convergence").xAxisTitle("evaluations").yAxisTitle("fitness (lower is better)").build();
-    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-    chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+    XYChart chart =
+        Charts.xy("Convergence", "evaluations", "fitness (lower is better)", width, height);
+    chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
     chart.getStyler().setXAxisDecimalPattern("#").setXAxisTickMarkSpacingHint(120);
     addBest(chart);
     addMeans(chart);
@@ -47,7 +48,7 @@ public record ConvergenceChart(List<ConvergencePoint> points) {
     XYSeries best = chart.addSeries("best so far",
         steps.stream().map(p -> p[0]).toList(), steps.stream().map(p -> p[1]).toList());
     best.setMarker(SeriesMarkers.NONE);
-    best.setLineColor(Palette.BEST);
+    best.setLineColor(Charts.BLUE);
     best.setLineStyle(new BasicStroke(2.5f));
   }
 
@@ -82,8 +83,8 @@ public record ConvergenceChart(List<ConvergencePoint> points) {
       List<Double> ys = stage.getValue().stream().map(p -> p[1]).toList();
       XYSeries series = chart.addSeries("generation mean: " + stage.getKey(), xs, ys);
       series.setMarker(SeriesMarkers.CIRCLE);
-      series.setLineColor(Palette.stage(colour));
-      series.setMarkerColor(Palette.stage(colour++));
+      series.setLineColor(Charts.stage(colour));
+      series.setMarkerColor(Charts.stage(colour++));
     }
   }
 
@@ -93,7 +94,8 @@ public record ConvergenceChart(List<ConvergencePoint> points) {
     int start = 0;
     for (int i = 1; i <= points.size(); i++) {
       if (i == points.size() || !sameGeneration(points.get(start), points.get(i))) {
-        double mean = finiteMean(start, i);
+        double mean = IntStream.range(start, i).mapToDouble(j -> points.get(j).fitness())
+            .filter(Double::isFinite).average().orElse(Double.NaN);
         if (Double.isFinite(mean)) {
           byStage.computeIfAbsent(points.get(start).stage(), s -> new ArrayList<>()).add(new double[] {i, mean});
         }
@@ -103,23 +105,15 @@ public record ConvergenceChart(List<ConvergencePoint> points) {
     return byStage;
   }
 
-  private double finiteMean(int from, int to) {
-    double sum = 0.0;
-    int count = 0;
-    for (int i = from; i < to; i++) {
-      double f = points.get(i).fitness();
-      if (Double.isFinite(f)) {
-        sum += f;
-        count++;
-      }
-    }
-    return count == 0 ? Double.NaN : sum / count;
-  }
-
   private void markStages(XYChart chart) {
-    double[] range = rangeOfData();
-    double top = range[1] + 0.08 * Math.max(range[1] - range[0], 1e-9);
-    chart.getStyler().setYAxisMax(top + 0.04 * Math.max(range[1] - range[0], 1e-9));
+    DoubleSummaryStatistics data = DoubleStream.concat(
+            points.stream().mapToDouble(ConvergencePoint::bestSoFar),
+            generationMeans().values().stream().flatMap(List::stream).mapToDouble(m -> m[1]))
+        .filter(Double::isFinite).summaryStatistics();
+    double low = data.getCount() == 0 ? 0.0 : data.getMin();
+    double high = data.getCount() == 0 ? 0.0 : data.getMax();
+    double top = high + 0.08 * Math.max(high - low, 1e-9);
+    chart.getStyler().setYAxisMax(top + 0.04 * Math.max(high - low, 1e-9));
     double shift = 0.06 * points.size();
     for (int i = 0; i < points.size(); i++) {
       if (i == 0 || !points.get(i).stage().equals(points.get(i - 1).stage())) {
@@ -130,28 +124,10 @@ public record ConvergenceChart(List<ConvergencePoint> points) {
         chart.addAnnotation(new AnnotationText(points.get(i).stage() + " \u2192", x + shift, top, false));
       }
     }
-    chart.getStyler().setAnnotationLineColor(Palette.STAGE_LINE);
+    chart.getStyler().setAnnotationLineColor(Charts.GREY);
     chart.getStyler().setAnnotationLineStroke(
         new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-    chart.getStyler().setAnnotationTextFontColor(Palette.STAGE_LINE);
-  }
-
-  private double[] rangeOfData() {
-    double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-    for (ConvergencePoint p : points) {
-      widen(range, p.bestSoFar());
-    }
-    for (List<double[]> means : generationMeans().values()) {
-      means.forEach(m -> widen(range, m[1]));
-    }
-    return Double.isFinite(range[0]) ? range : new double[] {0.0, 0.0};
-  }
-
-  private static void widen(double[] range, double value) {
-    if (Double.isFinite(value)) {
-      range[0] = Math.min(range[0], value);
-      range[1] = Math.max(range[1], value);
-    }
+    chart.getStyler().setAnnotationTextFontColor(Charts.GREY);
   }
 
   private static boolean sameGeneration(ConvergencePoint a, ConvergencePoint b) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * A run's self-contained {@code report.html}: a summary, the comparison table, the convergence
@@ -21,15 +22,9 @@ import java.util.Objects;
  * @param compared each compared method's best merge, by method, in run order; may be empty
  * @param screening the screening's ranking, best first; empty when the run screened nothing
  */
-public record HtmlReport(
-    String title,
-    String runId,
-    Map<String, String> summary,
-    ComparisonTable comparison,
-    List<ConvergencePoint> convergence,
-    List<AdapterWeight> weights,
-    Map<String, List<AdapterWeight>> compared,
-    List<ScreeningBar> screening) {
+public record HtmlReport(String title, String runId, Map<String, String> summary,
+    ComparisonTable comparison, List<ConvergencePoint> convergence, List<AdapterWeight> weights,
+    Map<String, List<AdapterWeight>> compared, List<ScreeningBar> screening) {
 
   static final int CHART_HEIGHT = 420;
 
@@ -69,8 +64,8 @@ public record HtmlReport(
 
   private void summary(StringBuilder out) {
     out.append("<table class=\"summary\">\n");
-    row(out, "th", "td", "run", runId);
-    summary.forEach((name, value) -> row(out, "th", "td", name, value));
+    row(out, "run", runId);
+    summary.forEach((name, value) -> row(out, name, value));
     out.append("</table>\n");
   }
 
@@ -94,12 +89,11 @@ public record HtmlReport(
         + " adapters screened, " + chosen + " of them selected for every method (pinned adapters are"
         + " selected without screening)."))
         .append("</p>\n");
-    ScreeningChart chart = new ScreeningChart(screening);
-    image(out, "screening ranking", Png.dataUri(chart.toChart(chart.suggestedWidth(), CHART_HEIGHT)));
+    image(out, "screening ranking", Charts.screening(screening, CHART_HEIGHT));
     out.append("<table class=\"screening\">\n<thead>\n");
     cells(out, "th", List.of("rank", "adapter", "loss - base loss", "shards", "selected"));
     out.append("</thead>\n<tbody>\n");
-    List<ScreeningBar> shown = chart.shown();
+    List<ScreeningBar> shown = screening.subList(0, Math.min(Charts.SHOWN, screening.size()));
     for (int i = 0; i < shown.size(); i++) {
       ScreeningBar b = shown.get(i);
       cells(out, "td", List.of(Integer.toString(i + 1), b.adapter(), decimal(b.delta()),
@@ -114,7 +108,7 @@ public record HtmlReport(
       out.append("<p>No evaluations were recorded.</p>\n");
       return;
     }
-    image(out, "convergence", Png.dataUri(new ConvergenceChart(convergence).toChart(900, CHART_HEIGHT)));
+    image(out, "convergence", new ConvergenceChart(convergence).toChart(900, CHART_HEIGHT));
   }
 
   private void weights(StringBuilder out) {
@@ -123,9 +117,8 @@ public record HtmlReport(
       out.append("<p>No merge was found.</p>\n");
       return;
     }
-    WeightsChart chart = new WeightsChart(weights);
-    image(out, "alpha per adapter", Png.dataUri(chart.alphaChart(chart.suggestedWidth(), CHART_HEIGHT)));
-    image(out, "beta per adapter", Png.dataUri(chart.betaChart(chart.suggestedWidth(), CHART_HEIGHT)));
+    image(out, "alpha per adapter", Charts.alpha(weights, CHART_HEIGHT));
+    image(out, "beta per adapter", Charts.beta(weights, CHART_HEIGHT));
     out.append("<p class=\"note\">").append(escape(NEGATIVE_WEIGHTS)).append("</p>\n");
     weightTable(out, weights);
   }
@@ -151,15 +144,14 @@ public record HtmlReport(
     out.append("</tbody>\n</table>\n");
   }
 
-  private static void image(StringBuilder out, String alt, String dataUri) {
-    out.append("<p><img alt=\"").append(escape(alt)).append("\" src=\"").append(dataUri)
-        .append("\"/></p>\n");
+  private static void image(StringBuilder out, String alt, Chart<?, ?> chart) {
+    out.append("<p><img alt=\"").append(escape(alt)).append("\" src=\"")
+        .append(Charts.dataUri(chart)).append("\"/></p>\n");
   }
 
-  private static void row(StringBuilder out, String head, String cell, String name, String value) {
-    out.append("<tr><").append(head).append('>').append(escape(name)).append("</").append(head)
-        .append("><").append(cell).append('>').append(escape(value)).append("</").append(cell)
-        .append("></tr>\n");
+  private static void row(StringBuilder out, String name, String value) {
+    out.append("<tr><th>").append(escape(name)).append("</th><td>").append(escape(value))
+        .append("</td></tr>\n");
   }
 
   private static void cells(StringBuilder out, String tag, List<String> cells) {
@@ -185,18 +177,7 @@ public record HtmlReport(
 
   /** {@code text} safe inside an element or a double- or single-quoted attribute. */
   private static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace("\"", "&quot;").replace("'", "&#39;");
   }
 }

@@ -23,17 +23,8 @@ import java.util.Objects;
  * @param elapsed time since the run (or the resumed attempt) started
  * @param timeLeft the estimated time to the last generation, null where unknown
  */
-public record ProgressLine(
-    String stage,
-    int generation,
-    int generations,
-    double best,
-    double mean,
-    double sigma,
-    long apiCalls,
-    long apiBudget,
-    Duration elapsed,
-    Duration timeLeft) {
+public record ProgressLine(String stage, int generation, int generations, double best,
+    double mean, double sigma, long apiCalls, long apiBudget, Duration elapsed, Duration timeLeft) {
 
   public ProgressLine {
     Objects.requireNonNull(stage, "stage");
@@ -45,22 +36,11 @@ public record ProgressLine(
   }
 
   public String format() {
-    return String.format(
-        Locale.ROOT,
+    return String.format(Locale.ROOT,
         "[%s] gen %d/%d best %s mean %s sigma %s calls %s elapsed %s eta %s",
-        stage,
-        generation + 1,
-        generations,
-        number(best),
-        number(mean),
-        number(sigma),
-        calls(),
-        clock(elapsed),
+        stage, generation + 1, generations, number(best), number(mean), number(sigma),
+        apiBudget > 0 ? apiCalls + "/" + apiBudget : Long.toString(apiCalls), clock(elapsed),
         timeLeft == null ? "-" : clock(timeLeft));
-  }
-
-  private String calls() {
-    return apiBudget > 0 ? apiCalls + "/" + apiBudget : Long.toString(apiCalls);
   }
 
   private static String number(double value) {

@@ -3,6 +3,7 @@ package io.evomerge.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayDeque;
 import java.util.Objects;
 
 /**
@@ -19,12 +20,11 @@ public final class RunProgress {
   private final Instant started;
   private final long apiBudget;
   private Instant firstEnd;
-  private long firstCalls = -1;
   private long firstDone;
   private long startCalls;
   private Instant startTime;
   private boolean marked;
-  private final java.util.ArrayDeque<Point> recent = new java.util.ArrayDeque<>();
+  private final ArrayDeque<Point> recent = new ArrayDeque<>();
 
   public static final int WINDOW = 10;
 
@@ -40,7 +40,7 @@ public final class RunProgress {
   }
 
   public void measureFrom(long calls) {
-    if (!marked && firstCalls < 0) {
+    if (!marked && firstEnd == null) {
       marked = true;
       startCalls = calls;
       startTime = clock.instant();
@@ -73,8 +73,7 @@ public final class RunProgress {
    */
   public Duration timeLeft(long calls, long remaining) {
     Instant now = clock.instant();
-    if (firstCalls < 0) {
-      firstCalls = calls;
+    if (firstEnd == null) {
       firstEnd = now;
       firstDone = calls - startCalls;
       recent.addLast(new Point(now, calls));

@@ -79,7 +79,7 @@ class DriverCostTest {
       public void onGeneration(JobState state, int method, int generation, List<HistoryRow> rows,
           ProgressLine progress) throws IOException {
         long start = System.nanoTime();
-        run.historyLog().append(method, generation, rows);
+        run.appendHistory(method, generation, rows);
         checkpoints.save(state, Json.mapper());
         long end = System.nanoTime();
         costs.checkpoints().add((end - start) / 1e6);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.evomerge.job.JobHarness.Ran;
 import io.evomerge.job.output.MethodResult;
 import io.evomerge.job.output.ResultJson;
+import io.evomerge.job.output.ResultTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -128,7 +129,7 @@ class EvoMergeJobTest {
 
   /** The result without what legitimately differs: wall-clock timing, and the output and Spark settings. */
   private static JsonNode comparable(String resultJson) throws Exception {
-    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ResultJson.withoutTiming(resultJson);
+    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ResultTrees.withoutTiming(resultJson);
     var configuration = (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("configuration");
     configuration.remove(List.of("output", "spark"));
     return tree;

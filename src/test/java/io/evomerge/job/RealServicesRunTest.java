@@ -10,6 +10,7 @@ import io.evomerge.client.StandIn;
 import io.evomerge.config.EvoMergeConfig;
 import io.evomerge.job.JobHarness.Ran;
 import io.evomerge.job.output.ResultJson;
+import io.evomerge.job.output.ResultTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -138,7 +139,7 @@ class RealServicesRunTest {
 
   /** The result without what legitimately differs: timing, API usage, and the configuration. */
   private static JsonNode comparable(String resultJson) throws Exception {
-    ObjectNode tree = (ObjectNode) ResultJson.withoutTiming(resultJson);
+    ObjectNode tree = (ObjectNode) ResultTrees.withoutTiming(resultJson);
     // The provider names the folder of the kept merge after its session.
     tree.remove(List.of("configuration", "api", "adapter_dir"));
     // Calls spent are measured like time: retries are charged to the budget, so they differ.

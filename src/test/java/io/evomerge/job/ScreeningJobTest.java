@@ -11,6 +11,7 @@ import io.evomerge.config.ConfigException;
 import io.evomerge.job.JobHarness.Ran;
 import io.evomerge.job.output.MethodResult;
 import io.evomerge.job.output.ResultJson;
+import io.evomerge.job.output.ResultTrees;
 import io.evomerge.job.output.ScreeningResult;
 import io.evomerge.report.AdapterWeight;
 import java.nio.file.Files;
@@ -223,7 +224,7 @@ class ScreeningJobTest {
 
   /** The result without what legitimately differs: timing, and the output and Spark settings. */
   private static JsonNode comparable(String resultJson) throws Exception {
-    var tree = (ObjectNode) ResultJson.withoutTiming(resultJson);
+    var tree = (ObjectNode) ResultTrees.withoutTiming(resultJson);
     ((ObjectNode) tree.get("configuration")).remove(List.of("output", "spark"));
     return tree;
   }

@@ -9,7 +9,7 @@ class ComparisonTableTest {
 
   @Test
   void rendersAPaddedMarkdownTableInTheGivenOrder() {
-    ComparisonTable table = ComparisonTable.of(List.of(
+    ComparisonTable table = new ComparisonTable(List.of(
         new ComparisonRow("evo-merging", 0.8125, 0.80123, 0.41234, 2400),
         new ComparisonRow("uniform", 0.6, 0.55555, 0.9, 20)));
 
@@ -24,7 +24,7 @@ class ComparisonTableTest {
 
   @Test
   void pipesInMethodNamesAreEscapedAndMissingNumbersShowAsDash() {
-    ComparisonTable table = ComparisonTable.of(List.of(new ComparisonRow("a|b", Double.NaN, 1, 1, 0)));
+    ComparisonTable table = new ComparisonTable(List.of(new ComparisonRow("a|b", Double.NaN, 1, 1, 0)));
     String row = table.toMarkdown().split("\n")[2];
     assertEquals("| a\\|b   |             - |   1.0000 |       1.0000 |         0 |", row);
   }

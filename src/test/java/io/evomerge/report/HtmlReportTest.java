@@ -27,7 +27,7 @@ class HtmlReportTest {
   private static HtmlReport sample(String firstMethod, Map<String, String> summary) {
     List<ComparisonRow> rows = new ArrayList<>(ReportSamples.comparison().rows());
     rows.set(0, new ComparisonRow(firstMethod, 0.845, 0.8391, 0.3712, 2400));
-    return new HtmlReport("EvoMerge run", "run-42", summary, ComparisonTable.of(rows),
+    return new HtmlReport("EvoMerge run", "run-42", summary, new ComparisonTable(rows),
         ReportSamples.convergence(42, 10, 12), ReportSamples.weights(), Map.of(), List.of());
   }
 
@@ -139,7 +139,7 @@ class HtmlReportTest {
     Document doc = parse(report.render());
 
     List<List<String>> rows = bodyRows(doc, "screening");
-    assertEquals(ScreeningChart.SHOWN, rows.size(), "the head of a long ranking");
+    assertEquals(Charts.SHOWN, rows.size(), "the head of a long ranking");
     assertEquals(List.of("1", "adapter-<0>", "-0.0500", "4", "yes"), rows.get(0));
     assertEquals(List.of("4", "adapter-<3>", "-0.0440", "4", "no"), rows.get(3));
     assertTrue(report.render().contains("alt=\"screening ranking\""), "the ranking chart is drawn");

@@ -42,7 +42,7 @@ final class ReportSamples {
   }
 
   static ComparisonTable comparison() {
-    return ComparisonTable.of(List.of(
+    return new ComparisonTable(List.of(
         new ComparisonRow("evo-merging", 0.8450, 0.8391, 0.3712, 2400),
         new ComparisonRow("lorahub", 0.7925, 0.7810, 0.4520, 1200),
         new ComparisonRow("uniform", 0.6350, 0.6011, 0.8123, 20),

@@ -15,7 +15,7 @@ class WeightsChartTest {
 
   @Test
   void negativeBetasAreASeparateSeriesInAnotherColour() {
-    CategoryChart chart = new WeightsChart(WEIGHTS).betaChart(640, 400);
+    CategoryChart chart = Charts.beta(WEIGHTS, 400);
 
     CategorySeries positive = chart.getSeriesMap().get("beta \u2265 0");
     CategorySeries negative = chart.getSeriesMap().get("beta < 0 (sign flipped)");
@@ -27,7 +27,7 @@ class WeightsChartTest {
 
   @Test
   void alphaBarsKeepTheAdapterOrderOnAUnitAxis() {
-    CategoryChart chart = new WeightsChart(WEIGHTS).alphaChart(640, 400);
+    CategoryChart chart = Charts.alpha(WEIGHTS, 400);
 
     CategorySeries alpha = chart.getSeriesMap().get("alpha");
     assertEquals(List.of("a", "b", "c"), List.copyOf(alpha.getXData()));
@@ -37,9 +37,9 @@ class WeightsChartTest {
 
   @Test
   void manyAdaptersWidenTheChart() {
-    assertEquals(640, new WeightsChart(WEIGHTS).suggestedWidth());
+    assertEquals(640, Charts.alpha(WEIGHTS, 400).getWidth());
     List<AdapterWeight> many = java.util.stream.IntStream.range(0, 40)
         .mapToObj(i -> new AdapterWeight("adapter-" + i, 1, 0.1)).toList();
-    assertEquals(160 + 36 * 40, new WeightsChart(many).suggestedWidth());
+    assertEquals(160 + 36 * 40, Charts.beta(many, 400).getWidth());
   }
 }

@@ -27,9 +27,4 @@ public record ApiUsage(long calls, long examples, long retries, long failures, l
           + ", " + retries + ", " + failures + ", " + sent + ", " + answered + ", " + lostTaskCalls);
     }
   }
-
-  /** Usage where every call was sent once and answered. */
-  public ApiUsage(long calls, long examples, long retries, long failures) {
-    this(calls, examples, retries, failures, calls, calls - failures, 0);
-  }
 }

@@ -1,6 +1,5 @@
 package io.evomerge.job.output;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.UUID;
@@ -47,7 +46,7 @@ final class AtomicFiles {
    * existing folder is always deleted first: Hadoop's rename would move the source into it.
    */
   static void replace(FileSystem fs, Path source, Path target) throws IOException {
-    if (isDirectory(fs, target)) {
+    if (fs.exists(target) && fs.getFileStatus(target).isDirectory()) {
       fs.delete(target, true);
     }
     if (fs.rename(source, target)) {
@@ -57,14 +56,6 @@ final class AtomicFiles {
       return;
     }
     throw new IOException("could not rename " + source + " to " + target);
-  }
-
-  private static boolean isDirectory(FileSystem fs, Path path) throws IOException {
-    try {
-      return fs.getFileStatus(path).isDirectory();
-    } catch (FileNotFoundException e) {
-      return false;
-    }
   }
 
   /** The whole content of {@code path}. */

@@ -1,12 +1,19 @@
 package io.evomerge.job.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hadoop.fs.ChecksumException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -18,29 +25,29 @@ import org.slf4j.LoggerFactory;
  * The driver state of a run, saved after every generation so that a restarted job resumes where
  * it stopped. The job defines the state; this store keeps it as JSON.
  *
- * <p>Layout: each save writes a new numbered file {@code checkpoint-0000000007.json} (an
- * envelope with the sequence number, the SHA-256 of the state and the state itself). The bytes
- * go to a hidden temporary file in the same folder first, which is then renamed to its final,
- * never-used name, so no save ever renames over an existing file (safe where rename does not
- * overwrite, as on HDFS). Only after the new file is in place are older ones deleted, keeping
- * the previous one as a fallback, and leftover temporaries of crashed attempts removed.
+ * <p>Each save writes a new file {@code checkpoint-0000000007.json}, one line
+ * {@code {"format":1,"sequence":7,"sha256":"...","state":...}} (the hash is over the compact JSON
+ * of the state), to a hidden temporary file renamed to its final, never-used name: no save
+ * renames over an existing file (safe where rename does not overwrite, as on HDFS). Only then are
+ * older files deleted, keeping the previous one as a fallback, and temporaries of crashed
+ * attempts removed.
  *
- * <p>{@link #load()} returns the state of the newest file that is complete: it parses and its
- * checksum matches (and the FileSystem's own checksum, where it keeps one, holds). A truncated
- * newest file (a crash on a store whose rename is a copy) or a partial temporary file is skipped
- * with a warning, never returned; other read errors propagate.
+ * <p>{@link #load()} returns the state of the newest complete file (it parses, its checksum
+ * matches, and the FileSystem's own checksum holds), compactly re-serialised; a truncated newest
+ * file or a partial temporary is skipped with a warning; other read errors propagate.
  *
  * <p>One writer (the driver) at a time; not thread-safe. An instance lists the folder on its
  * first save (and after a load) and then knows the next sequence, so that a save costs a write, a
- * rename and a delete, however long the run. {@link #load()} returns the state compactly
- * re-serialised, equal as JSON to what was saved (numbers round-trip exactly).
+ * rename and a delete, however long the run.
  */
 public final class CheckpointStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
+  private static final int FORMAT = 1;
+  private static final Pattern NAME = Pattern.compile("checkpoint-(\\d{10})\\.json");
 
   /** Checkpoint files kept after a save: the new one and its predecessor. */
-  static final int KEPT = 2;
+  private static final int KEPT = 2;
 
   private final FileSystem fs;
   private final Path folder;
@@ -61,15 +68,16 @@ public final class CheckpointStore {
     return folder;
   }
 
-  /** Saves {@code json} (any JSON value) as the newest state. */
+  /** Saves {@code json} (any one JSON value) as the newest state. */
   public void save(String json) throws IOException {
-    write(OutputJson.compact().writeValueAsString(CheckpointFile.parseState(json)));
+    JsonNode state = OutputJson.reader().readTree(json);
+    if (state == null || state.isMissingNode()) {
+      throw new IllegalArgumentException("checkpoint state is empty: one JSON value expected");
+    }
+    write(OutputJson.compact().writeValueAsString(state));
   }
 
-  /**
-   * Saves {@code state}, serialised with {@code mapper}: serialised once, hashed once, written
-   * once.
-   */
+  /** Saves {@code state}, serialised with {@code mapper}: serialised once, hashed once, written once. */
   public void save(Object state, ObjectMapper mapper) throws IOException {
     write(mapper.writeValueAsString(state));
   }
@@ -82,9 +90,11 @@ public final class CheckpointStore {
       next = existing.isEmpty() ? 1 : existing.get(existing.size() - 1) + 1;
     }
     long sequence = next;
-    Path target = new Path(folder, CheckpointFile.name(sequence));
+    Path target = path(sequence);
     Path temp = AtomicFiles.temporaryFor(target);
-    AtomicFiles.writeNew(fs, temp, CheckpointFile.envelope(sequence, state));
+    String text = "{\"format\":" + FORMAT + ",\"sequence\":" + sequence + ",\"sha256\":\""
+        + sha256(state) + "\",\"state\":" + state + "}\n";
+    AtomicFiles.writeNew(fs, temp, text.getBytes(StandardCharsets.UTF_8));
     if (!fs.rename(temp, target)) {
       next = 0;
       throw new IOException("could not rename " + temp + " to " + target);
@@ -113,20 +123,68 @@ public final class CheckpointStore {
   }
 
   private Optional<String> read(long sequence) throws IOException {
-    Path path = new Path(folder, CheckpointFile.name(sequence));
+    Path path = path(sequence);
     try {
-      return Optional.of(CheckpointFile.verify(AtomicFiles.read(fs, path), sequence));
+      return Optional.of(verify(AtomicFiles.read(fs, path), sequence));
     } catch (JsonProcessingException | ChecksumException | IllegalStateException e) {
       LOG.warn("Skipping incomplete checkpoint {}: {}", path, e.getMessage());
       return Optional.empty();
     }
   }
 
+  /**
+   * The compact state JSON of a file's {@code bytes}.
+   *
+   * @throws IllegalStateException where the file is incomplete or not the checkpoint expected
+   */
+  private static String verify(byte[] bytes, long sequence) throws JsonProcessingException {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    JsonNode envelope = OutputJson.reader().readTree(text);
+    if (envelope == null || !envelope.isObject() || envelope.path("format").asInt() != FORMAT) {
+      throw new IllegalStateException("not a checkpoint of format " + FORMAT);
+    }
+    if (envelope.path("sequence").asLong(-1) != sequence || !envelope.has("state")) {
+      throw new IllegalStateException("sequence or state missing");
+    }
+    String state = OutputJson.compact().writeValueAsString(envelope.get("state"));
+    String hash = envelope.path("sha256").asText();
+    if (!sha256(state).equals(hash) && !sha256(stateAsWritten(text)).equals(hash)) {
+      throw new IllegalStateException("checksum does not match the state");
+    }
+    return state;
+  }
+
+  /** The state exactly as the file holds it: after {@code "state":}, before the closing brace. */
+  private static String stateAsWritten(String text) {
+    String file = text.strip();
+    int start = file.indexOf("\"state\":");
+    return start < 0 || !file.endsWith("}") ? "" : file.substring(start + 8, file.length() - 1);
+  }
+
+  private static String sha256(String text) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  private Path path(long sequence) {
+    return new Path(folder, String.format("checkpoint-%010d.json", sequence));
+  }
+
+  /** The sequence of a checkpoint file name; empty for any other name. */
+  private static Optional<Long> sequenceOf(String fileName) {
+    Matcher m = NAME.matcher(fileName);
+    return m.matches() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+  }
+
   /** Sequence numbers of the checkpoint files present, ascending. */
-  List<Long> sequences() throws IOException {
+  private List<Long> sequences() throws IOException {
     List<Long> sequences = new ArrayList<>();
     for (FileStatus status : list()) {
-      CheckpointFile.sequenceOf(status.getPath().getName()).ifPresent(sequences::add);
+      sequenceOf(status.getPath().getName()).ifPresent(sequences::add);
     }
     sequences.sort(null);
     return sequences;
@@ -138,18 +196,18 @@ public final class CheckpointStore {
 
   /**
    * Deletes the checkpoint that is no longer kept; after a listing, every older one and the
-   * temporaries too. Failures only warn.
+   * temporaries of interrupted saves too. Failures only warn.
    */
   private void cleanUp(long newest, boolean all) {
     try {
       if (!all) {
-        fs.delete(new Path(folder, CheckpointFile.name(newest - KEPT)), false);
+        fs.delete(path(newest - KEPT), false);
         return;
       }
       for (FileStatus status : list()) {
         String name = status.getPath().getName();
-        boolean old = CheckpointFile.sequenceOf(name).map(s -> s <= newest - KEPT).orElse(false);
-        if (old || CheckpointFile.isTemporary(name)) {
+        boolean old = sequenceOf(name).map(s -> s <= newest - KEPT).orElse(false);
+        if (old || (name.startsWith(".checkpoint-") && name.endsWith(".tmp"))) {
           fs.delete(status.getPath(), false);
         }
       }

@@ -8,6 +8,7 @@ import io.evomerge.report.AdapterWeight;
 import io.evomerge.report.ComparisonRow;
 import io.evomerge.report.TestScore;
 import io.evomerge.search.Method;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,14 +29,8 @@ import java.util.Objects;
 @JsonPropertyOrder({"method", "adapters", "alpha", "beta", "fitness", "fitnessLoss", "test",
     "apiCalls", "evaluations"})
 @JsonIgnoreProperties(value = {"alpha", "beta"}, allowGetters = true)
-public record MethodResult(
-    String method,
-    List<AdapterWeight> adapters,
-    double fitness,
-    double fitnessLoss,
-    TestScore test,
-    long apiCalls,
-    long evaluations) {
+public record MethodResult(String method, List<AdapterWeight> adapters, double fitness,
+    double fitnessLoss, TestScore test, long apiCalls, long evaluations) {
 
   public MethodResult {
     Objects.requireNonNull(method, "method");
@@ -53,27 +48,17 @@ public record MethodResult(
         fitnessLoss, test, apiCalls, evaluations);
   }
 
-  /** The denoising fractions of the best merge, in adapter order. */
   @JsonProperty("alpha")
   public double[] alpha() {
     return adapters.stream().mapToDouble(AdapterWeight::alpha).toArray();
   }
 
-  /** The scales of the best merge, in adapter order. */
   @JsonProperty("beta")
   public double[] beta() {
     return adapters.stream().mapToDouble(AdapterWeight::beta).toArray();
   }
 
-  /** The best merge as control vectors. */
-  public ControlVectors vectors() {
-    return ControlVectors.of(alpha(), beta());
-  }
-
-  /**
-   * This method's line in the comparison table; best-single's names the adapter it picked, for
-   * example {@code best-single (sentiment-restaurants)}.
-   */
+  /** This method's line in the comparison table; best-single's names the adapter it picked. */
   public ComparisonRow toComparisonRow() {
     return new ComparisonRow(label(), test.accuracy(), test.macroF1(), fitnessLoss, apiCalls);
   }
@@ -82,12 +67,8 @@ public record MethodResult(
     if (!method.equals(Method.BEST_SINGLE.id()) || adapters.isEmpty()) {
       return method;
     }
-    AdapterWeight picked = adapters.get(0);
-    for (AdapterWeight w : adapters) {
-      if (Math.abs(w.beta()) > Math.abs(picked.beta())) {
-        picked = w;
-      }
-    }
+    AdapterWeight picked =
+        adapters.stream().max(Comparator.comparingDouble(w -> Math.abs(w.beta()))).orElseThrow();
     return method + " (" + picked.adapter() + ")";
   }
 }

@@ -8,9 +8,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * The JSON settings of every file this package writes: fields in declared order, map keys
- * sorted, two-space indentation with {@code \n} line ends on every OS. The returned reader and
- * writer are immutable and thread-safe.
+ * The JSON settings of every file this package writes: map keys sorted, two-space indentation
+ * with {@code \n} line ends on every OS. Readers and writers are immutable and thread-safe.
  */
 final class OutputJson {
 
@@ -35,10 +34,5 @@ final class OutputJson {
 
   static ObjectReader reader() {
     return MAPPER.reader();
-  }
-
-  /** The shared mapper, for tree building; do not reconfigure it. */
-  static ObjectMapper mapper() {
-    return MAPPER;
   }
 }

@@ -1,6 +1,8 @@
 package io.evomerge.job.output;
 
+import io.evomerge.report.AdapterWeight;
 import io.evomerge.report.HtmlReport;
+import io.evomerge.report.ScreeningBar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -12,9 +14,9 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Builds a run's {@code report.html} from its result and history and writes it atomically: the
- * comparison table of {@link ResultJson#comparisonTable()}, the convergence of the searched
- * method (the history rows of {@code result.best().method()}, in order) and its final
- * per-adapter {@code alpha} and {@code beta}. Stateless.
+ * comparison table, the convergence of the searched method (the history rows of
+ * {@code result.best().method()}, in order) and every method's final per-adapter {@code alpha}
+ * and {@code beta}. Stateless.
  */
 public final class ReportWriter {
 
@@ -23,6 +25,9 @@ public final class ReportWriter {
   /** The report of {@code result}, whose search produced {@code history}. */
   public static HtmlReport report(ResultJson result, List<HistoryRow> history) {
     String method = result.best().method();
+    Map<String, List<AdapterWeight>> compared = new LinkedHashMap<>();
+    result.compared().forEach(m -> compared.put(m.method(), m.adapters()));
+    ScreeningResult screening = result.screening();
     return new HtmlReport(
         "EvoMerge: " + method,
         result.runId(),
@@ -30,29 +35,14 @@ public final class ReportWriter {
         result.comparisonTable(),
         history.stream().filter(r -> r.method().equals(method)).map(HistoryRow::toConvergencePoint).toList(),
         result.best().adapters(),
-        compared(result),
-        screening(result));
-  }
-
-  private static List<io.evomerge.report.ScreeningBar> screening(ResultJson result) {
-    if (result.screening() == null) {
-      return List.of();
-    }
-    return result.screening().ranking().stream()
-        .map(a -> new io.evomerge.report.ScreeningBar(a.adapter(), a.delta(), a.shards(), a.selected()))
-        .toList();
+        compared,
+        screening == null ? List.of() : screening.ranking().stream()
+            .map(a -> new ScreeningBar(a.adapter(), a.delta(), a.shards(), a.selected())).toList());
   }
 
   public static void write(FileSystem fs, Path path, ResultJson result, List<HistoryRow> history)
       throws IOException {
-    byte[] html = report(result, history).render().getBytes(StandardCharsets.UTF_8);
-    AtomicFiles.write(fs, path, html);
-  }
-
-  private static Map<String, List<io.evomerge.report.AdapterWeight>> compared(ResultJson result) {
-    Map<String, List<io.evomerge.report.AdapterWeight>> compared = new LinkedHashMap<>();
-    result.compared().forEach(m -> compared.put(m.method(), m.adapters()));
-    return compared;
+    AtomicFiles.write(fs, path, report(result, history).render().getBytes(StandardCharsets.UTF_8));
   }
 
   private static Map<String, String> summary(ResultJson result) {
@@ -61,17 +51,18 @@ public final class ReportWriter {
     summary.put("seed", Long.toString(result.seed()));
     summary.put("best fitness", String.format(Locale.ROOT, "%.6f", result.best().fitness()));
     summary.put("test examples", Integer.toString(result.best().test().examples()));
-    summary.put("API calls", Long.toString(result.api().calls()));
-    if (result.screening() != null) {
-      summary.put("screening", "top " + result.screening().topK() + " of " + result.screening().ranking().size()
-          + " screened adapters, " + result.screening().rounds() + " rounds, "
-          + result.screening().plannedCalls() + " calls planned; searched: "
-          + String.join(", ", result.screening().selected()));
+    ApiUsage api = result.api();
+    summary.put("API calls", Long.toString(api.calls()));
+    ScreeningResult s = result.screening();
+    if (s != null) {
+      summary.put("screening", "top " + s.topK() + " of " + s.ranking().size() + " screened adapters, "
+          + s.rounds() + " rounds, " + s.plannedCalls() + " calls planned; searched: "
+          + String.join(", ", s.selected()));
     }
-    summary.put("examples sent", Long.toString(result.api().examples()));
-    summary.put("retries / failures", result.api().retries() + " / " + result.api().failures());
-    summary.put("calls sent / answered / charged for lost tasks", result.api().sent() + " / "
-        + result.api().answered() + " / " + result.api().lostTaskCalls());
+    summary.put("examples sent", Long.toString(api.examples()));
+    summary.put("retries / failures", api.retries() + " / " + api.failures());
+    summary.put("calls sent / answered / charged for lost tasks",
+        api.sent() + " / " + api.answered() + " / " + api.lostTaskCalls());
     summary.put("started", result.timing().startedAt());
     summary.put("elapsed", String.format(Locale.ROOT, "%.1f s", result.timing().elapsedMs() / 1000.0));
     return summary;

@@ -6,43 +6,40 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.evomerge.report.ComparisonRow;
 import io.evomerge.report.ComparisonTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The content of a run's {@code result.json}. Immutable.
- *
- * <p>Field order is fixed: {@code runId, seed, best, adapter_dir, compared, screening, api,
- * configuration, timing}; {@code adapter_dir} and {@code screening} are there only when the run
- * kept its best merge on the provider (dialect bmm) and screened its adapters.
- * Everything but {@link #TIMING} is a function of the configuration, the seed and the service's
- * answers, so two runs with the same configuration and seed write the same bytes once
- * {@code timing} is removed (see {@link #withoutTiming}).
- *
- * <p>The configuration is stored as given (a JSON tree of the resolved configuration, key order
- * kept), minus every key whose name looks like a secret ({@code (?i)(api.?key|secret|token|password)}
- * anywhere in the tree): a defensive check, the caller must not pass secrets in the first place.
+ * The content of a run's {@code result.json}: UTF-8, two-space indentation, {@code \n} line
+ * ends, a final newline, fields in a fixed order, doubles in Java's shortest round-trip form
+ * (NaN as {@code "NaN"}); written atomically. Immutable. Everything but {@code timing} is a
+ * function of the configuration, the seed and the service's answers, so two runs with the same
+ * configuration and seed write the same bytes once {@code timing} is removed.
  *
  * @param runId the run
  * @param seed the seed of every random draw
  * @param best the searched method's result
  * @param compared the baselines and ablations run beside it, in the order they ran; may be empty
- * @param screening the screening that chose the searched adapters; null when every adapter was
- *     searched
+ * @param screening the screening that chose the searched adapters; null (left out) when every
+ *     adapter was searched
  * @param api usage of the merge service by the whole run (screening included)
- * @param configuration the resolved configuration, without secrets
+ * @param configuration the resolved configuration as given (key order kept) minus every key, at
+ *     any depth, whose name matches {@link #SECRET}: a defensive check, the caller must not pass
+ *     secrets in the first place
  * @param timing wall-clock facts, the one non-deterministic part
  * @param adapterDir where the provider keeps the searched method's best merge ({@code materialize},
- *     dialect bmm); null for a service without it
+ *     dialect bmm); null (left out) for a service without it
  */
 @JsonPropertyOrder({"runId", "seed", "best", "adapter_dir", "compared", "screening", "api", "configuration",
     "timing"})
@@ -57,8 +54,8 @@ public record ResultJson(
     Timing timing,
     @JsonProperty("adapter_dir") @JsonInclude(JsonInclude.Include.NON_NULL) String adapterDir) {
 
-  /** The name of the field that holds wall-clock values. */
-  public static final String TIMING = "timing";
+  /** Configuration keys that are never written. */
+  static final Pattern SECRET = Pattern.compile("(?i)(api.?key|secret|token|password)");
 
   public ResultJson {
     Objects.requireNonNull(runId, "runId");
@@ -66,14 +63,18 @@ public record ResultJson(
     Objects.requireNonNull(api, "api");
     Objects.requireNonNull(timing, "timing");
     compared = List.copyOf(compared);
-    configuration = SecretKeys.without(
-        configuration == null ? JsonNodeFactory.instance.objectNode() : configuration);
+    configuration =
+        configuration == null ? JsonNodeFactory.instance.objectNode() : configuration.deepCopy();
+    withoutSecrets(configuration);
   }
 
-  /** A result without screening (every adapter searched). */
-  public ResultJson(String runId, long seed, MethodResult best, List<MethodResult> compared, ApiUsage api,
-      JsonNode configuration, Timing timing) {
-    this(runId, seed, best, compared, null, api, configuration, timing, null);
+  private static void withoutSecrets(JsonNode node) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      if (SECRET.matcher(it.next().getKey()).find()) {
+        it.remove();
+      }
+    }
+    node.elements().forEachRemaining(ResultJson::withoutSecrets);
   }
 
   /** The configuration, a copy: the tree itself is mutable. */
@@ -87,11 +88,8 @@ public record ResultJson(
     List<ComparisonRow> rows = new ArrayList<>();
     rows.add(best.toComparisonRow());
     compared.forEach(m -> rows.add(m.toComparisonRow()));
-    return ComparisonTable.of(rows);
+    return new ComparisonTable(rows);
   }
-
-  // result.json itself: UTF-8, two-space indentation, \n line ends, a final newline, fields in
-  // declared order, doubles in Java's shortest round-trip form (NaN as "NaN"); written atomically.
 
   /** The file's text for {@code result}. */
   public static String toJson(ResultJson result) {
@@ -113,17 +111,5 @@ public record ResultJson(
 
   public static ResultJson read(FileSystem fs, Path path) throws IOException {
     return fromJson(new String(AtomicFiles.read(fs, path), StandardCharsets.UTF_8));
-  }
-
-  /**
-   * The deterministic part of a {@code result.json} text: the tree without its
-   * {@value ResultJson#TIMING} field, for comparing two runs.
-   */
-  public static JsonNode withoutTiming(String json) throws JsonProcessingException {
-    JsonNode tree = OutputJson.reader().readTree(json);
-    if (tree instanceof ObjectNode object) {
-      object.remove(ResultJson.TIMING);
-    }
-    return tree;
   }
 }

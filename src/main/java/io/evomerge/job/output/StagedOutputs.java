@@ -2,7 +2,8 @@ package io.evomerge.job.output;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -63,35 +64,20 @@ public final class StagedOutputs implements Closeable {
     FileSystem fs = run.fileSystem();
     removeClutter(fs, staging);
     fs.delete(run.resolve(RunDirectory.RESULT_JSON), false);
-    for (Path entry : entriesResultLast()) {
+    // checksum side files and temporaries (names starting with . or _) are left behind
+    List<Path> entries = Arrays.stream(fs.listStatus(staging)).map(FileStatus::getPath)
+        .filter(p -> !p.getName().startsWith(".") && !p.getName().startsWith("_"))
+        .sorted(Comparator.comparing((Path p) -> p.getName().equals(RunDirectory.RESULT_JSON))
+            .thenComparing(Comparator.naturalOrder()))
+        .toList();
+    for (Path entry : entries) {
       AtomicFiles.replace(fs, entry, run.resolve(entry.getName()));
     }
     fs.delete(staging, true);
     committed = true;
   }
 
-  private List<Path> entriesResultLast() throws IOException {
-    List<Path> entries = new ArrayList<>();
-    Path result = null;
-    for (FileStatus status : run.fileSystem().listStatus(staging)) {
-      Path entry = status.getPath();
-      if (entry.getName().equals(RunDirectory.RESULT_JSON)) {
-        result = entry;
-      } else if (!isHidden(entry.getName())) {
-        entries.add(entry);
-      }
-    }
-    entries.sort(null);
-    if (result != null) {
-      entries.add(result);
-    }
-    return entries;
-  }
-
-  /**
-   * Deletes what Hadoop and Spark leave beside the outputs and a user has no use for: {@code .crc}
-   * checksum side files and the empty {@code _SUCCESS} markers of Spark's writers.
-   */
+  /** Deletes Hadoop's {@code .crc} side files and Spark's empty {@code _SUCCESS} markers. */
   private static void removeClutter(FileSystem fs, Path folder) throws IOException {
     for (FileStatus status : fs.listStatus(folder)) {
       String name = status.getPath().getName();
@@ -101,11 +87,6 @@ public final class StagedOutputs implements Closeable {
         fs.delete(status.getPath(), false);
       }
     }
-  }
-
-  /** Checksum side files and temporaries travel with their file or are left behind. */
-  private static boolean isHidden(String name) {
-    return name.startsWith(".") || name.startsWith("_");
   }
 
   /** Deletes the staged outputs unless they were committed. */

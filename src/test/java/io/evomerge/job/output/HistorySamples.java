@@ -1,5 +1,6 @@
 package io.evomerge.job.output;
 
+import io.evomerge.merge.ControlVectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -25,8 +26,9 @@ final class HistorySamples {
           double loss = 0.3 + random.nextDouble() / (1 + generation);
           double penalty = 0.05 * random.nextDouble();
           best = Math.min(best, loss + penalty);
-          rows.add(new HistoryRow("run-1", "evo-merging", stage, generation, i, alpha, beta, loss,
-              penalty, loss + penalty, best, calls, 1000L * (generation + 1)));
+          rows.add(new HistoryRow("run-1", "evo-merging", stage, generation, i,
+              ControlVectors.of(alpha, beta), loss, penalty, loss + penalty, best, calls,
+              1000L * (generation + 1)));
         }
       }
     }

@@ -43,9 +43,9 @@ class HistoryWriterTest {
   void parquetHoldsEveryRowInTheGivenOrderWithExactValues() throws IOException {
     List<HistoryRow> rows = HistorySamples.rows(42, 3, 5, 4);
 
-    HistoryWriter.of(spark).write(rows, folder());
+    HistoryWriter.write(spark, rows, folder());
 
-    assertEquals(rows, HistoryWriter.read(spark, new Path(folder(), RunDirectory.HISTORY)));
+    assertEquals(rows, HistoryTable.read(spark, new Path(folder(), RunDirectory.HISTORY)));
     try (var files = Files.list(temp.resolve(RunDirectory.HISTORY))) {
       assertEquals(1, files.filter(p -> p.getFileName().toString().endsWith(".parquet")).count());
     }
@@ -55,7 +55,7 @@ class HistoryWriterTest {
   void theCsvIsOneFileWithAHeaderAndSemicolonJoinedVectors() throws IOException {
     List<HistoryRow> rows = HistorySamples.rows(7, 2, 3, 3);
 
-    HistoryWriter.of(spark).write(rows, folder());
+    HistoryWriter.write(spark, rows, folder());
 
     List<String> lines = csvLines();
     assertEquals("run_id,method,stage,generation,index,alpha,beta,loss,penalty,fitness,best_so_far,"
@@ -65,8 +65,8 @@ class HistoryWriterTest {
       String[] cells = lines.get(i + 1).split(",");
       HistoryRow row = rows.get(i);
       assertEquals(row.stage() + "/" + row.generation() + "/" + row.index(), cells[2] + "/" + cells[3] + "/" + cells[4]);
-      assertArrayEquals(row.alpha(), Arrays.stream(cells[5].split(";")).mapToDouble(Double::parseDouble).toArray());
-      assertArrayEquals(row.beta(), Arrays.stream(cells[6].split(";")).mapToDouble(Double::parseDouble).toArray());
+      assertArrayEquals(row.vectors().alpha(), Arrays.stream(cells[5].split(";")).mapToDouble(Double::parseDouble).toArray());
+      assertArrayEquals(row.vectors().beta(), Arrays.stream(cells[6].split(";")).mapToDouble(Double::parseDouble).toArray());
       assertEquals(row.fitness(), Double.parseDouble(cells[9]));
       assertEquals(row.apiCalls(), Long.parseLong(cells[11]));
     }
@@ -77,21 +77,20 @@ class HistoryWriterTest {
 
   @Test
   void writingAgainReplacesTheEarlierHistory() throws IOException {
-    HistoryWriter writer = HistoryWriter.of(spark);
-    writer.write(HistorySamples.rows(1, 3, 4, 2), folder());
+    HistoryWriter.write(spark, HistorySamples.rows(1, 3, 4, 2), folder());
     List<HistoryRow> second = HistorySamples.rows(2, 1, 2, 2);
 
-    writer.write(second, folder());
+    HistoryWriter.write(spark, second, folder());
 
-    assertEquals(second, HistoryWriter.read(spark, new Path(folder(), RunDirectory.HISTORY)));
+    assertEquals(second, HistoryTable.read(spark, new Path(folder(), RunDirectory.HISTORY)));
     assertEquals(second.size() + 1, csvLines().size());
   }
 
   @Test
   void anEmptyHistoryStillHasItsSchemaAndHeader() throws IOException {
-    HistoryWriter.of(spark).write(List.of(), folder());
+    HistoryWriter.write(spark, List.of(), folder());
 
-    assertEquals(List.of(), HistoryWriter.read(spark, new Path(folder(), RunDirectory.HISTORY)));
+    assertEquals(List.of(), HistoryTable.read(spark, new Path(folder(), RunDirectory.HISTORY)));
     assertEquals("run_id", csvLines().get(0).split(",")[0]);
   }
 }

@@ -21,8 +21,8 @@ class ReportWriterTest {
   @Test
   void theReportChartsOnlyTheSearchedMethodsHistoryAndItsFinalWeights() {
     List<HistoryRow> history = new ArrayList<>(HistorySamples.rows(5, 2, 3, 3));
-    history.add(new HistoryRow("run-1", "lorahub", "lorahub", 0, 0, new double[3], new double[3],
-        9, 0, 9, 9, 1, 1));
+    history.add(new HistoryRow("run-1", "lorahub", "lorahub", 0, 0,
+        io.evomerge.merge.ControlVectors.of(new double[3], new double[3]), 9, 0, 9, 9, 1, 1));
 
     HtmlReport report = ReportWriter.report(ResultSamples.result(), history);
 

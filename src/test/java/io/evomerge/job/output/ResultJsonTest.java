@@ -64,7 +64,7 @@ class ResultJsonTest {
 
     assertEquals(result, back);
     assertTrue(Double.isNaN(back.compared().get(0).fitness()));
-    assertArrayEquals(result.best().beta(), back.best().vectors().beta());
+    assertArrayEquals(result.best().beta(), back.best().beta());
   }
 
   @Test
@@ -76,7 +76,7 @@ class ResultJsonTest {
 
     assertEquals(first, again);
     assertNotEquals(first, later);
-    assertEquals(ResultJson.withoutTiming(first), ResultJson.withoutTiming(later));
+    assertEquals(ResultTrees.withoutTiming(first), ResultTrees.withoutTiming(later));
     assertFalse(first.contains("\r"));
     assertTrue(first.endsWith("}\n"));
   }
@@ -88,8 +88,8 @@ class ResultJsonTest {
         + "\"service\":{\"url\":\"http://x\",\"auth\":{\"Token\":\"t\",\"bearerToken\":\"t2\",\"scheme\":\"bearer\"}},"
         + "\"servers\":[{\"host\":\"a\",\"password\":\"p\"},{\"host\":\"b\",\"clientSecret\":\"s\"}],"
         + "\"maxApiCalls\":100,\"keyboard\":\"qwerty\"}");
-    ResultJson result = new ResultJson("r", 1, ResultSamples.result().best(), List.of(),
-        new ApiUsage(0, 0, 0, 0), config, ResultSamples.result().timing());
+    ResultJson result = new ResultJson("r", 1, ResultSamples.result().best(), List.of(), null,
+        new ApiUsage(0, 0, 0, 0, 0, 0, 0), config, ResultSamples.result().timing(), null);
 
     JsonNode written = result.configuration();
 

@@ -36,8 +36,8 @@ final class ResultSamples {
     JsonNode config = configuration(
         "{\"service\":{\"url\":\"embedded\",\"apiKeyEnv\":\"EVOMERGE_API_KEY\"},\"seed\":42,"
             + "\"budgets\":{\"maxApiCalls\":5000}}");
-    return new ResultJson("run-42", 42, best, List.of(uniform, lorahub),
-        new ApiUsage(3620, 54300, 3, 0), config, Timing.of(started, finished));
+    return new ResultJson("run-42", 42, best, List.of(uniform, lorahub), null,
+        new ApiUsage(3620, 54300, 3, 0, 3620, 3620, 0), config, Timing.of(started, finished), null);
   }
 
   static ResultJson result() {

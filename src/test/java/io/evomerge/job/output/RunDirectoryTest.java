@@ -153,4 +153,18 @@ class RunDirectoryTest {
       assertThrows(IllegalArgumentException.class, () -> staged.resolve("a/b"));
     }
   }
+
+  @Test
+  void historyComesBackInMethodAndGenerationOrderWithoutGenerationsTheCheckpointDoesNotHold()
+      throws IOException {
+    RunDirectory run = RunDirectory.of(local, output, "run-1");
+    List<HistoryRow> rows = HistorySamples.rows(4, 2, 3, 3);
+    run.appendHistory(1, 0, rows.subList(0, 2));
+    run.appendHistory(0, 1, rows.subList(2, 4));
+    run.appendHistory(0, 0, rows.subList(4, 6));
+    run.appendHistory(0, 2, rows.subList(6, 8));
+
+    assertEquals(List.of(rows.get(4), rows.get(5), rows.get(2), rows.get(3), rows.get(0), rows.get(1)),
+        run.readHistory(List.of(2, 1)), "method 0's generation 2 was written but never checkpointed");
+  }
 }

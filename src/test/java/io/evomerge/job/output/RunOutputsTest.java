@@ -39,7 +39,7 @@ class RunOutputsTest {
     ResultJson result = ResultSamples.result();
 
     try (StagedOutputs out = run.stageOutputs()) {
-      HistoryWriter.of(spark).write(history, out.path());
+      HistoryWriter.write(spark, history, out.path());
       ResultJson.write(run.fileSystem(), out.resolve(RunDirectory.RESULT_JSON), result);
       ReportWriter.write(run.fileSystem(), out.resolve(RunDirectory.REPORT_HTML), result, history);
       out.commit();
@@ -50,7 +50,7 @@ class RunOutputsTest {
       assertEquals(List.of("checkpoint", "history", "history.csv", "report.html", "result.json"),
           files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList());
     }
-    assertEquals(history, HistoryWriter.read(spark, run.resolve(RunDirectory.HISTORY)));
+    assertEquals(history, HistoryTable.read(spark, run.resolve(RunDirectory.HISTORY)));
     assertEquals(result, ResultJson.read(run.fileSystem(), run.resolve(RunDirectory.RESULT_JSON)));
     assertEquals(history.size() + 1, Files.readAllLines(folder.resolve("history.csv")).size());
     assertTrue(Files.readString(folder.resolve("report.html")).contains("<h2>Convergence</h2>"));
