@@ -1,5 +1,6 @@
 package io.evomerge.job.output;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -132,7 +133,12 @@ public final class RunDirectory {
     files.sort(Comparator.comparing(Path::getName));
     List<HistoryRow> rows = new ArrayList<>();
     for (Path file : files) {
-      rows.addAll(OutputJson.reader().forType(ROWS).readValue(AtomicFiles.read(fs, file)));
+      try {
+        rows.addAll(OutputJson.reader().forType(ROWS).readValue(AtomicFiles.read(fs, file)));
+      } catch (JsonProcessingException e) {
+        throw new IOException(file + ": not history rows of this EvoMerge version (" + e.getOriginalMessage()
+            + "); run again without --resume, or with the version that began the run", e);
+      }
     }
     return rows;
   }

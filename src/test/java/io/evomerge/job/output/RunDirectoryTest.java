@@ -167,4 +167,15 @@ class RunDirectoryTest {
     assertEquals(List.of(rows.get(4), rows.get(5), rows.get(2), rows.get(3), rows.get(0), rows.get(1)),
         run.readHistory(List.of(2, 1)), "method 0's generation 2 was written but never checkpointed");
   }
+
+  @Test
+  void historyOfAnotherFormatIsRefusedNamingTheFile() throws IOException {
+    RunDirectory run = RunDirectory.of(local, output, "run-1");
+    Path file = new Path(run.resolve("checkpoint"), "history/m00-g000000.json");
+    text(local, file, "[{\"runId\":\"run-1\",\"alpha\":[1.0],\"beta\":[0.5]}]");
+
+    IOException e = assertThrows(IOException.class, () -> run.readHistory(List.of(1)));
+    assertTrue(e.getMessage().startsWith(file + ": not history rows of this EvoMerge version"), e.getMessage());
+    assertTrue(e.getMessage().contains("without --resume"), e.getMessage());
+  }
 }
