@@ -56,7 +56,6 @@ final class LostTasks extends SparkListener {
 
   private final Map<Integer, Stage> stages = new ConcurrentHashMap<>();
   private final AtomicLong charged = new AtomicLong();
-  private final AtomicLong failedAttempts = new AtomicLong();
   private final AtomicLong jobsEnded = new AtomicLong();
   private final Map<Integer, Boolean> plannedJobs = new ConcurrentHashMap<>();
 
@@ -92,7 +91,6 @@ final class LostTasks extends SparkListener {
     }
     Stage plan = stages.get(end.stageId());
     if (plan != null) {
-      failedAttempts.incrementAndGet();
       charged.addAndGet(shareOf(plan.calls()[end.taskInfo().index()], plan.planned(), plan.reserved()));
     }
   }
@@ -110,11 +108,6 @@ final class LostTasks extends SparkListener {
   /** Calls charged so far for failed or lost task attempts. */
   long charged() {
     return charged.get();
-  }
-
-  /** Failed or lost task attempts seen so far. */
-  long failedAttempts() {
-    return failedAttempts.get();
   }
 
   /** Evaluation jobs whose end has been seen. */

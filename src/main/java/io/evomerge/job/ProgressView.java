@@ -54,7 +54,7 @@ final class ProgressView {
   }
 
   /** The Spark job description of a generation. */
-  String label(int index, Method method, Generation generation) {
+  String label(int index, Generation generation) {
     return phase(index) + ": " + generation.stage() + " generation " + (generation.number() + 1)
         + "/" + generations[index];
   }

@@ -22,20 +22,4 @@ public record RunOptions(boolean resume, boolean resumeIfAny, boolean compare, i
   public static RunOptions defaults() {
     return new RunOptions(false, false, false, Integer.MAX_VALUE);
   }
-
-  public RunOptions withResume(boolean r) {
-    return new RunOptions(r, resumeIfAny, compare, stopAfterGenerations);
-  }
-
-  public RunOptions withCompare(boolean c) {
-    return new RunOptions(resume, resumeIfAny, c, stopAfterGenerations);
-  }
-
-  public RunOptions withStopAfterGenerations(int n) {
-    return new RunOptions(resume, resumeIfAny, compare, n);
-  }
-
-  public RunOptions withResumeIfAny(boolean r) {
-    return new RunOptions(resume, r, compare, stopAfterGenerations);
-  }
 }

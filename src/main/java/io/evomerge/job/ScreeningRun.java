@@ -36,20 +36,15 @@ final class ScreeningRun {
    * @param plan the rounds, over the adapters of {@code base}
    * @param base the adapters screened (the repository, or {@code data.adapters}); widens each
    *     pair's vectors to the whole repository
+   * @param stop ends this invocation before a round (to be resumed)
    */
-  record Parts(ScreeningPlan plan, AdapterSelection base, TaskEvaluator evaluator, Meter meter,
-      Predicate<Stops.Next> byBudget, Listener listener) {}
+  record Parts(ScreeningPlan plan, AdapterSelection base, SparkEvaluator evaluator, Meter meter,
+      Predicate<Stops.Next> byBudget, Predicate<Stops.Next> stop, Listener listener) {}
 
   private final Parts parts;
-  private int roundsRun;
 
   ScreeningRun(Parts parts) {
     this.parts = parts;
-  }
-
-  /** Rounds this invocation has run (for {@code --stop-after-generations}). */
-  int roundsRun() {
-    return roundsRun;
   }
 
   /** Examples of each shard of {@code set} (a session counts as one shard of all its examples). */
@@ -70,20 +65,20 @@ final class ScreeningRun {
   }
 
   /**
-   * Runs the rounds still missing from {@code state.screening()}, at most {@code roundsLeft} of
-   * them; returns the state reached. A round the budget cannot take is an error: the screening
-   * must finish before any search can start.
+   * Runs the rounds still missing from {@code state.screening()} until it is done or {@code stop}
+   * ends this invocation; returns the state reached. A round the budget cannot take is an error:
+   * the screening must finish before any search can start.
    */
-  JobState run(JobState state, int roundsLeft) throws IOException {
+  JobState run(JobState state) throws IOException {
     ScreeningPlan plan = parts.plan();
     int[] sizes = shardSizes(parts.evaluator().set());
-    while (roundsRun < roundsLeft) {
+    while (true) {
       ScreeningPlan.Round round = plan.round(state.screening());
-      if (round.isEmpty()) {
-        break;
-      }
       long calls = round.pairs().size();
       long examples = round.pairs().stream().mapToLong(p -> sizes[p.shard()]).sum();
+      if (round.isEmpty() || parts.stop().test(new Stops.Next(state, calls, examples))) {
+        return state;
+      }
       if (parts.byBudget().test(new Stops.Next(state, calls, examples))) {
         throw new IllegalStateException("screening round " + (round.index() + 1) + "/" + plan.rounds()
             + " (" + calls + " calls, " + examples + " examples) does not fit what is left of the budget after "
@@ -92,7 +87,6 @@ final class ScreeningRun {
       }
       state = round(state, round, calls, examples);
     }
-    return state;
   }
 
   private JobState round(JobState state, ScreeningPlan.Round round, long calls, long examples)
@@ -117,7 +111,6 @@ final class ScreeningRun {
     }
     ScreeningState next = state.screening().withScores(scores);
     JobState after = state.withScreening(next, scored.usage());
-    roundsRun++;
     parts.listener().onRound(after, line(round, stage, next, after));
     return after;
   }

@@ -21,7 +21,7 @@ import org.apache.spark.broadcast.Broadcast;
  * the context's default parallelism). Each evaluation shows in the Spark UI under the job group
  * {@code evomerge} with the caller's label as its description. Driver only; not thread-safe.
  */
-public final class SparkEvaluator implements CandidateEvaluator, TaskEvaluator, AutoCloseable {
+public final class SparkEvaluator implements CandidateEvaluator, AutoCloseable {
 
   private final JavaSparkContext jsc;
   private final ServiceConfig service;
@@ -55,7 +55,6 @@ public final class SparkEvaluator implements CandidateEvaluator, TaskEvaluator, 
    * the set is partitioned: the screening's entry point, where each candidate is scored on a shard
    * of its own.
    */
-  @Override
   public List<ShardResult> evaluateTasks(List<EvaluationTask> tasks, String label) {
     List<ShardResult> results = new ArrayList<>(run(tasks, label + ": " + tasks.size() + " calls"));
     results.sort(ShardResult.ORDER);

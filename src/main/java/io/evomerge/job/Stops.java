@@ -4,7 +4,7 @@ import java.util.function.Predicate;
 
 /**
  * The rules that end a method before its search is done, as small predicates over the next step
- * (Jenetics' {@code Limits} style). Stateless.
+ * (Jenetics' {@code Limits} style).
  */
 final class Stops {
 
@@ -30,6 +30,16 @@ final class Stops {
       return !limits.spend(next.state().calls(), next.state().examples())
           .allows(withHeadroom(next.calls() + reserveCalls, headroom), next.examples() + reserveExamples);
     };
+  }
+
+  /**
+   * True once {@code steps} steps (generations, a screening round counting as one) have run in
+   * this invocation ({@code --stop-after-generations}). It counts every step it lets through, so
+   * test it just before a step, one instance per invocation. Not thread-safe.
+   */
+  static Predicate<Next> afterSteps(int steps) {
+    int[] left = {steps};
+    return next -> left[0]-- <= 0;
   }
 
   /** {@code calls} and the share {@code headroom} of them, rounded up. */

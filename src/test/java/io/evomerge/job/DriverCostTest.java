@@ -93,12 +93,12 @@ class DriverCostTest {
     };
     CandidateEvaluator zero = new Quadratic();
     var parts = new SearchLoop.Parts(settings, AdapterSelection.of(ids(n), List.of()), zero, Meter.planned(),
-        next -> false, listener, InstantSource.system());
+        next -> false, next -> false, listener, InstantSource.system());
     var view = new ProgressView(RunProgress.start(InstantSource.system(), 0), settings,
         List.of(Method.EVO_MERGING), n, zero, 0);
     JobState state = JobState.start(runId, "x",
         List.of(MethodState.start(Method.EVO_MERGING, MergeSearches.create(settings, n).start())));
-    new SearchLoop(parts, view, Integer.MAX_VALUE).run(state, 0);
+    new SearchLoop(parts, view).run(state);
     return costs;
   }
 
