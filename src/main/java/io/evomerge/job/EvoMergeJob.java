@@ -211,13 +211,13 @@ public final class EvoMergeJob {
       }
     }
 
-    /** Runs the rest of the run from {@code state} (null: from its start). */
+    /** Runs what is left of the run after {@code state} (null: all of it). */
     RunOutcome run(JobState state) throws IOException {
-      String runId = directory.runId();
+      if (state == null) {
+        state = new JobState(directory.runId(), JobState.fingerprintOf(config), List.of(), CallUsage.ZERO, 0,
+            plan.map(ScreeningState::start).orElse(null));
+      }
       if (plan.isPresent()) {
-        if (state == null) {
-          state = JobState.screening(runId, JobState.fingerprintOf(config), ScreeningState.start(plan.get()));
-        }
         state = screening(state).run(state);
         if (!plan.get().isDone(state.screening())) {
           save(state);
@@ -232,11 +232,9 @@ public final class EvoMergeJob {
         adapters = base;
       }
       view = new ProgressView(progress, config.search(), methods, adapters.size(), fitness, testCalls(1));
-      if (state == null || !state.started()) {
-        List<MethodState> started = methods.stream().map(m -> MethodState.start(m,
-            MergeSearches.create(config.search().withMethod(m), adapters.size()).start())).toList();
-        state = state == null ? JobState.start(runId, JobState.fingerprintOf(config), started)
-            : state.withMethods(started);
+      if (!state.started()) {
+        state = state.withMethods(methods.stream().map(m -> MethodState.start(m,
+            MergeSearches.create(config.search().withMethod(m), adapters.size()).start())).toList());
       }
       LOG.info("search: {} method(s), {} calls planned{}", methods.size(), view.plannedCalls(), budgetNote());
       progress.measureFrom(state.calls());
@@ -305,11 +303,6 @@ public final class EvoMergeJob {
     }
 
     @Override
-    public void beforeRound(JobState state) throws IOException {
-      beforeGeneration(state);
-    }
-
-    @Override
     public void onRound(JobState state, String line) throws IOException {
       save(state);
       LOG.info("{}", line);
@@ -333,8 +326,9 @@ public final class EvoMergeJob {
     }
 
     /**
-     * Widens the reservation to what the budget can spare ({@link RunBudget#allowance}), saves it
-     * (a resume after a crash charges it) and makes it the evaluation's allowance of sends.
+     * Before a generation, a screening round or a test scoring: widens the reservation to what the
+     * budget can spare ({@link RunBudget#allowance}), saves it (a resume after a crash charges it)
+     * and makes it the evaluation's allowance of sends.
      */
     @Override
     public void beforeGeneration(JobState state) throws IOException {

@@ -45,16 +45,6 @@ public record JobState(String runId, String fingerprint, List<MethodState> metho
     methods = List.copyOf(methods);
   }
 
-  /** A run without screening: its searches start at once. */
-  public static JobState start(String runId, String fingerprint, List<MethodState> methods) {
-    return new JobState(runId, fingerprint, methods, CallUsage.ZERO, 0, null);
-  }
-
-  /** A run that screens first: no search yet, the screening at {@code screening}. */
-  public static JobState screening(String runId, String fingerprint, ScreeningState screening) {
-    return new JobState(runId, fingerprint, List.of(), CallUsage.ZERO, 0, Objects.requireNonNull(screening));
-  }
-
   /** This state with the screening at {@code next} and {@code spent} added. */
   JobState withScreening(ScreeningState next, CallUsage spent) {
     return new JobState(runId, fingerprint, methods, usage.plus(spent), 0, next);

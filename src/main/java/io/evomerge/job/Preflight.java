@@ -15,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -91,23 +93,12 @@ final class Preflight {
       throw new ConfigException(file, "", "example '" + e.id() + "' has " + e.options().size()
           + " options, more than the service accepts (" + limits.maxOptionsPerExample() + ")");
     }
-    int longest = longestField(e);
+    int longest = Stream.concat(Stream.of(e.instruction(), e.input(), e.output()), e.options().stream())
+        .filter(Objects::nonNull).mapToInt(String::length).max().orElse(0);
     if (limits.maxTextChars() > 0 && longest > limits.maxTextChars()) {
       throw new ConfigException(file, "", "example '" + e.id() + "' has a field of " + longest
           + " characters, more than the service accepts (" + limits.maxTextChars() + ")");
     }
-  }
-
-  private static int longestField(Example e) {
-    int longest = Math.max(length(e.instruction()), Math.max(length(e.input()), length(e.output())));
-    for (String option : e.options()) {
-      longest = Math.max(longest, length(option));
-    }
-    return longest;
-  }
-
-  private static int length(String s) {
-    return s == null ? 0 : s.length();
   }
 
   private static Example largest(Shard shard) {

@@ -40,14 +40,6 @@ final class ProgressView {
     this.testCallsPerMethod = testCallsPerMethod;
   }
 
-  List<Method> methods() {
-    return methods;
-  }
-
-  RunProgress progress() {
-    return progress;
-  }
-
   /** The phase of method {@code index}: {@code method 2/4 lorahub}. */
   String phase(int index) {
     return "method " + (index + 1) + "/" + methods.size() + " " + methods.get(index).id();

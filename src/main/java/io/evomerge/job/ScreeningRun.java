@@ -24,7 +24,7 @@ final class ScreeningRun {
   /** Told around every round; what it saves there survives a crash of the next one. */
   interface Listener {
     /** Before the calls of a round: {@code state} reserves the calls it may send. */
-    void beforeRound(JobState state) throws IOException;
+    void beforeGeneration(JobState state) throws IOException;
 
     /** After a round, with its progress line. */
     void onRound(JobState state, String line) throws IOException;
@@ -93,7 +93,7 @@ final class ScreeningRun {
       throws IOException {
     ScreeningPlan plan = parts.plan();
     long reserve = Stops.withHeadroom(calls, state.usage().headroom(Stops.MIN_HEADROOM));
-    parts.listener().beforeRound(state.reserving(reserve));
+    parts.listener().beforeGeneration(state.reserving(reserve));
     List<ShardLoss.Pair> pairs = round.pairs();
     List<EvaluationTask> tasks = new ArrayList<>(pairs.size());
     for (int i = 0; i < pairs.size(); i++) {

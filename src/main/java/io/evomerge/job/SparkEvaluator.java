@@ -46,7 +46,7 @@ public final class SparkEvaluator implements CandidateEvaluator, AutoCloseable {
   public List<CandidateScore> evaluate(List<ControlVectors> candidates, String label) {
     List<ShardResult> results = run(EvaluationTask.grid(candidates, set.shardCount()),
         label + ": " + candidates.size() + " candidates x " + set.shardCount() + " shards");
-    return CandidateEvaluator.reduce(results, candidates.size(), set.shardCount());
+    return CandidateScore.reduce(results, candidates.size(), set.shardCount());
   }
 
   /**

@@ -96,8 +96,8 @@ class DriverCostTest {
         next -> false, next -> false, listener, InstantSource.system());
     var view = new ProgressView(RunProgress.start(InstantSource.system(), 0), settings,
         List.of(Method.EVO_MERGING), n, zero, 0);
-    JobState state = JobState.start(runId, "x",
-        List.of(MethodState.start(Method.EVO_MERGING, MergeSearches.create(settings, n).start())));
+    JobState state = new JobState(runId, "x", List.of(MethodState.start(Method.EVO_MERGING,
+        MergeSearches.create(settings, n).start())), CallUsage.ZERO, 0, null);
     new SearchLoop(parts, view).run(state);
     return costs;
   }
