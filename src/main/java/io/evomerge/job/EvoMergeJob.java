@@ -148,7 +148,6 @@ public final class EvoMergeJob {
     final RunProgress progress;
     final JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     final MergeClient driver;
-    final RunInputs inputs;
     /** The adapters screened or searched before any screening: the repository, or data.adapters. */
     final AdapterSelection base;
     final Optional<ScreeningPlan> plan;
@@ -174,11 +173,10 @@ public final class EvoMergeJob {
       this.started = started;
       this.progress = RunProgress.start(clock, config.budget().maxApiCalls());
       this.stop = Stops.afterSteps(options.stopAfterGenerations());
-      this.inputs = RunInputs.read(config, spark.sparkContext().hadoopConfiguration());
       this.driver = MergeClient.of(client);
-      RunSets sets = RunSets.open(config, driver, inputs);
+      RunSets sets = RunSets.open(config, driver, spark.sparkContext().hadoopConfiguration());
       this.base = sets.adapters();
-      limits.ifPresent(l -> Preflight.againstLimits(config, l, inputs, base.repository().size(), client.url()));
+      limits.ifPresent(l -> Preflight.againstLimits(config, l, sets, client.url()));
       this.plan = screeningPlan(sets.fitness());
       LOG.info("repository: {} adapters, {} {}; fitness set {} examples per candidate, test set {}",
           base.repository().size(), plan.isPresent() ? "screening" : "searching", base.size(),
@@ -395,9 +393,9 @@ public final class EvoMergeJob {
         Metered<List<CandidateScore>> scored = meter.measure(set.callsFor(1), set.examplesFor(1),
             () -> set.evaluate(List.of(vectors), label));
         CandidateScore score = scored.value().get(0);
-        TestScore testScore = score.results().isEmpty()
-            ? TestScore.lossOnly((int) set.set().examplesPerCandidate(), score.meanLoss())
-            : TestScore.of(inputs.test().orElseThrow().examples(), score.results());
+        TestScore testScore = set.set() instanceof EvaluationSet.OfExamples examples && !score.results().isEmpty()
+            ? TestScore.of(examples.shards().examples(), score.results())
+            : TestScore.lossOnly((int) set.set().examplesPerCandidate(), score.meanLoss());
         state = state.with(i, method.withTest(testScore), scored.usage());
         save(state);
         Duration left = progress.timeLeft(state.calls(), view.remainingCalls(state));

@@ -54,24 +54,25 @@ final class Preflight {
   }
 
   /** Everything the run will send, against what the service says it accepts. */
-  static void againstLimits(EvoMergeConfig config, LimitsResponse limits, RunInputs inputs,
-      int repositorySize, String service) {
+  static void againstLimits(EvoMergeConfig config, LimitsResponse limits, RunSets sets, String service) {
     String source = "service " + service;
     if (limits.betaBound() > 0 && config.search().scaleBound() > limits.betaBound()) {
       throw new ConfigException(source, "search.scaleBound", Check.show(config.search().scaleBound())
           + " is more than the service's beta bound " + Check.show(limits.betaBound())
           + "; set search.scaleBound <= " + Check.show(limits.betaBound()));
     }
-    if (inputs.fitnessShards().isEmpty()) {
-      return;
+    int adapters = sets.adapters().repository().size();
+    if (sets.fitness() instanceof EvaluationSet.OfExamples fitness) {
+      if (limits.maxExamplesPerCall() > 0 && config.data().shardSize() > limits.maxExamplesPerCall()) {
+        throw new ConfigException(source, "data.shardSize", config.data().shardSize()
+            + " examples per call is more than the service accepts (" + limits.maxExamplesPerCall()
+            + "); set data.shardSize <= " + limits.maxExamplesPerCall());
+      }
+      shards(config.data().fitness(), fitness.shards(), limits, adapters);
     }
-    if (limits.maxExamplesPerCall() > 0 && config.data().shardSize() > limits.maxExamplesPerCall()) {
-      throw new ConfigException(source, "data.shardSize", config.data().shardSize()
-          + " examples per call is more than the service accepts (" + limits.maxExamplesPerCall()
-          + "); set data.shardSize <= " + limits.maxExamplesPerCall());
+    if (sets.test().orElse(null) instanceof EvaluationSet.OfExamples test) {
+      shards(config.data().test(), test.shards(), limits, adapters);
     }
-    shards(config.data().fitness(), inputs.fitness(), limits, repositorySize);
-    inputs.test().ifPresent(test -> shards(config.data().test(), test, limits, repositorySize));
   }
 
   private static void shards(String file, Shards shards, LimitsResponse limits, int adapters) {
