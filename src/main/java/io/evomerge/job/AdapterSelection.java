@@ -3,7 +3,6 @@ package io.evomerge.job;
 import io.evomerge.config.ConfigException;
 import io.evomerge.merge.ControlVectors;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -28,22 +27,14 @@ public record AdapterSelection(List<String> repository, int[] selected) implemen
    * lists what the service has.
    */
   public static AdapterSelection of(List<String> repository, List<String> wanted) {
-    if (wanted.isEmpty()) {
-      return new AdapterSelection(repository, IntStream.range(0, repository.size()).toArray());
-    }
-    List<Integer> indices = new ArrayList<>();
-    for (int i = 0; i < repository.size(); i++) {
-      if (wanted.contains(repository.get(i))) {
-        indices.add(i);
-      }
-    }
     for (String id : wanted) {
       if (!repository.contains(id)) {
         throw new ConfigException("configuration", "data.adapters", "the service has no adapter '" + id
             + "'; it has: " + String.join(", ", repository));
       }
     }
-    return new AdapterSelection(repository, indices.stream().mapToInt(Integer::intValue).toArray());
+    return new AdapterSelection(repository, IntStream.range(0, repository.size())
+        .filter(i -> wanted.isEmpty() || wanted.contains(repository.get(i))).toArray());
   }
 
   /** Number of searched adapters. */

@@ -45,6 +45,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -236,7 +237,7 @@ public final class EvoMergeJob {
       }
       LOG.info("search: {} method(s), {} calls planned{}", methods.size(), view.plannedCalls(), budgetNote());
       progress.measureFrom(state.calls());
-      state = new SearchLoop(new SearchLoop.Parts(config.search(), adapters, fitness, meter,
+      state = new SearchLoop(new SearchLoop.Parts(config.search(), adapters, fitness,
           byBudget(methods.size()), stop, this, clock), view).run(state);
       save(state);
       for (int i = 0; i < methods.size(); i++) {
@@ -297,7 +298,7 @@ public final class EvoMergeJob {
       }
       LOG.info("screening: {} adapters ({} pinned), top {}, {} rounds, {} calls planned{}", p.candidates().length,
           p.pinned().length, config.selection().topK(), p.rounds(), p.totalCalls(), budgetNote());
-      return new ScreeningRun(new ScreeningRun.Parts(p, base, fitness, meter, byBudget(methods.size()), stop, this));
+      return new ScreeningRun(new ScreeningRun.Parts(p, base, fitness, byBudget(methods.size()), stop, this));
     }
 
     @Override
@@ -324,21 +325,24 @@ public final class EvoMergeJob {
     }
 
     /**
-     * Before a generation, a screening round or a test scoring: widens the reservation to what the
-     * budget can spare ({@link RunBudget#allowance}), saves it (a resume after a crash charges it)
-     * and makes it the evaluation's allowance of sends.
+     * Evaluates {@code work} (a generation, a screening round or a test scoring), planned as {@code
+     * next}: reserves its calls with headroom, widened to what the budget can spare ({@link
+     * RunBudget#allowance}), saves the reservation (a resume after a crash charges it) and makes it
+     * the evaluation's allowance of sends; then meters what it sent.
      */
     @Override
-    public void beforeGeneration(JobState state) throws IOException {
+    public <T> Metered<T> evaluate(Stops.Next next, Supplier<T> work) throws IOException {
+      JobState state = next.state();
       if (config.budget().maxApiCalls() > 0) {
+        long reserve = Stops.withHeadroom(next.calls(), state.usage().headroom(Stops.MIN_HEADROOM));
         // Kept for test scoring after this evaluation (which is one of them once the searches ended).
         long untested = !state.started() ? methods.size()
             : state.methods().stream().filter(m -> m.test() == null).count() - (state.searched() ? 1 : 0);
-        JobState reserving = state.reserving(RunBudget.of(config.budget().maxApiCalls(), 0)
-            .spend(state.calls(), 0).allowance(state.reserved(), testCalls(untested)));
+        JobState reserving = state.reserving(budget.spend(state.calls(), 0).allowance(reserve, testCalls(untested)));
         save(reserving);
         LostTasks.allow(jsc, reserving.reserved());
       }
+      return meter.measure(next.calls(), next.examples(), work);
     }
 
     @Override
@@ -386,11 +390,9 @@ public final class EvoMergeJob {
           continue;
         }
         SparkEvaluator set = test.get();
-        beforeGeneration(state.reserving(
-            Stops.withHeadroom(set.callsFor(1), state.usage().headroom(Stops.MIN_HEADROOM))));
         ControlVectors vectors = adapters.expand(best.get().candidate().vectors());
         String label = "test scoring: " + view.phase(i);
-        Metered<List<CandidateScore>> scored = meter.measure(set.callsFor(1), set.examplesFor(1),
+        Metered<List<CandidateScore>> scored = evaluate(new Stops.Next(state, set.callsFor(1), set.examplesFor(1)),
             () -> set.evaluate(List.of(vectors), label));
         CandidateScore score = scored.value().get(0);
         TestScore testScore = set.set() instanceof EvaluationSet.OfExamples examples && !score.results().isEmpty()

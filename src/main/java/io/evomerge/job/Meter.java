@@ -6,9 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * Measures what one evaluation costs, as the service counts it: the attempts finished tasks
- * reported through {@code metrics}, plus the calls {@code lost} charged for failed task attempts;
- * without them ({@link #planned}) exactly the plan. Lives on the driver; not thread-safe (one
- * evaluation at a time).
+ * reported through {@code metrics}, plus the calls {@code lost} charged for failed task attempts.
+ * Lives on the driver; not thread-safe (one evaluation at a time).
  */
 record Meter(CallMetrics metrics, LostTasks lost) {
 
@@ -17,16 +16,8 @@ record Meter(CallMetrics metrics, LostTasks lost) {
   /** What an evaluation returned, and what it cost. Immutable. */
   record Metered<T>(T value, CallUsage usage) {}
 
-  /** Charges exactly the plan: for evaluators that make no real calls (tests). */
-  static Meter planned() {
-    return new Meter(null, null);
-  }
-
   /** The result of {@code work}, which plans {@code calls} calls sending {@code examples} examples. */
   <T> Metered<T> measure(long calls, long examples, Supplier<T> work) {
-    if (lost == null) {
-      return new Metered<>(work.get(), new CallUsage(calls, calls, calls, 0, 0, 0, examples));
-    }
     CallCounts before = metrics.total();
     long chargedBefore = lost.charged();
     long jobs = lost.jobsEnded();

@@ -13,6 +13,7 @@ import io.evomerge.protocol.LimitsResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -82,7 +83,8 @@ final class Preflight {
       }
       long bytes = bodyBytes(shard.examples(), adapters);
       if (limits.maxBodyBytes() > 0 && bytes > limits.maxBodyBytes()) {
-        throw new ConfigException(file, "", "the shard holding example '" + largest(shard).id()
+        throw new ConfigException(file, "", "the shard holding example '" + shard.examples().stream()
+            .max(Comparator.comparingLong(e -> bodyBytes(List.of(e), 0))).orElseThrow().id()
             + "' makes a request body of " + size(bytes) + ", more than the service accepts ("
             + size(limits.maxBodyBytes()) + "); shorten that example or lower data.shardSize");
       }
@@ -100,16 +102,6 @@ final class Preflight {
       throw new ConfigException(file, "", "example '" + e.id() + "' has a field of " + longest
           + " characters, more than the service accepts (" + limits.maxTextChars() + ")");
     }
-  }
-
-  private static Example largest(Shard shard) {
-    Example largest = shard.examples().get(0);
-    for (Example e : shard.examples()) {
-      if (bodyBytes(List.of(e), 0) > bodyBytes(List.of(largest), 0)) {
-        largest = e;
-      }
-    }
-    return largest;
   }
 
   /** The body of one evaluate call for {@code examples}, with the widest possible vectors. */

@@ -10,21 +10,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The screening of {@code selection} on the driver: one Spark job per round of the {@link
  * ScreeningPlan}, each (adapter, shard) pair one service call, reduced in a fixed order to {@link
- * ShardLoss}es, added to the {@link JobState} with the calls they cost, and handed to the
- * listener, which checkpoints them. A resumed run continues with the pairs still missing, so an
- * interrupted round is finished, never repeated. Each round is checked against the budget before
- * it starts. Not thread-safe: one instance per invocation, on the driver.
+ * ShardLoss}es and added to the {@link JobState} with the calls they cost. A resumed run continues
+ * with the pairs still missing, so an interrupted round is finished, never repeated. Not
+ * thread-safe: one instance per invocation, on the driver.
  */
 final class ScreeningRun {
 
   /** Told around every round; what it saves there survives a crash of the next one. */
   interface Listener {
-    /** Before the calls of a round: {@code state} reserves the calls it may send. */
-    void beforeGeneration(JobState state) throws IOException;
+    /** Evaluates {@code work}, a round planned as {@code next}: reserved, saved, metered. */
+    <T> Metered<T> evaluate(Stops.Next next, Supplier<T> work) throws IOException;
 
     /** After a round, with its progress line. */
     void onRound(JobState state, String line) throws IOException;
@@ -33,12 +34,11 @@ final class ScreeningRun {
   /**
    * What the screening needs beside the state. Immutable.
    *
-   * @param plan the rounds, over the adapters of {@code base}
    * @param base the adapters screened (the repository, or {@code data.adapters}); widens each
    *     pair's vectors to the whole repository
    * @param stop ends this invocation before a round (to be resumed)
    */
-  record Parts(ScreeningPlan plan, AdapterSelection base, SparkEvaluator evaluator, Meter meter,
+  record Parts(ScreeningPlan plan, AdapterSelection base, SparkEvaluator evaluator,
       Predicate<Stops.Next> byBudget, Predicate<Stops.Next> stop, Listener listener) {}
 
   private final Parts parts;
@@ -57,11 +57,7 @@ final class ScreeningRun {
 
   /** Examples the whole plan sends. */
   static long plannedExamples(ScreeningPlan plan, int[] sizes) {
-    long total = 0;
-    for (int r = 0; r < plan.rounds(); r++) {
-      total += plan.examplesOfRound(r, sizes);
-    }
-    return total;
+    return IntStream.range(0, plan.rounds()).mapToLong(r -> plan.examplesOfRound(r, sizes)).sum();
   }
 
   /**
@@ -74,26 +70,24 @@ final class ScreeningRun {
     int[] sizes = shardSizes(parts.evaluator().set());
     while (true) {
       ScreeningPlan.Round round = plan.round(state.screening());
-      long calls = round.pairs().size();
-      long examples = round.pairs().stream().mapToLong(p -> sizes[p.shard()]).sum();
-      if (round.isEmpty() || parts.stop().test(new Stops.Next(state, calls, examples))) {
+      Stops.Next next = new Stops.Next(state, round.pairs().size(),
+          round.pairs().stream().mapToLong(p -> sizes[p.shard()]).sum());
+      if (round.isEmpty() || parts.stop().test(next)) {
         return state;
       }
-      if (parts.byBudget().test(new Stops.Next(state, calls, examples))) {
+      if (parts.byBudget().test(next)) {
         throw new IllegalStateException("screening round " + (round.index() + 1) + "/" + plan.rounds()
-            + " (" + calls + " calls, " + examples + " examples) does not fit what is left of the budget after "
-            + state.calls() + " calls (retries and lost tasks took more than planned); raise budget.maxApiCalls"
-            + " or budget.maxExamples and --resume, or lower selection.topK / selection.initialShards");
+            + " (" + next.calls() + " calls, " + next.examples() + " examples) does not fit what is left of the"
+            + " budget after " + state.calls() + " calls (retries and lost tasks took more than planned); raise"
+            + " budget.maxApiCalls or budget.maxExamples and --resume, or lower selection.topK /"
+            + " selection.initialShards");
       }
-      state = round(state, round, calls, examples);
+      state = round(next, round);
     }
   }
 
-  private JobState round(JobState state, ScreeningPlan.Round round, long calls, long examples)
-      throws IOException {
+  private JobState round(Stops.Next next, ScreeningPlan.Round round) throws IOException {
     ScreeningPlan plan = parts.plan();
-    long reserve = Stops.withHeadroom(calls, state.usage().headroom(Stops.MIN_HEADROOM));
-    parts.listener().beforeGeneration(state.reserving(reserve));
     List<ShardLoss.Pair> pairs = round.pairs();
     List<EvaluationTask> tasks = new ArrayList<>(pairs.size());
     for (int i = 0; i < pairs.size(); i++) {
@@ -102,16 +96,15 @@ final class ScreeningRun {
     ScreeningPlan.Stage stage = plan.stages().get(round.index());
     String label = "screening round " + (round.index() + 1) + "/" + plan.rounds() + ": " + stage.adapters()
         + " adapters and the base model on shards " + stage.fromShard() + ".." + (stage.toShard() - 1);
-    Metered<List<ShardResult>> scored = parts.meter().measure(calls, examples,
+    Metered<List<ShardResult>> scored = parts.listener().evaluate(next,
         () -> parts.evaluator().evaluateTasks(tasks, label));
     List<ShardLoss> scores = new ArrayList<>(pairs.size());
     for (ShardResult result : scored.value()) {
-      ShardLoss.Pair pair = pairs.get(result.candidate());
-      scores.add(loss(pair, result, parts.evaluator().set()));
+      scores.add(loss(pairs.get(result.candidate()), result, parts.evaluator().set()));
     }
-    ScreeningState next = state.screening().withScores(scores);
-    JobState after = state.withScreening(next, scored.usage());
-    parts.listener().onRound(after, line(round, stage, next, after));
+    ScreeningState screening = next.state().screening().withScores(scores);
+    JobState after = next.state().withScreening(screening, scored.usage());
+    parts.listener().onRound(after, line(round, stage, screening, after));
     return after;
   }
 

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The generation loop of a run on the driver: ask, evaluate (metered), tell, and hand the new
@@ -26,8 +27,8 @@ final class SearchLoop {
 
   /** Told around every generation; what it saves there survives a crash of the next one. */
   interface Listener {
-    /** Before the evaluation of a generation: {@code state} reserves the calls it may send. */
-    void beforeGeneration(JobState state) throws IOException;
+    /** Evaluates {@code work}, a generation planned as {@code next}: reserved, saved, metered. */
+    <T> Metered<T> evaluate(Stops.Next next, Supplier<T> work) throws IOException;
 
     /** After it, with method {@code method}'s rows for the history and the progress line. */
     void onGeneration(JobState state, int method, int generation, List<HistoryRow> rows,
@@ -36,8 +37,7 @@ final class SearchLoop {
 
   /** What the loop needs beside the state. Immutable. */
   record Parts(SearchSettings settings, AdapterSelection adapters, CandidateEvaluator evaluator,
-      Meter meter, Predicate<Stops.Next> byBudget, Predicate<Stops.Next> stop, Listener listener,
-      InstantSource clock) {}
+      Predicate<Stops.Next> byBudget, Predicate<Stops.Next> stop, Listener listener, InstantSource clock) {}
 
   private final Parts parts;
   private final Instant started;
@@ -83,12 +83,10 @@ final class SearchLoop {
   private JobState step(Stops.Next next, int index, MergeSearch search, Generation generation) throws IOException {
     JobState state = next.state();
     MethodState method = state.methods().get(index);
-    parts.listener().beforeGeneration(state.reserving(
-        Stops.withHeadroom(next.calls(), state.usage().headroom(Stops.MIN_HEADROOM))));
     List<ControlVectors> vectors = generation.candidates().stream()
         .map(c -> parts.adapters().expand(c.vectors())).toList();
     String label = view.label(index, generation);
-    Metered<List<CandidateScore>> scores = parts.meter().measure(next.calls(), next.examples(),
+    Metered<List<CandidateScore>> scores = parts.listener().evaluate(next,
         () -> parts.evaluator().evaluate(vectors, label));
     Step told = search.tell(method.search(), scores.value().stream().mapToDouble(CandidateScore::meanLoss).toArray());
     JobState after = state.with(index, method.after(told.state(), scores.usage()), scores.usage());

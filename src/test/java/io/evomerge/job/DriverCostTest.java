@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,8 +72,10 @@ class DriverCostTest {
     var checkpoints = run.checkpoints();
     SearchLoop.Listener listener = new SearchLoop.Listener() {
       @Override
-      public void beforeGeneration(JobState state) throws IOException {
-        checkpoints.save(state, Json.mapper());
+      public <T> Meter.Metered<T> evaluate(Stops.Next next, Supplier<T> work) throws IOException {
+        checkpoints.save(next.state().reserving(next.calls()), Json.mapper());
+        long calls = next.calls();
+        return new Meter.Metered<>(work.get(), new CallUsage(calls, calls, calls, 0, 0, 0, next.examples()));
       }
 
       @Override
@@ -92,7 +95,7 @@ class DriverCostTest {
       }
     };
     CandidateEvaluator zero = new Quadratic();
-    var parts = new SearchLoop.Parts(settings, AdapterSelection.of(ids(n), List.of()), zero, Meter.planned(),
+    var parts = new SearchLoop.Parts(settings, AdapterSelection.of(ids(n), List.of()), zero,
         next -> false, next -> false, listener, InstantSource.system());
     var view = new ProgressView(RunProgress.start(InstantSource.system(), 0), settings,
         List.of(Method.EVO_MERGING), n, zero, 0);
