@@ -9,10 +9,7 @@ import java.util.List;
  */
 public interface CandidateEvaluator {
 
-  /**
-   * One score per candidate, in order. {@code label} names the work where the cluster shows it
-   * (the Spark UI's job description).
-   */
+  /** One score per candidate, in order; {@code label} names the work in the Spark UI. */
   List<CandidateScore> evaluate(List<ControlVectors> candidates, String label);
 
   /** The set the candidates are scored on. */

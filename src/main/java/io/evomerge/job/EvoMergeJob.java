@@ -54,20 +54,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One EvoMerge run on a Spark session: checks the output folder, reads and checks the data,
- * fetches the repository, checks the run against the service's limits, runs the configured
- * screening of {@code selection} when it has {@code topK > 0} ({@link ScreeningRun}: one Spark
- * job per round, checkpointed), then the configured method (and with {@code --compare} the others,
- * over the same selected adapters) generation by generation on the executors,
- * checkpointing after each; then writes the history, {@code result.json} and {@code report.html}
- * <em>before</em> scoring every method's best merge on the test set (a failure there loses
- * nothing, and a resume scores only what is missing), and writes them again with the scores.
+ * One EvoMerge run on a Spark session: checks the output folder, the data and the service's
+ * limits; runs the screening of {@code selection} if it screens ({@link ScreeningRun}), then each
+ * method's search ({@link SearchLoop}), checkpointing after every step; then writes the history,
+ * {@code result.json} and {@code report.html} <em>before</em> scoring every method's best merge on
+ * the test set (a failure there loses nothing, a resume scores only what is missing), and writes
+ * them again with the scores.
  *
- * <p>Budget: {@code budget.maxApiCalls} and {@code budget.maxExamples} cover every evaluation call
- * the run makes, test-set scoring included, counted as sent (retries, and failed Spark task
- * attempts charged their planned calls in full). Each generation is planned with headroom for
- * retries and with the test-set calls reserved; the run stops cleanly when the next one cannot
- * fit.
+ * <p>Budget: {@code budget.maxApiCalls} and {@code budget.maxExamples} cover every evaluation call,
+ * test scoring included, counted as sent (retries, and lost task attempts charged in full). Each
+ * step is planned with headroom for retries and the test scoring reserved.
  */
 public final class EvoMergeJob {
 
@@ -146,7 +142,7 @@ public final class EvoMergeJob {
     final RunDirectory directory;
     final RunOptions options;
     final Instant started;
-    final RunProgress progress;
+    final RunProgress progress = RunProgress.start(clock, config.budget().maxApiCalls());
     final JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     final MergeClient driver;
     /** The adapters screened or searched before any screening: the repository, or data.adapters. */
@@ -156,7 +152,6 @@ public final class EvoMergeJob {
     final List<Method> methods;
     final SparkEvaluator fitness;
     final Optional<SparkEvaluator> test;
-    final LostTasks lost;
     final Meter meter;
     final RunBudget budget = RunBudget.of(config.budget().maxApiCalls(), config.budget().maxExamples());
     /** Ends this invocation after {@code --stop-after-generations} steps. */
@@ -172,42 +167,31 @@ public final class EvoMergeJob {
       this.directory = directory;
       this.options = options;
       this.started = started;
-      this.progress = RunProgress.start(clock, config.budget().maxApiCalls());
       this.stop = Stops.afterSteps(options.stopAfterGenerations());
       this.driver = MergeClient.of(client);
       RunSets sets = RunSets.open(config, driver, spark.sparkContext().hadoopConfiguration());
       this.base = sets.adapters();
       limits.ifPresent(l -> Preflight.againstLimits(config, l, sets, client.url()));
-      this.plan = screeningPlan(sets.fitness());
+      try { // over the fitness set's shards (one per candidate in the bmm dialect)
+        this.plan = config.selection().screens()
+            ? Optional.of(ScreeningPlan.of(config.selection(), base.ids(), sets.fitness().shardCount()))
+            : Optional.empty();
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("configuration", "selection.pinned", String.valueOf(e.getMessage())
+            .replaceFirst("^pinned: ", ""), e);
+      }
       LOG.info("repository: {} adapters, {} {}; fitness set {} examples per candidate, test set {}",
           base.repository().size(), plan.isPresent() ? "screening" : "searching", base.size(),
           sets.fitness().examplesPerCandidate(),
           sets.test().map(t -> t.examplesPerCandidate() + " examples").orElse("none"));
       CallMetrics metrics = CallMetrics.accumulators(jsc);
-      this.lost = LostTasks.on(jsc);
-      this.meter = new Meter(metrics, lost);
+      this.meter = new Meter(metrics, LostTasks.on(jsc));
       int partitions = config.spark().partitions();
       this.fitness = new SparkEvaluator(jsc, client, sets.fitness(), metrics, partitions);
       this.test = sets.test().map(set -> new SparkEvaluator(jsc, client, set, metrics, partitions));
       this.methods = saved.filter(JobState::started)
           .map(s -> s.methods().stream().map(MethodState::method).toList())
           .orElseGet(() -> config.methods(options.compare()));
-    }
-
-    /**
-     * The screening of {@code selection} over {@code base} on the fitness set's shards (one per
-     * candidate in the bmm dialect); empty when it screens nothing.
-     */
-    private Optional<ScreeningPlan> screeningPlan(EvaluationSet fitness) {
-      if (!config.selection().screens()) {
-        return Optional.empty();
-      }
-      try {
-        return Optional.of(ScreeningPlan.of(config.selection(), base.ids(), fitness.shardCount()));
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException("configuration", "selection.pinned", String.valueOf(e.getMessage())
-            .replaceFirst("^pinned: ", ""), e);
-      }
     }
 
     /** Runs what is left of the run after {@code state} (null: all of it). */
@@ -319,7 +303,7 @@ public final class EvoMergeJob {
     /** Stops listening to the Spark context, which may outlive the run, and drops the cached sets. */
     @Override
     public void close() {
-      jsc.sc().removeSparkListener(lost);
+      jsc.sc().removeSparkListener(meter.lost());
       fitness.close();
       test.ifPresent(SparkEvaluator::close);
     }
@@ -416,7 +400,7 @@ public final class EvoMergeJob {
         if (best.isPresent()) {
           TestScore test = m.test() == null ? TestScore.lossOnly(0, Double.NaN) : m.test();
           results.add(MethodResult.of(m.method(), adapters.ids(), best.get().candidate().vectors(),
-              best.get().fitness(), best.get().loss(), test, m.calls(), m.evaluations()));
+              best.get().fitness(), best.get().loss(), test, m.calls(), m.search().evaluations()));
         }
       }
       CallUsage u = state.usage();

@@ -132,8 +132,7 @@ final class LostTasks extends SparkListener {
 
   /**
    * The allowance of {@code task}, which plans {@code calls} calls: unlimited when its job has
-   * none; the job's whole one in local mode; else the task's {@link #shareOf} it, shared by the
-   * task's attempts in this JVM.
+   * none; the job's whole one in local mode; else the task's {@link #shareOf share}.
    */
   static SendAllowance allowance(TaskContext task, long calls) {
     String allowed = task == null ? null : task.getLocalProperty(ALLOWED_CALLS);
@@ -152,9 +151,8 @@ final class LostTasks extends SparkListener {
   }
 
   /**
-   * The share of {@code reserved} calls of a task that plans {@code calls} of the job's {@code
-   * planned}: its calls and their share of the headroom, rounded down, so the shares add up to at
-   * most {@code reserved}.
+   * A task's share of {@code reserved}: its {@code calls} of the job's {@code planned} and their
+   * share of the headroom, rounded down, so the shares add up to at most {@code reserved}.
    */
   static long shareOf(long calls, long planned, long reserved) {
     return planned <= 0 ? calls : calls + calls * Math.max(0, reserved - planned) / planned;

@@ -27,7 +27,9 @@ record Meter(CallMetrics metrics, LostTasks lost) {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return new Metered<>(value, CallUsage.between(before, metrics.total(), lost.charged() - chargedBefore,
-        calls, examples));
+    CallCounts after = metrics.total();
+    return new Metered<>(value, new CallUsage(calls, after.attempts() - before.attempts(),
+        after.answers() - before.answers(), after.retries() - before.retries(),
+        after.failures() - before.failures(), lost.charged() - chargedBefore, examples));
   }
 }

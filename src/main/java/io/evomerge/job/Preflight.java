@@ -24,10 +24,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Checks, before the first evaluate call, what the service would otherwise refuse only after
- * calls were spent: a writable output folder; against the service's limits, the shard size, the
- * largest request body, every example's fields and options, and the beta bound. Each failure is
- * a {@link ConfigException} naming the key or the file and example, so the run exits 2 having
- * made no evaluate call. Stateless.
+ * calls were spent: a writable output folder; the sets against the service's limits. Each
+ * failure is a {@link ConfigException} naming the key or the file and example (exit 2).
  */
 final class Preflight {
 

@@ -12,9 +12,9 @@ import io.evomerge.search.SearchSettings;
 import java.util.List;
 
 /**
- * The one progress view of a run: which phase (method i of n, its stage, test scoring), the calls
- * charged against the budget over the whole run, and the time left for every call still planned,
- * test scoring included. Names the Spark jobs after the same phases. Not thread-safe (driver).
+ * The progress view of a run: its phase (method i of n, stage, test scoring), the calls charged
+ * and the time left for every call still planned; names the Spark jobs after the phases.
+ * Not thread-safe (driver).
  */
 final class ProgressView {
 
@@ -66,7 +66,7 @@ final class ProgressView {
     for (int i = 0; i < state.methods().size(); i++) {
       MethodState m = state.methods().get(i);
       if (!m.finished()) {
-        remaining += fitness.callsFor(Math.max(0, evaluations[i] - m.evaluations()));
+        remaining += fitness.callsFor(Math.max(0, evaluations[i] - m.search().evaluations()));
       }
       if (m.test() == null) {
         remaining += testCallsPerMethod;

@@ -47,8 +47,7 @@ record RunSets(AdapterSelection adapters, EvaluationSet fitness, Optional<Evalua
   /**
    * Dialect bmm: the preset ({@code service.bmm.presetId}, or the service's only one) names the
    * adapters; {@code sessionsPerReplica} sessions on every replica for the fitness data set, one
-   * per replica for the test data set (if one is named). Each session gets at most
-   * {@code service.inFlight()} calls at once (the paper's release answers wrongly otherwise).
+   * per replica for the test data set (if one is named).
    */
   private static RunSets sessionSets(EvoMergeConfig config, MergeClient driver) {
     var service = config.service();
@@ -63,13 +62,12 @@ record RunSets(AdapterSelection adapters, EvaluationSet fitness, Optional<Evalua
   }
 
   private static PresetsResponse.Preset preset(PresetsResponse presets, String wanted, String url) {
-    List<String> known = presets.presetIds();
     if (wanted.isBlank() && presets.items().size() == 1) {
       return presets.items().get(0);
     }
     return presets.items().stream().filter(p -> p.presetId().equals(wanted)).findFirst()
         .orElseThrow(() -> new ConfigException("service " + url, "service.bmm.presetId", "'" + wanted
-            + "' is not among the service's presets: " + String.join(", ", known)));
+            + "' is not among the service's presets: " + String.join(", ", presets.presetIds())));
   }
 
   private static EvaluationSet.OfSession sessionSet(EvoMergeConfig config, MergeClient driver,

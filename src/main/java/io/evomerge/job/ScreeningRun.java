@@ -34,9 +34,7 @@ final class ScreeningRun {
   /**
    * What the screening needs beside the state. Immutable.
    *
-   * @param base the adapters screened (the repository, or {@code data.adapters}); widens each
-   *     pair's vectors to the whole repository
-   * @param stop ends this invocation before a round (to be resumed)
+   * @param base the adapters screened (the repository, or {@code data.adapters})
    */
   record Parts(ScreeningPlan plan, AdapterSelection base, SparkEvaluator evaluator,
       Predicate<Stops.Next> byBudget, Predicate<Stops.Next> stop, Listener listener) {}

@@ -13,16 +13,12 @@ final class Stops {
 
   private Stops() {}
 
-  /**
-   * What the loop is about to do: evaluate {@code calls} calls sending {@code examples} examples,
-   * in {@code state}. Immutable.
-   */
+  /** The step about to run from {@code state}: {@code calls} calls, {@code examples} examples. */
   record Next(JobState state, long calls, long examples) {}
 
   /**
-   * True when the next generation, with the reserve kept for test scoring, would not fit the
-   * budget: both are planned with headroom for retries and lost tasks ({@link
-   * CallUsage#headroom}), so that the calls the service counts stay within the budget.
+   * True when the next step and the reserve kept for test scoring, both with headroom for retries
+   * and lost tasks ({@link CallUsage#headroom}), would not fit the budget.
    */
   static Predicate<Next> byBudget(RunBudget limits, long reserveCalls, long reserveExamples) {
     return next -> {
