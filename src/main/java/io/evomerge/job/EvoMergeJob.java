@@ -159,7 +159,7 @@ public final class EvoMergeJob {
     /** The adapters every method searches: {@code base}, or what the screening chose from it. */
     AdapterSelection adapters;
     ProgressView view;
-    /** Where the provider keeps the best merge (dialect bmm), once {@link #materialize}d. */
+    /** Where the provider keeps the searched method's best merge (dialect bmm), once searched. */
     String adapterDir;
 
     Run(ServiceConfig client, Optional<LimitsResponse> limits, RunOptions options, RunDirectory directory,
@@ -185,7 +185,9 @@ public final class EvoMergeJob {
           sets.fitness().examplesPerCandidate(),
           sets.test().map(t -> t.examplesPerCandidate() + " examples").orElse("none"));
       CallMetrics metrics = CallMetrics.accumulators(jsc);
-      this.meter = new Meter(metrics, LostTasks.on(jsc));
+      LostTasks lost = new LostTasks();
+      jsc.sc().addSparkListener(lost);
+      this.meter = new Meter(metrics, lost);
       int partitions = config.spark().partitions();
       this.fitness = new SparkEvaluator(jsc, client, sets.fitness(), metrics, partitions);
       this.test = sets.test().map(set -> new SparkEvaluator(jsc, client, set, metrics, partitions));
@@ -232,7 +234,11 @@ public final class EvoMergeJob {
       if (!state.searched()) {
         return stopped("the allowed generations");
       }
-      materialize(state);
+      adapterDir = best(state.methods().get(0))
+          .flatMap(b -> fitness.set().materialize(driver, adapters.expand(b.candidate().vectors()))).orElse(null);
+      if (adapterDir != null) {
+        LOG.info("the best merge is kept on the provider: adapter_dir {}", adapterDir);
+      }
       List<HistoryRow> history = directory.historyLog().read(
           state.methods().stream().map(m -> m.search().generation()).toList());
       write(directory, result(state), history, true);
@@ -289,15 +295,6 @@ public final class EvoMergeJob {
     public void onRound(JobState state, String line) throws IOException {
       save(state);
       LOG.info("{}", line);
-    }
-
-    /** Keeps the searched method's best merge on the provider, where the dialect has that (bmm). */
-    void materialize(JobState state) {
-      adapterDir = best(state.methods().get(0))
-          .flatMap(b -> fitness.set().materialize(driver, adapters.expand(b.candidate().vectors()))).orElse(null);
-      if (adapterDir != null) {
-        LOG.info("the best merge is kept on the provider: adapter_dir {}", adapterDir);
-      }
     }
 
     /** Stops listening to the Spark context, which may outlive the run, and drops the cached sets. */

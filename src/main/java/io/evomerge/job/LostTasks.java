@@ -53,13 +53,6 @@ final class LostTasks extends SparkListener {
   private final AtomicLong jobsEnded = new AtomicLong();
   private final Map<Integer, Boolean> plannedJobs = new ConcurrentHashMap<>();
 
-  /** A listener registered on {@code jsc}. */
-  static LostTasks on(JavaSparkContext jsc) {
-    LostTasks listener = new LostTasks();
-    jsc.sc().addSparkListener(listener);
-    return listener;
-  }
-
   @Override
   public void onJobStart(SparkListenerJobStart start) {
     if (planned(start.properties()) != null) {
