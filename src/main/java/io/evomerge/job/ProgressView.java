@@ -10,6 +10,7 @@ import io.evomerge.search.MergeSearches;
 import io.evomerge.search.Method;
 import io.evomerge.search.SearchSettings;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The progress view of a run: its phase (method i of n, stage, test scoring), the calls charged
@@ -77,10 +78,6 @@ final class ProgressView {
 
   /** Calls the whole run plans, from its start. */
   long plannedCalls() {
-    long total = 0;
-    for (int e : evaluations) {
-      total += fitness.callsFor(e) + testCallsPerMethod;
-    }
-    return total;
+    return IntStream.of(evaluations).mapToLong(e -> fitness.callsFor(e) + testCallsPerMethod).sum();
   }
 }

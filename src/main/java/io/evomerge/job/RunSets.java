@@ -54,8 +54,7 @@ record RunSets(AdapterSelection adapters, EvaluationSet fitness, Optional<Evalua
     var bmm = service.bmm();
     PresetsResponse.Preset preset = preset(driver.presets(), bmm.presetId(), service.url());
     EvaluationSet.OfSession fitness = sessionSet(config, driver, preset, bmm.dataset(), service.sessionsPerReplica());
-    int adapters = fitness.adapterCount();
-    List<String> ids = IntStream.range(0, adapters).mapToObj(i -> "adapter-" + i).toList();
+    List<String> ids = IntStream.range(0, fitness.adapterCount()).mapToObj(i -> "adapter-" + i).toList();
     Optional<EvaluationSet> test = bmm.testDataset().isBlank()
         ? Optional.empty() : Optional.of(sessionSet(config, driver, preset, bmm.testDataset(), 1));
     return new RunSets(AdapterSelection.of(ids, config.data().adapters()), fitness, test);
