@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 
@@ -168,7 +169,7 @@ public final class ComparisonBench {
   private Map<String, Score> blackBox(EvoMergeConfig config, ServiceConfig client, SparkSession spark)
       throws IOException {
     ResultJson result = new EvoMergeJob(config, spark, InstantSource.system())
-        .run(client, RunOptions.defaults().withCompare(true)).result()
+        .run(client, Optional.empty(), new RunOptions(false, false, true, Integer.MAX_VALUE)).result()
         .orElseThrow(() -> new IllegalStateException("the comparison run stopped before its end"));
     Map<String, Score> out = new LinkedHashMap<>();
     out.put(result.best().method(), score(result.best()));

@@ -6,7 +6,7 @@ import io.evomerge.bench.internal.ShippedPartition;
 import io.evomerge.config.ServiceConfig;
 import io.evomerge.data.Example;
 import io.evomerge.data.Shards;
-import io.evomerge.job.CandidateEvaluator;
+import io.evomerge.job.CallUsage;
 import io.evomerge.job.CandidateScore;
 import io.evomerge.job.EvaluationSet;
 import io.evomerge.job.EvaluationTask;
@@ -201,14 +201,15 @@ public final class DriverCostBench {
       long t1 = System.nanoTime();
       List<ShardResult> results = evaluate.apply(EvaluationTask.grid(vectors, set.shardCount()));
       long t2 = System.nanoTime();
-      double[] losses = CandidateEvaluator.reduce(results, vectors.size(), set.shardCount()).stream()
+      double[] losses = CandidateScore.reduce(results, vectors.size(), set.shardCount()).stream()
           .mapToDouble(CandidateScore::meanLoss).toArray();
       long t3 = System.nanoTime();
       Step told = search.tell(method.search(), losses);
       long t4 = System.nanoTime();
       record(told);
       long t5 = System.nanoTime();
-      checkpoints.save(JobState.start("bench", "bench", List.of(method)), MAPPER);
+      checkpoints.save(new JobState("bench", "bench", List.of(method), CallUsage.ZERO, 0, null),
+          MAPPER);
       long t6 = System.nanoTime();
       double[] executors = tasks.take(jsc);
       return new double[] {(t6 - t0) / 1e6, executors[0], (t2 - t1) / 1e6 - executors[0],

@@ -43,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -364,7 +365,7 @@ public final class MassiveBench {
     ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     long start = System.nanoTime();
     ResultJson result = new EvoMergeJob(config, spark, java.time.InstantSource.system())
-        .run(config.service(), RunOptions.defaults()).result()
+        .run(config.service(), Optional.empty(), RunOptions.defaults()).result()
         .orElseThrow(() -> new IllegalStateException(config.output().runId() + " stopped before its end"));
     double wall = (System.nanoTime() - start) / 1e9;
     long peak = ServiceJvm.peakHeap();

@@ -33,6 +33,7 @@ final class DemoCommand implements Callable<Integer> {
     EvoMergeConfig resolved = config.file().isPresent()
         ? config.load()
         : ConfigLoader.load(DEMO_CONFIG, config.overrides());
-    return RunCommand.run(resolved, RunOptions.defaults().withCompare(true), spec.commandLine().getOut());
+    RunOptions compare = new RunOptions(false, false, true, Integer.MAX_VALUE);
+    return RunCommand.run(resolved, compare, spec.commandLine().getOut());
   }
 }

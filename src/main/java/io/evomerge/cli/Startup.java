@@ -9,13 +9,14 @@ import io.evomerge.data.ExampleReader;
 import io.evomerge.data.Shards;
 import io.evomerge.encoder.MiniLmEncoder;
 import io.evomerge.encoder.TextEncoder;
-import io.evomerge.job.LimitsSource;
 import io.evomerge.protocol.Dialect;
+import io.evomerge.protocol.LimitsResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -41,18 +42,18 @@ final class Startup {
    * it too); unknown for the bmm dialect and for a service without that endpoint, whose limits
    * are then met at the first call instead.
    */
-  static LimitsSource limits(ServiceEndpoint service) {
+  static Optional<LimitsResponse> limits(ServiceEndpoint service) {
     if (service.client().dialect() != Dialect.EVOMERGE) {
-      return LimitsSource.unknown();
+      return Optional.empty();
     }
     try {
-      return LimitsSource.of(MergeClient.of(service.client()).limits());
+      return Optional.of(MergeClient.of(service.client()).limits());
     } catch (PermanentFailure e) {
       if (e.status() != 404) {
         throw e;
       }
       LOG.info("the service does not publish its limits (GET /v1/limits: 404): checks against them are skipped");
-      return LimitsSource.unknown();
+      return Optional.empty();
     }
   }
 

@@ -3,8 +3,9 @@ package io.evomerge.job;
 import io.evomerge.config.ConfigException;
 import io.evomerge.merge.ControlVectors;
 import java.io.Serializable;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Which of the service's adapters a run merges. The search works over the selected adapters only;
@@ -26,22 +27,14 @@ public record AdapterSelection(List<String> repository, int[] selected) implemen
    * lists what the service has.
    */
   public static AdapterSelection of(List<String> repository, List<String> wanted) {
-    if (wanted.isEmpty()) {
-      return new AdapterSelection(repository, java.util.stream.IntStream.range(0, repository.size()).toArray());
-    }
-    List<Integer> indices = new ArrayList<>();
-    for (int i = 0; i < repository.size(); i++) {
-      if (wanted.contains(repository.get(i))) {
-        indices.add(i);
-      }
-    }
     for (String id : wanted) {
       if (!repository.contains(id)) {
         throw new ConfigException("configuration", "data.adapters", "the service has no adapter '" + id
             + "'; it has: " + String.join(", ", repository));
       }
     }
-    return new AdapterSelection(repository, indices.stream().mapToInt(Integer::intValue).toArray());
+    return new AdapterSelection(repository, IntStream.range(0, repository.size())
+        .filter(i -> wanted.isEmpty() || wanted.contains(repository.get(i))).toArray());
   }
 
   /** Number of searched adapters. */
@@ -51,11 +44,7 @@ public record AdapterSelection(List<String> repository, int[] selected) implemen
 
   /** Ids of the searched adapters, in search order. */
   public List<String> ids() {
-    List<String> ids = new ArrayList<>(selected.length);
-    for (int i : selected) {
-      ids.add(repository.get(i));
-    }
-    return ids;
+    return Arrays.stream(selected).mapToObj(repository::get).toList();
   }
 
   /** The vectors for the whole repository that carry {@code searched} for the selected adapters. */
@@ -81,11 +70,11 @@ public record AdapterSelection(List<String> repository, int[] selected) implemen
   public boolean equals(Object o) {
     return o instanceof AdapterSelection other
         && repository.equals(other.repository)
-        && java.util.Arrays.equals(selected, other.selected);
+        && Arrays.equals(selected, other.selected);
   }
 
   @Override
   public int hashCode() {
-    return 31 * repository.hashCode() + java.util.Arrays.hashCode(selected);
+    return 31 * repository.hashCode() + Arrays.hashCode(selected);
   }
 }

@@ -7,9 +7,8 @@ import org.apache.spark.util.LongAccumulator;
 import scala.Option;
 
 /**
- * Where executors report what their service calls cost: attempts, answers, retries and
- * failures, each in its own accumulator. {@code attempts} counts every attempt sent, retries
- * included: that is what the job charges to its budget. Serializable.
+ * Where executors report what their service calls cost: attempts (retries included: what the
+ * budget is charged), answers, retries and failures. Serializable.
  */
 public interface CallMetrics extends Serializable {
 
@@ -19,11 +18,9 @@ public interface CallMetrics extends Serializable {
   CallCounts total();
 
   /**
-   * Spark accumulators {@code evomerge.attempts}, {@code .answers}, {@code .retries} and
-   * {@code .failures} (visible in the UI). They count the values of failed task attempts too: a
-   * task that fails still adds what it sent (the partition adds its counts in a {@code finally}),
-   * so the driver sees every call that reached the service except those of an attempt whose
-   * executor was lost, which {@link LostTasks} charges in full.
+   * Spark accumulators {@code evomerge.attempts}, {@code .answers}, {@code .retries} and {@code
+   * .failures}, counting failed task attempts too (the partition adds its counts in a {@code
+   * finally}); an attempt whose executor was lost is charged by {@link LostTasks}.
    */
   static CallMetrics accumulators(JavaSparkContext jsc) {
     return new Accumulators(countingFailures(jsc, "evomerge.attempts"), countingFailures(jsc, "evomerge.answers"),

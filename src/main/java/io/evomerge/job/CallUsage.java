@@ -1,13 +1,8 @@
 package io.evomerge.job;
 
-import io.evomerge.client.CallCounts;
-
 /**
- * What a run has asked of the merge service, counted as sent. Immutable.
- *
- * <p>The budget is charged {@link #spent()}: every attempt the executors' clients made (retries
- * included), plus, for each Spark task attempt that failed or was lost, the calls it was planned
- * to make (its own counts die with it, so it is charged in full).
+ * What a run has asked of the merge service, counted as sent; the budget is charged {@link
+ * #spent()}. Immutable.
  *
  * @param planned calls the driver planned (one per candidate and shard), without retries
  * @param sent HTTP attempts that finished tasks reported, retries included
@@ -22,7 +17,7 @@ public record CallUsage(
 
   public static final CallUsage ZERO = new CallUsage(0, 0, 0, 0, 0, 0, 0);
 
-  /** The calls charged against the budget: sent, plus those charged for lost task attempts. */
+  /** Sent, plus the calls charged for lost task attempts (whose own counts died with them). */
   public long spent() {
     return sent + lostTaskCalls;
   }
@@ -30,17 +25,6 @@ public record CallUsage(
   public CallUsage plus(CallUsage o) {
     return new CallUsage(planned + o.planned, sent + o.sent, answered + o.answered, retries + o.retries,
         failures + o.failures, lostTaskCalls + o.lostTaskCalls, examples + o.examples);
-  }
-
-  /**
-   * What happened between two readings of the executors' counts, with the calls charged for lost
-   * tasks in between; the one place that reads {@link CallCounts}.
-   */
-  static CallUsage between(CallCounts before, CallCounts after, long lostTaskCalls, long planned,
-      long examples) {
-    return new CallUsage(planned, after.attempts() - before.attempts(),
-        after.answers() - before.answers(), after.retries() - before.retries(),
-        after.failures() - before.failures(), lostTaskCalls, examples);
   }
 
   /**

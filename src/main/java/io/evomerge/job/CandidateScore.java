@@ -16,23 +16,37 @@ public record CandidateScore(double meanLoss, List<ExampleResult> results) {
   }
 
   /**
-   * Reduces the shard results of one candidate, which must be in {@link ShardResult#ORDER}. The
-   * sums run in that fixed order, so the mean does not depend on how tasks were partitioned,
-   * scheduled or retried.
+   * Groups results (any order) by candidate and reduces each in {@link ShardResult#ORDER}; fails
+   * if a (candidate, shard) pair is missing or doubled. The sums run in that fixed order, so the
+   * means do not depend on how tasks were partitioned, scheduled or retried.
    */
-  static CandidateScore reduce(List<ShardResult> ordered) {
-    List<ExampleResult> results = new ArrayList<>();
-    double sum = 0;
-    long count = 0;
-    double sessionLossSum = 0;
-    for (ShardResult shard : ordered) {
-      results.addAll(shard.results());
-      for (double loss : shard.losses()) {
-        sum += loss;
-      }
-      count += shard.losses().length;
-      sessionLossSum += Double.isNaN(shard.sessionLoss()) ? 0 : shard.sessionLoss();
+  public static List<CandidateScore> reduce(List<ShardResult> results, int candidates, int shards) {
+    List<ShardResult> ordered = new ArrayList<>(results);
+    ordered.sort(ShardResult.ORDER);
+    if (ordered.size() != (long) candidates * shards) {
+      throw new IllegalStateException(
+          "expected " + candidates * shards + " shard results, got " + ordered.size());
     }
-    return new CandidateScore(count == 0 ? sessionLossSum / ordered.size() : sum / count, results);
+    List<CandidateScore> scores = new ArrayList<>(candidates);
+    for (int c = 0; c < candidates; c++) {
+      List<ExampleResult> examples = new ArrayList<>();
+      double sum = 0;
+      long count = 0;
+      double sessionLossSum = 0;
+      for (int s = 0; s < shards; s++) {
+        ShardResult shard = ordered.get(c * shards + s);
+        if (shard.candidate() != c || shard.shard() != s) {
+          throw new IllegalStateException("missing result for candidate " + c + ", shard " + s);
+        }
+        examples.addAll(shard.results());
+        for (double loss : shard.losses()) {
+          sum += loss;
+        }
+        count += shard.losses().length;
+        sessionLossSum += Double.isNaN(shard.sessionLoss()) ? 0 : shard.sessionLoss();
+      }
+      scores.add(new CandidateScore(count == 0 ? sessionLossSum / shards : sum / count, examples));
+    }
+    return scores;
   }
 }

@@ -10,16 +10,12 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 
 /**
- * The executor side of an evaluation: makes the service calls of the tasks its partition's
- * {@link EvaluationSet.Part parts} own, and returns one {@link ShardResult} per task. Carries
- * exactly its inputs, and no secret: the client reads the API key on the executor
- * ({@code service.apiKey}: its environment or a secret file). The HTTP client itself is per
- * executor JVM (see {@link MergeClient}). Calls are idempotent, so a task Spark runs twice changes
+ * The executor side of an evaluation: makes the calls of the tasks its partition's {@link
+ * EvaluationSet.Part parts} own, one {@link ShardResult} per task. Carries no secret: the client
+ * reads the API key on the executor. Calls are idempotent, so a task Spark runs twice changes
  * nothing but the metrics.
  *
- * @param service the service and how to call it (no key inside)
  * @param tasks every task of the evaluation: each part picks its own
- * @param metrics where the call counts go
  * @param ratePerSecond this task's share of {@code service.rateLimitPerSecond}; 0 = no limit
  */
 public record EvaluatePartition(ServiceConfig service, List<EvaluationTask> tasks, CallMetrics metrics,

@@ -13,7 +13,6 @@ import io.evomerge.protocol.SessionCreateRequest;
 import io.evomerge.protocol.SessionEvaluateRequest;
 import io.evomerge.protocol.SessionEvaluateResponse;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What candidates are evaluated on, and how it is cut into {@link Part parts}: the data one
- * Spark partition holds for the whole run (cached), each owning the tasks it evaluates.
- * Immutable.
+ * What candidates are evaluated on, cut into {@link Part parts}: what one Spark partition holds
+ * for the whole run, each owning the tasks it evaluates. Immutable.
  */
 public sealed interface EvaluationSet extends Serializable {
 
@@ -40,11 +38,7 @@ public sealed interface EvaluationSet extends Serializable {
   /** The set cut into parts, one Spark partition each, at most {@code partitions} of them (bmm: one per session). */
   List<Part> parts(int partitions);
 
-  /**
-   * Asks the provider to keep the merge of {@code vectors} (dialect {@code bmm}:
-   * {@code POST /v1/sessions/{id}/materialize}) and returns its {@code adapter_dir}; empty for a
-   * dialect without it.
-   */
+  /** Has the provider keep the merge of {@code vectors} (bmm); its {@code adapter_dir}, if any. */
   Optional<String> materialize(MergeClient client, ControlVectors vectors);
 
   /** What one Spark partition holds, and the tasks it evaluates. Immutable; travels to executors. */
@@ -114,12 +108,8 @@ public sealed interface EvaluationSet extends Serializable {
       List<EvaluateResponse> answers = client.callAll(tasks, task -> client.evaluate(
           EvaluateRequest.of(task.vectors(), shards.shard(task.shard()).examples()),
           task.candidate() * shards.count() + task.shard()));
-      List<ShardResult> results = new ArrayList<>(tasks.size());
-      for (int i = 0; i < tasks.size(); i++) {
-        EvaluationTask task = tasks.get(i);
-        results.add(ShardResult.ofExamples(task.candidate(), task.shard(), answers.get(i).results(), set.withResults()));
-      }
-      return results;
+      return IntStream.range(0, tasks.size()).mapToObj(i -> ShardResult.ofExamples(tasks.get(i).candidate(),
+          tasks.get(i).shard(), answers.get(i).results(), set.withResults())).toList();
     }
   }
 
@@ -128,11 +118,8 @@ public sealed interface EvaluationSet extends Serializable {
    * Candidate {@code c} goes to session {@code c mod sessions.size()}, always; all of a session's
    * candidates are one partition, which keeps at most {@code service.inFlight()} calls on it (1 by
    * default: the release answers wrongly when a session gets two at once). A session the service
-   * no longer knows (404: it restarted) is opened again with the same request.
-   *
-   * @param sessions the sessions opened for this set, over the replicas
-   * @param preset the preset, for messages
-   * @param dataset the data set, for messages
+   * no longer knows (404: it restarted) is opened again with the same request. {@code preset} and
+   * {@code dataset} are for messages.
    */
   record OfSession(List<Session> sessions, long examplesPerCandidate, String preset, String dataset)
       implements EvaluationSet {
@@ -201,11 +188,8 @@ public sealed interface EvaluationSet extends Serializable {
       }
       List<SessionEvaluateResponse> answers = client.onReplica(session.replica()).callAll(tasks,
           task -> call(client, session, task.candidate(), SessionEvaluateRequest.of(task.vectors(), tag(task)), true));
-      List<ShardResult> results = new ArrayList<>(tasks.size());
-      for (int i = 0; i < tasks.size(); i++) {
-        results.add(ShardResult.ofSession(tasks.get(i).candidate(), answers.get(i).loss()));
-      }
-      return results;
+      return IntStream.range(0, tasks.size())
+          .mapToObj(i -> ShardResult.ofSession(tasks.get(i).candidate(), answers.get(i).loss())).toList();
     }
 
     @Override
@@ -220,9 +204,8 @@ public sealed interface EvaluationSet extends Serializable {
     }
 
     /**
-     * The tag of a candidate's evaluation: its index and the digest of its vectors, so that two
-     * candidates never share the folder the service writes the merged adapter to, and a re-run
-     * call writes the same one.
+     * A candidate's index and its vectors' digest: two candidates never share the folder the
+     * service writes the merged adapter to, and a re-run call writes the same one.
      */
     static String tag(EvaluationTask task) {
       return "c" + task.candidate() + "-" + digest(task.vectors());

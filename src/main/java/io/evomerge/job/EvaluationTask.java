@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One unit of executor work: evaluate candidate {@code candidate}'s vectors on shard {@code shard}
- * (for the {@code bmm} dialect, the shard is always 0: the service evaluates the whole session).
- * Immutable.
+ * One unit of executor work: candidate {@code candidate}'s vectors on shard {@code shard} (0 for
+ * the {@code bmm} dialect, where the service evaluates the whole session). Immutable.
  */
 public record EvaluationTask(int candidate, int shard, ControlVectors vectors) implements Serializable {
 

@@ -9,7 +9,6 @@ import io.evomerge.config.EvoMergeConfig;
 import io.evomerge.config.ServiceConfig;
 import io.evomerge.job.Meter.Metered;
 import io.evomerge.job.output.ApiUsage;
-import io.evomerge.job.output.CheckpointStore;
 import io.evomerge.job.output.HistoryRow;
 import io.evomerge.job.output.HistoryWriter;
 import io.evomerge.job.output.MethodResult;
@@ -21,6 +20,7 @@ import io.evomerge.job.output.StagedOutputs;
 import io.evomerge.job.output.Timing;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.protocol.Json;
+import io.evomerge.protocol.LimitsResponse;
 import io.evomerge.report.ProgressLine;
 import io.evomerge.report.RunProgress;
 import io.evomerge.report.TestScore;
@@ -31,7 +31,6 @@ import io.evomerge.search.SearchState;
 import io.evomerge.selection.AdapterScreening;
 import io.evomerge.selection.ScreeningPlan;
 import io.evomerge.selection.ScreeningState;
-import io.evomerge.config.SelectionSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,8 +38,14 @@ import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -49,20 +54,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One EvoMerge run on a Spark session: checks the output folder, reads and checks the data,
- * fetches the repository, checks the run against the service's limits, runs the configured
- * screening of {@code selection} when it has {@code topK > 0} ({@link ScreeningRun}: one Spark
- * job per round, checkpointed), then the configured method (and with {@code --compare} the others,
- * over the same selected adapters) generation by generation on the executors,
- * checkpointing after each; then writes the history, {@code result.json} and {@code report.html}
- * <em>before</em> scoring every method's best merge on the test set (a failure there loses
- * nothing, and a resume scores only what is missing), and writes them again with the scores.
+ * One EvoMerge run on a Spark session: checks the output folder, the data and the service's
+ * limits; runs the screening of {@code selection} if it screens ({@link ScreeningRun}), then each
+ * method's search ({@link SearchLoop}), checkpointing after every step; then writes the history,
+ * {@code result.json} and {@code report.html} <em>before</em> scoring every method's best merge on
+ * the test set (a failure there loses nothing, a resume scores only what is missing), and writes
+ * them again with the scores.
  *
- * <p>Budget: {@code budget.maxApiCalls} and {@code budget.maxExamples} cover every evaluation call
- * the run makes, test-set scoring included, counted as sent (retries, and failed Spark task
- * attempts charged their planned calls in full). Each generation is planned with headroom for
- * retries and with the test-set calls reserved; the run stops cleanly when the next one cannot
- * fit.
+ * <p>Budget: {@code budget.maxApiCalls} and {@code budget.maxExamples} cover every evaluation call,
+ * test scoring included, counted as sent (retries, and lost task attempts charged in full). Each
+ * step is planned with headroom for retries and the test scoring reserved.
  */
 public final class EvoMergeJob {
 
@@ -79,89 +80,26 @@ public final class EvoMergeJob {
     this.clock = clock;
   }
 
-  /** Runs (or resumes) the run against the service {@code client} reaches, its limits unknown. */
-  public RunOutcome run(ServiceConfig client, RunOptions options) throws IOException {
-    return run(client, LimitsSource.unknown(), options);
-  }
-
-  /** Runs (or resumes) the run against the service {@code client} reaches, which accepts {@code limits}. */
-  public RunOutcome run(ServiceConfig client, LimitsSource limits, RunOptions options) throws IOException {
+  /**
+   * Runs (or resumes) the run against the service {@code client} reaches, which accepts {@code
+   * limits} where they are known.
+   */
+  public RunOutcome run(ServiceConfig client, Optional<LimitsResponse> limits, RunOptions options)
+      throws IOException {
     Instant started = clock.instant();
-    RunProgress progress = RunProgress.start(clock, config.budget().maxApiCalls());
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     String runId = runId(started, options);
     Preflight.outputFolder(config, hadoop);
     RunDirectory directory = RunDirectory.of(new Path(config.output().dir()), runId, hadoop);
     Optional<JobState> saved = saved(directory, runId, options);
-    if (saved.isPresent() && complete(saved.get()) && directory.hasResult()) {
+    if (saved.isPresent() && saved.get().searched() && directory.hasResult()
+        && saved.get().methods().stream().allMatch(m -> m.test() != null)) {
       LOG.info("run {} is finished and scored; its outputs are in {}: nothing to do", runId, directory.path());
       return outcome(directory, ResultJson.read(directory.fileSystem(), directory.resolve(RunDirectory.RESULT_JSON)));
     }
-    try (Run run = new Run(client, limits, options, directory, saved, progress)) {
-      return run(run, saved, started, progress);
+    try (Run run = new Run(client, limits, options, directory, saved, started)) {
+      return run.run(saved.map(JobState::resumed).orElse(null));
     }
-  }
-
-  private RunOutcome run(Run run, Optional<JobState> saved, Instant started, RunProgress progress)
-      throws IOException {
-    RunDirectory directory = run.directory;
-    String runId = directory.runId();
-    JobState state = saved.map(JobState::resumed).orElse(null);
-    int roundsRun = 0;
-    if (run.plan.isPresent()) {
-      ScreeningPlan plan = run.plan.get();
-      if (state == null) {
-        state = JobState.screening(runId, JobState.fingerprintOf(config), ScreeningState.start(plan));
-      }
-      ScreeningRun screening = run.screening(state);
-      state = screening.run(state, run.options.stopAfterGenerations());
-      roundsRun = screening.roundsRun();
-      if (!plan.isDone(state.screening())) {
-        run.save(state);
-        return stopped(directory, roundsRun + " screening round(s)");
-      }
-      run.select(selected(run.base, plan.selection(state.screening())), state);
-    } else {
-      run.select(run.base, state);
-    }
-    if (state == null || !state.started()) {
-      List<MethodState> methods = run.view.methods().stream().map(m -> MethodState.start(m,
-          MergeSearches.create(config.search().withMethod(m), run.adapters.size()).start())).toList();
-      state = state == null ? JobState.start(runId, JobState.fingerprintOf(config), methods) : state.withMethods(methods);
-    }
-    state = run.search(state, run.options.stopAfterGenerations() - roundsRun);
-    if (!state.searched()) {
-      return stopped(directory, "the allowed generations");
-    }
-    run.materialize(state);
-    List<HistoryRow> history = directory.readHistory(
-        state.methods().stream().map(m -> m.search().generation()).toList());
-    write(directory, result(state, run, started), history, true);
-    state = run.scoreTests(state);
-    ResultJson result = result(state, run, started);
-    write(directory, result, history, false);
-    LOG.info("outputs written to {} (elapsed {})", directory.path(), ProgressLine.clock(progress.elapsed()));
-    return outcome(directory, result);
-  }
-
-  private static RunOutcome stopped(RunDirectory directory, String after) {
-    LOG.info("stopped after {}; checkpoint in {}; continue with --resume", after, directory.checkpoints().folder());
-    return new RunOutcome(directory.runId(), directory.path().toString(), Optional.empty());
-  }
-
-  private static RunOutcome outcome(RunDirectory directory, ResultJson result) {
-    return new RunOutcome(directory.runId(), directory.path().toString(), Optional.of(result));
-  }
-
-  /** {@code chosen}, indices into {@code base}'s adapters, as a selection of the repository. */
-  private static AdapterSelection selected(AdapterSelection base, int[] chosen) {
-    int[] within = base.selected();
-    return new AdapterSelection(base.repository(), java.util.Arrays.stream(chosen).map(i -> within[i]).toArray());
-  }
-
-  /** Whether every method of {@code state} has ended its search and, where there is a test set, been scored. */
-  private static boolean complete(JobState state) {
-    return state.searched() && state.methods().stream().allMatch(m -> m.test() != null);
   }
 
   /** The run's state to resume; a resume without one, or of another configuration, is refused. */
@@ -196,79 +134,60 @@ public final class EvoMergeJob {
   }
 
   /**
-   * The screening of {@code selection} over {@code base} (every adapter, or {@code data.adapters})
-   * on the fitness set's shards (one per candidate in the bmm dialect); empty when it screens
-   * nothing. A pinned id the repository lacks is a configuration error.
-   */
-  private Optional<ScreeningPlan> screeningPlan(AdapterSelection base, EvaluationSet fitness) {
-    SelectionSettings settings = config.selection();
-    if (!settings.screens()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(ScreeningPlan.of(settings, base.ids(), fitness.shardCount()));
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("configuration", "selection.pinned", String.valueOf(e.getMessage())
-          .replaceFirst("^pinned: ", ""), e);
-    }
-  }
-
-  /** The budget rule, with the test scoring of {@code methods} methods reserved. */
-  private java.util.function.Predicate<Stops.Next> byBudget(Optional<SparkEvaluator> test, int methods) {
-    return Stops.byBudget(RunBudget.of(config.budget().maxApiCalls(), config.budget().maxExamples()),
-        test.map(t -> t.callsFor(methods)).orElse(0L), test.map(t -> t.examplesFor(methods)).orElse(0L));
-  }
-
-  private String budgetNote() {
-    return config.budget().maxApiCalls() > 0 ? " (budget " + config.budget().maxApiCalls() + ")" : "";
-  }
-
-  /**
    * One attempt's wiring: reads the data, opens the service's sets, checks them against its
-   * limits, wires Spark; then what it evaluates on, how it meters, where it saves. Driver only.
+   * limits, wires Spark; then runs the screening, the searches and the test scoring, saving after
+   * each step. Driver only.
    */
   private final class Run implements SearchLoop.Listener, ScreeningRun.Listener, AutoCloseable {
     final RunDirectory directory;
-    final CheckpointStore checkpoints;
-    final RunInputs inputs;
+    final RunOptions options;
+    final Instant started;
+    final RunProgress progress = RunProgress.start(clock, config.budget().maxApiCalls());
+    final JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    final MergeClient driver;
     /** The adapters screened or searched before any screening: the repository, or data.adapters. */
     final AdapterSelection base;
     final Optional<ScreeningPlan> plan;
+    /** The methods of the run, the searched one first (on a resume, those saved). */
     final List<Method> methods;
-    final RunProgress progress;
     final SparkEvaluator fitness;
     final Optional<SparkEvaluator> test;
     final Meter meter;
-    final RunOptions options;
-    final JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    final LostTasks lost;
-    final ServiceConfig service;
-    /** Where the provider keeps the best merge (dialect bmm), once {@link #materialize}d. */
-    String adapterDir;
-    /** The adapters every method searches; set by {@link #select} (after the screening). */
+    final RunBudget budget = RunBudget.of(config.budget().maxApiCalls(), config.budget().maxExamples());
+    /** Ends this invocation after {@code --stop-after-generations} steps. */
+    final Predicate<Stops.Next> stop;
+    /** The adapters every method searches: {@code base}, or what the screening chose from it. */
     AdapterSelection adapters;
     ProgressView view;
+    /** Where the provider keeps the searched method's best merge (dialect bmm), once searched. */
+    String adapterDir;
 
-    Run(ServiceConfig client, LimitsSource limits, RunOptions options, RunDirectory directory,
-        Optional<JobState> saved, RunProgress progress) {
-      this.service = client;
+    Run(ServiceConfig client, Optional<LimitsResponse> limits, RunOptions options, RunDirectory directory,
+        Optional<JobState> saved, Instant started) {
       this.directory = directory;
-      this.checkpoints = directory.checkpoints();
       this.options = options;
-      this.progress = progress;
-      this.inputs = RunInputs.read(config, spark.sparkContext().hadoopConfiguration());
-      RunSets sets = RunSets.open(config, MergeClient.of(client), inputs);
+      this.started = started;
+      this.stop = Stops.afterSteps(options.stopAfterGenerations());
+      this.driver = MergeClient.of(client);
+      RunSets sets = RunSets.open(config, driver, spark.sparkContext().hadoopConfiguration());
       this.base = sets.adapters();
-      limits.limits().ifPresent(l ->
-          Preflight.againstLimits(config, l, inputs, base.repository().size(), client.url()));
-      this.plan = screeningPlan(base, sets.fitness());
+      limits.ifPresent(l -> Preflight.againstLimits(config, l, sets, client.url()));
+      try { // over the fitness set's shards (one per candidate in the bmm dialect)
+        this.plan = config.selection().screens()
+            ? Optional.of(ScreeningPlan.of(config.selection(), base.ids(), sets.fitness().shardCount()))
+            : Optional.empty();
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("configuration", "selection.pinned", String.valueOf(e.getMessage())
+            .replaceFirst("^pinned: ", ""), e);
+      }
       LOG.info("repository: {} adapters, {} {}; fitness set {} examples per candidate, test set {}",
           base.repository().size(), plan.isPresent() ? "screening" : "searching", base.size(),
           sets.fitness().examplesPerCandidate(),
           sets.test().map(t -> t.examplesPerCandidate() + " examples").orElse("none"));
       CallMetrics metrics = CallMetrics.accumulators(jsc);
-      this.lost = LostTasks.on(jsc);
-      this.meter = Meter.of(metrics, lost);
+      LostTasks lost = new LostTasks();
+      jsc.sc().addSparkListener(lost);
+      this.meter = new Meter(metrics, lost);
       int partitions = config.spark().partitions();
       this.fitness = new SparkEvaluator(jsc, client, sets.fitness(), metrics, partitions);
       this.test = sets.test().map(set -> new SparkEvaluator(jsc, client, set, metrics, partitions));
@@ -277,17 +196,76 @@ public final class EvoMergeJob {
           .orElseGet(() -> config.methods(options.compare()));
     }
 
-    /** Fixes the adapters every method searches, and the progress view over them. */
-    void select(AdapterSelection selected, JobState state) {
-      this.adapters = selected;
-      List<Method> run = state != null && state.started()
-          ? state.methods().stream().map(MethodState::method).toList() : methods;
-      this.view = new ProgressView(progress, config.search(), run, selected.size(), fitness,
-          test.map(t -> t.callsFor(1)).orElse(0L));
-      if (plan.isPresent()) {
-        LOG.info("screening chose {} of {} adapters for every method: {}", selected.size(), base.size(),
-            String.join(", ", selected.ids()));
+    /** Runs what is left of the run after {@code state} (null: all of it). */
+    RunOutcome run(JobState state) throws IOException {
+      if (state == null) {
+        state = new JobState(directory.runId(), JobState.fingerprintOf(config), List.of(), CallUsage.ZERO, 0,
+            plan.map(ScreeningState::start).orElse(null));
       }
+      if (plan.isPresent()) {
+        state = screening(state).run(state);
+        if (!plan.get().isDone(state.screening())) {
+          save(state);
+          return stopped(options.stopAfterGenerations() + " screening round(s)");
+        }
+        int[] within = base.selected();
+        adapters = new AdapterSelection(base.repository(),
+            Arrays.stream(plan.get().selection(state.screening())).map(i -> within[i]).toArray());
+        LOG.info("screening chose {} of {} adapters for every method: {}", adapters.size(), base.size(),
+            String.join(", ", adapters.ids()));
+      } else {
+        adapters = base;
+      }
+      view = new ProgressView(progress, config.search(), methods, adapters.size(), fitness, testCalls(1));
+      if (!state.started()) {
+        state = state.withMethods(methods.stream().map(m -> MethodState.start(m,
+            MergeSearches.create(config.search().withMethod(m), adapters.size()).start())).toList());
+      }
+      LOG.info("search: {} method(s), {} calls planned{}", methods.size(), view.plannedCalls(), budgetNote());
+      progress.measureFrom(state.calls());
+      state = new SearchLoop(new SearchLoop.Parts(config.search(), adapters, fitness,
+          byBudget(methods.size()), stop, this, clock), view).run(state);
+      save(state);
+      for (int i = 0; i < methods.size(); i++) {
+        if (state.methods().get(i).stoppedByBudget()) {
+          LOG.info("{}: the next generation would not fit the budget; the method ends here", view.phase(i));
+        }
+      }
+      if (!state.searched()) {
+        return stopped("the allowed generations");
+      }
+      adapterDir = best(state.methods().get(0))
+          .flatMap(b -> fitness.set().materialize(driver, adapters.expand(b.candidate().vectors()))).orElse(null);
+      if (adapterDir != null) {
+        LOG.info("the best merge is kept on the provider: adapter_dir {}", adapterDir);
+      }
+      List<HistoryRow> history = directory.readHistory(
+          state.methods().stream().map(m -> m.search().generation()).toList());
+      write(directory, result(state), history, true);
+      state = scoreTests(state);
+      ResultJson result = result(state);
+      write(directory, result, history, false);
+      LOG.info("outputs written to {} (elapsed {})", directory.path(), ProgressLine.clock(progress.elapsed()));
+      return outcome(directory, result);
+    }
+
+    private RunOutcome stopped(String after) {
+      LOG.info("stopped after {}; checkpoint in {}; continue with --resume", after, directory.checkpoints().folder());
+      return new RunOutcome(directory.runId(), directory.path().toString(), Optional.empty());
+    }
+
+    /** Calls the test scoring of {@code methods} methods makes. */
+    long testCalls(long methods) {
+      return test.map(t -> t.callsFor((int) methods)).orElse(0L);
+    }
+
+    /** The budget rule, with the test scoring of {@code methods} methods reserved. */
+    Predicate<Stops.Next> byBudget(int methods) {
+      return Stops.byBudget(budget, testCalls(methods), test.map(t -> t.examplesFor(methods)).orElse(0L));
+    }
+
+    private String budgetNote() {
+      return config.budget().maxApiCalls() > 0 ? " (budget " + config.budget().maxApiCalls() + ")" : "";
     }
 
     /**
@@ -296,10 +274,8 @@ public final class EvoMergeJob {
      */
     ScreeningRun screening(JobState state) {
       ScreeningPlan p = plan.orElseThrow();
-      int methodCount = state.started() ? state.methods().size() : methods.size();
-      long testCalls = test.map(t -> t.callsFor(methodCount)).orElse(0L);
-      long testExamples = test.map(t -> t.examplesFor(methodCount)).orElse(0L);
-      RunBudget budget = RunBudget.of(config.budget().maxApiCalls(), config.budget().maxExamples());
+      long testCalls = testCalls(methods.size());
+      long testExamples = test.map(t -> t.examplesFor(methods.size())).orElse(0L);
       long examples = ScreeningRun.plannedExamples(p, ScreeningRun.shardSizes(fitness.set()));
       long withHeadroom = Stops.withHeadroom(p.totalCalls(), Stops.MIN_HEADROOM);
       if (state.screening().scores().isEmpty() && !budget.allows(withHeadroom + testCalls, examples + testExamples)) {
@@ -312,12 +288,7 @@ public final class EvoMergeJob {
       }
       LOG.info("screening: {} adapters ({} pinned), top {}, {} rounds, {} calls planned{}", p.candidates().length,
           p.pinned().length, config.selection().topK(), p.rounds(), p.totalCalls(), budgetNote());
-      return new ScreeningRun(new ScreeningRun.Parts(p, base, fitness, meter, byBudget(test, methodCount), this));
-    }
-
-    @Override
-    public void beforeRound(JobState state) throws IOException {
-      beforeGeneration(state);
+      return new ScreeningRun(new ScreeningRun.Parts(p, base, fitness, byBudget(methods.size()), stop, this));
     }
 
     @Override
@@ -326,73 +297,51 @@ public final class EvoMergeJob {
       LOG.info("{}", line);
     }
 
-    /** Keeps the searched method's best merge on the provider, where the dialect has that (bmm). */
-    void materialize(JobState state) {
-      adapterDir = best(state.methods().get(0)).flatMap(b -> fitness.set().materialize(MergeClient.of(service),
-          adapters.expand(b.candidate().vectors()))).orElse(null);
-      if (adapterDir != null) {
-        LOG.info("the best merge is kept on the provider: adapter_dir {}", adapterDir);
-      }
-    }
-
     /** Stops listening to the Spark context, which may outlive the run, and drops the cached sets. */
     @Override
     public void close() {
-      jsc.sc().removeSparkListener(lost);
+      jsc.sc().removeSparkListener(meter.lost());
       fitness.close();
       test.ifPresent(SparkEvaluator::close);
     }
 
-    JobState search(JobState state, int generationsLeft) throws IOException {
-      int count = state.methods().size();
-      var parts = new SearchLoop.Parts(config.search(), adapters, fitness, meter, byBudget(test, count), this, clock);
-      SearchLoop loop = new SearchLoop(parts, view, generationsLeft);
-      LOG.info("search: {} method(s), {} calls planned{}", count, view.plannedCalls(), budgetNote());
-      view.progress().measureFrom(state.calls());
-      for (int i = 0; i < count && !loop.interrupted(); i++) {
-        state = loop.run(state, i);
-        if (state.methods().get(i).stoppedByBudget()) {
-          LOG.info("{}: the next generation would not fit the budget; the method ends here", view.phase(i));
-        }
-      }
-      save(state);
-      return state;
-    }
-
     /**
-     * Widens the reservation to what the budget can spare ({@link RunBudget#allowance}), saves it
-     * (a resume after a crash charges it) and makes it the evaluation's allowance of sends.
+     * Evaluates {@code work} (a generation, a screening round or a test scoring), planned as {@code
+     * next}: reserves its calls with headroom, widened to what the budget can spare ({@link
+     * RunBudget#allowance}), saves the reservation (a resume after a crash charges it) and makes it
+     * the evaluation's allowance of sends; then meters what it sent.
      */
     @Override
-    public void beforeGeneration(JobState state) throws IOException {
+    public <T> Metered<T> evaluate(Stops.Next next, Supplier<T> work) throws IOException {
+      JobState state = next.state();
       if (config.budget().maxApiCalls() > 0) {
+        long reserve = Stops.withHeadroom(next.calls(), state.usage().headroom(Stops.MIN_HEADROOM));
         // Kept for test scoring after this evaluation (which is one of them once the searches ended).
         long untested = !state.started() ? methods.size()
             : state.methods().stream().filter(m -> m.test() == null).count() - (state.searched() ? 1 : 0);
-        long kept = test.map(t -> t.callsFor((int) untested)).orElse(0L);
-        JobState reserving = state.reserving(RunBudget.of(config.budget().maxApiCalls(), 0)
-            .spend(state.calls(), 0).allowance(state.reserved(), kept));
+        JobState reserving = state.reserving(budget.spend(state.calls(), 0).allowance(reserve, testCalls(untested)));
         save(reserving);
         LostTasks.allow(jsc, reserving.reserved());
       }
+      return meter.measure(next.calls(), next.examples(), work);
     }
 
     @Override
     public void onGeneration(JobState state, int method, int generation, List<HistoryRow> rows,
-        ProgressLine progress) throws IOException {
+        ProgressLine line) throws IOException {
       directory.appendHistory(method, generation, rows);
       save(state);
-      LOG.info("{}", progress);
-      if (progress.timeLeft() == null && view.progress().firstGeneration() != null) {
+      LOG.info("{}", line);
+      if (line.timeLeft() == null && progress.firstGeneration() != null) {
         LOG.info("the first generation took {} s with one-off costs (Spark's first job, the service's"
             + " first merges); the estimate of time left starts with the next one",
-            view.progress().firstGeneration().toMillis() / 1000.0);
+            progress.firstGeneration().toMillis() / 1000.0);
       }
     }
 
     void save(JobState state) throws IOException {
       if (config.output().checkpoint()) {
-        checkpoints.save(state, MAPPER);
+        directory.checkpoints().save(state, MAPPER);
       }
     }
 
@@ -402,11 +351,10 @@ public final class EvoMergeJob {
      */
     JobState scoreTests(JobState state) throws IOException {
       long missing = state.methods().stream().filter(m -> m.test() == null).count();
-      if (missing > 0) {
-        test.ifPresent(set -> LOG.info("test scoring: the best merge of {} method(s), {} calls", missing,
-            set.callsFor((int) missing)));
+      if (missing > 0 && test.isPresent()) {
+        LOG.info("test scoring: the best merge of {} method(s), {} calls", missing, testCalls(missing));
       }
-      var byBudget = byBudget(Optional.empty(), 0);
+      Predicate<Stops.Next> byBudget = byBudget(0);
       int done = 0;
       for (int i = 0; i < state.methods().size(); i++) {
         MethodState method = state.methods().get(i);
@@ -422,77 +370,68 @@ public final class EvoMergeJob {
           state = state.with(i, method.withTest(TestScore.lossOnly(0, Double.NaN)), CallUsage.ZERO);
           continue;
         }
-        state = scoreOne(state, i, best.get(), test.get());
+        SparkEvaluator set = test.get();
+        ControlVectors vectors = adapters.expand(best.get().candidate().vectors());
+        String label = "test scoring: " + view.phase(i);
+        Metered<List<CandidateScore>> scored = evaluate(new Stops.Next(state, set.callsFor(1), set.examplesFor(1)),
+            () -> set.evaluate(List.of(vectors), label));
+        CandidateScore score = scored.value().get(0);
+        TestScore testScore = set.set() instanceof EvaluationSet.OfExamples examples && !score.results().isEmpty()
+            ? TestScore.of(examples.shards().examples(), score.results())
+            : TestScore.lossOnly((int) set.set().examplesPerCandidate(), score.meanLoss());
+        state = state.with(i, method.withTest(testScore), scored.usage());
+        save(state);
+        Duration left = progress.timeLeft(state.calls(), view.remainingCalls(state));
         LOG.info("test scoring {}/{}: {} accuracy {} loss {} calls {} elapsed {} eta {}", ++done, missing,
-            method.method().id(), number(state.methods().get(i).test().accuracy()),
-            number(state.methods().get(i).test().loss()), state.calls(),
-            ProgressLine.clock(view.progress().elapsed()), eta(state));
+            method.method().id(), number(testScore.accuracy()), number(testScore.loss()), state.calls(),
+            ProgressLine.clock(progress.elapsed()), left == null ? "-" : ProgressLine.clock(left));
       }
       save(state);
       return state;
     }
 
-    private JobState scoreOne(JobState state, int i, Evaluated best, CandidateEvaluator set) throws IOException {
-      MethodState method = state.methods().get(i);
-      beforeGeneration(state.reserving(Stops.withHeadroom(set.callsFor(1), state.usage().headroom(Stops.MIN_HEADROOM))));
-      ControlVectors vectors = adapters.expand(best.candidate().vectors());
-      String label = "test scoring: " + view.phase(i);
-      Metered<List<CandidateScore>> scored = meter.measure(set.callsFor(1), set.examplesFor(1),
-          () -> set.evaluate(List.of(vectors), label));
-      CandidateScore score = scored.value().get(0);
-      TestScore testScore = score.results().isEmpty()
-          ? TestScore.lossOnly((int) set.set().examplesPerCandidate(), score.meanLoss())
-          : TestScore.of(inputs.test().orElseThrow().examples(), score.results());
-      JobState next = state.with(i, method.withTest(testScore), scored.usage());
-      save(next);
-      return next;
+    private ResultJson result(JobState state) {
+      List<MethodResult> results = new ArrayList<>();
+      for (MethodState m : state.methods()) {
+        Optional<Evaluated> best = best(m);
+        if (best.isPresent()) {
+          TestScore test = m.test() == null ? TestScore.lossOnly(0, Double.NaN) : m.test();
+          results.add(MethodResult.of(m.method(), adapters.ids(), best.get().candidate().vectors(),
+              best.get().fitness(), best.get().loss(), test, m.calls(), m.search().evaluations()));
+        }
+      }
+      CallUsage u = state.usage();
+      ApiUsage usage = new ApiUsage(u.spent(), u.examples(), u.retries(), u.failures(), u.sent(),
+          u.answered(), u.lostTaskCalls());
+      return new ResultJson(state.runId(), config.search().seed(), results.get(0),
+          results.subList(1, results.size()), screeningResult(state), usage, ConfigLoader.toTree(config),
+          Timing.of(started, clock.instant()), adapterDir);
     }
 
-    private String eta(JobState state) {
-      Duration left = view.progress().timeLeft(state.calls(), view.remainingCalls(state));
-      return left == null ? "-" : ProgressLine.clock(left);
+    /** The screening for result.json; null when the run screened nothing. */
+    private ScreeningResult screeningResult(JobState state) {
+      if (plan.isEmpty() || state.screening() == null) {
+        return null;
+      }
+      List<String> ids = base.ids();
+      Set<String> selected = new HashSet<>(adapters.ids());
+      List<ScreeningResult.Adapter> ranking = new ArrayList<>();
+      for (AdapterScreening a : state.screening().ranking()) {
+        String id = ids.get(a.adapter());
+        ranking.add(new ScreeningResult.Adapter(id, ranking.size() + 1, a.shards(), a.examples(), a.loss(),
+            a.baseLoss(), a.delta(), selected.contains(id)));
+      }
+      return new ScreeningResult(config.selection().topK(), config.selection().pinned(), plan.get().rounds(),
+          plan.get().totalCalls(), adapters.ids(), ranking);
     }
+  }
+
+  private static RunOutcome outcome(RunDirectory directory, ResultJson result) {
+    return new RunOutcome(directory.runId(), directory.path().toString(), Optional.of(result));
   }
 
   private static String number(double value) {
-    return Double.isFinite(value) ? String.format(java.util.Locale.ROOT, "%.4f", value) : "-";
-  }
-
-  private ResultJson result(JobState state, Run run, Instant started) {
-    List<MethodResult> results = new ArrayList<>();
-    for (MethodState m : state.methods()) {
-      Optional<Evaluated> best = best(m);
-      if (best.isPresent()) {
-        TestScore test = m.test() == null ? TestScore.lossOnly(0, Double.NaN) : m.test();
-        results.add(MethodResult.of(m.method(), run.adapters.ids(), best.get().candidate().vectors(),
-            best.get().fitness(), best.get().loss(), test, m.calls(), m.evaluations()));
-      }
-    }
-    CallUsage u = state.usage();
-    ApiUsage usage = new ApiUsage(u.spent(), u.examples(), u.retries(), u.failures(), u.sent(),
-        u.answered(), u.lostTaskCalls());
-    return new ResultJson(state.runId(), config.search().seed(), results.get(0),
-        results.subList(1, results.size()), screening(state, run), usage, ConfigLoader.toTree(config),
-        Timing.of(started, clock.instant()), run.adapterDir);
-  }
-
-  /** The screening for result.json; null when the run screened nothing. */
-  private ScreeningResult screening(JobState state, Run run) {
-    if (run.plan.isEmpty() || state.screening() == null) {
-      return null;
-    }
-    ScreeningPlan plan = run.plan.get();
-    List<String> ids = run.base.ids();
-    java.util.Set<String> selected = new java.util.HashSet<>(run.adapters.ids());
-    List<ScreeningResult.Adapter> ranking = new ArrayList<>();
-    int rank = 1;
-    for (AdapterScreening a : state.screening().ranking()) {
-      String id = ids.get(a.adapter());
-      ranking.add(new ScreeningResult.Adapter(id, rank++, a.shards(), a.examples(), a.loss(), a.baseLoss(),
-          a.delta(), selected.contains(id)));
-    }
-    return new ScreeningResult(config.selection().topK(), config.selection().pinned(), plan.rounds(),
-        plan.totalCalls(), run.adapters.ids(), ranking);
+    return Double.isFinite(value) ? String.format(Locale.ROOT, "%.4f", value) : "-";
   }
 
   private static Optional<Evaluated> best(MethodState method) {

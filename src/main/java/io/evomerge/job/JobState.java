@@ -17,21 +17,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The driver's whole state, checkpointed after every generation: one {@link MethodState} per
- * method of the run, in run order, and the calls spent. Its size does not grow with the run.
+ * The driver's whole state, checkpointed after every step; its size does not grow with the run.
  * Holds no secrets. Immutable.
  *
- * @param runId the run this state belongs to
- * @param fingerprint digest of the configuration that shapes results; a resume with another
- *     configuration is refused
- * @param methods every method of the run, the searched one first
- * @param usage what the run has asked of the service so far (searches and test scoring)
+ * @param fingerprint digest of the configuration that shapes results ({@link #fingerprintOf}); a
+ *     resume with another configuration is refused
+ * @param methods every method of the run, the searched one first; empty until the screening (if
+ *     any) is done
+ * @param usage what the run has asked of the service so far (screening, searches, test scoring)
  * @param reserved calls reserved for the evaluation in flight when this state was saved, 0
- *     between evaluations; a run that resumes from such a state charges them, since the crashed
- *     attempt may have sent them
- * @param screening what the screening of {@code selection} has measured ({@link ScreeningState}),
- *     or null when the run screens nothing; while it is not done, {@code methods} is empty (the
- *     searches are made once the selection is known)
+ *     between evaluations; a resume charges them, since the crashed attempt may have sent them
+ * @param screening what the screening has measured, or null when the run screens nothing
  */
 public record JobState(String runId, String fingerprint, List<MethodState> methods, CallUsage usage,
     long reserved, ScreeningState screening) {
@@ -43,16 +39,6 @@ public record JobState(String runId, String fingerprint, List<MethodState> metho
     Objects.requireNonNull(fingerprint, "fingerprint");
     Objects.requireNonNull(usage, "usage");
     methods = List.copyOf(methods);
-  }
-
-  /** A run without screening: its searches start at once. */
-  public static JobState start(String runId, String fingerprint, List<MethodState> methods) {
-    return new JobState(runId, fingerprint, methods, CallUsage.ZERO, 0, null);
-  }
-
-  /** A run that screens first: no search yet, the screening at {@code screening}. */
-  public static JobState screening(String runId, String fingerprint, ScreeningState screening) {
-    return new JobState(runId, fingerprint, List.of(), CallUsage.ZERO, 0, Objects.requireNonNull(screening));
   }
 
   /** This state with the screening at {@code next} and {@code spent} added. */
@@ -111,11 +97,10 @@ public record JobState(String runId, String fingerprint, List<MethodState> metho
   }
 
   /**
-   * Digest of what shapes a run's results: search, comparison, data, and the service: where it
-   * is, its dialect, the embedded repository, the bmm preset and data sets; and the selection when
-   * it screens (so a run without screening keeps the digest it had before the section existed).
-   * Budgets, output,
-   * Spark, timeouts, retries and concurrency may change between a stop and a resume.
+   * Digest of what shapes a run's results: search, comparison, data, the service's place, dialect,
+   * embedded repository and bmm section, and the selection when it screens (so a run without
+   * screening keeps its digest). Budgets, output, Spark, timeouts, retries and concurrency may
+   * change between a stop and a resume.
    */
   static String fingerprintOf(EvoMergeConfig config) {
     ObjectNode tree = ConfigLoader.toTree(config).deepCopy();

@@ -23,26 +23,20 @@ import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
- * Charges every lost Spark task attempt what it may have sent, on the driver; and gives each task
- * its allowance of sends, on the executor. An attempt that fails with an exception or is killed
- * reports what it sent through the call accumulators, which count failed values ({@link CallMetrics#accumulators}); an attempt whose executor was lost (or that
- * ended any other way) takes its counts with it, yet its calls may have reached the service, so
- * the budget must pay for them: this listener charges the attempt its allowance (its planned
- * calls, and with {@link #allow} its share of the headroom too).
+ * Charges lost Spark task attempts, on the driver, and gives each task its allowance of sends, on
+ * the executor. An attempt that fails with an exception or is killed still reports what it sent
+ * through the call accumulators; one whose executor was lost takes its counts with it, yet its
+ * calls may have reached the service, so it is charged its allowance (its planned calls, and with
+ * {@link #allow} its share of the headroom). {@link SparkEvaluator} sets {@value #PLANNED_CALLS}
+ * before each evaluation job: each partition's calls in order ({@code 12,8}), task {@code i} of a
+ * stage planning entry {@code i}. Events arrive asynchronously: {@link #awaitJobs} waits for a
+ * job's end. Thread-safe.
  *
- * <p>How it knows the plan: {@link SparkEvaluator} sets the local property {@value #PLANNED_CALLS}
- * before each evaluation job, the calls of each partition in order ({@code 12,8}); task {@code i}
- * of a stage of that job is planned entry {@code i}. Listener events arrive asynchronously:
- * {@link #awaitJobs} waits until the job's end (posted after all its task ends) has been seen.
- * Thread-safe.
- *
- * <p>Allowances ({@link #allowance}): the calls the driver reserved for an evaluation, {@value
- * #ALLOWED_CALLS}, bound what its tasks send, retries and task retries included, so that a driver
- * that crashes mid-evaluation (its resume charges the saved reservation) never let the service
- * count more. In local mode every task and attempt runs in the driver's JVM and they share the
- * whole reservation; on a cluster each task gets its share, {@link #shareOf}, which its attempts
- * share within one executor JVM (an attempt retried on another executor gets the share again, and
- * an attempt lost with its executor is charged it).
+ * <p>The calls the driver reserved for an evaluation, {@value #ALLOWED_CALLS}, bound what its
+ * tasks send, retries included, so that a driver that crashes mid-evaluation (its resume charges
+ * the saved reservation) never let the service count more. In local mode all tasks share the
+ * whole reservation; on a cluster each task gets its {@link #shareOf share}, which its attempts
+ * share within one executor JVM.
  */
 final class LostTasks extends SparkListener {
 
@@ -56,16 +50,8 @@ final class LostTasks extends SparkListener {
 
   private final Map<Integer, Stage> stages = new ConcurrentHashMap<>();
   private final AtomicLong charged = new AtomicLong();
-  private final AtomicLong failedAttempts = new AtomicLong();
   private final AtomicLong jobsEnded = new AtomicLong();
   private final Map<Integer, Boolean> plannedJobs = new ConcurrentHashMap<>();
-
-  /** A listener registered on {@code jsc}. */
-  static LostTasks on(JavaSparkContext jsc) {
-    LostTasks listener = new LostTasks();
-    jsc.sc().addSparkListener(listener);
-    return listener;
-  }
 
   @Override
   public void onJobStart(SparkListenerJobStart start) {
@@ -87,12 +73,12 @@ final class LostTasks extends SparkListener {
 
   @Override
   public void onTaskEnd(SparkListenerTaskEnd end) {
-    if (end.reason() instanceof Success$ || reportedItsCounts(end.reason())) {
-      return;
+    TaskEndReason reason = end.reason();
+    if (reason instanceof Success$ || reason instanceof ExceptionFailure || reason instanceof TaskKilled) {
+      return; // these attempts reported their counts
     }
     Stage plan = stages.get(end.stageId());
     if (plan != null) {
-      failedAttempts.incrementAndGet();
       charged.addAndGet(shareOf(plan.calls()[end.taskInfo().index()], plan.planned(), plan.reserved()));
     }
   }
@@ -112,11 +98,6 @@ final class LostTasks extends SparkListener {
     return charged.get();
   }
 
-  /** Failed or lost task attempts seen so far. */
-  long failedAttempts() {
-    return failedAttempts.get();
-  }
-
   /** Evaluation jobs whose end has been seen. */
   long jobsEnded() {
     return jobsEnded.get();
@@ -134,11 +115,6 @@ final class LostTasks extends SparkListener {
     }
   }
 
-  /** Whether an attempt that ended for {@code reason} sent its call counts back (see the class comment). */
-  static boolean reportedItsCounts(TaskEndReason reason) {
-    return reason instanceof ExceptionFailure || reason instanceof TaskKilled;
-  }
-
   /**
    * Lets the evaluation jobs {@code jsc} starts from this thread send at most {@code calls} calls
    * together, each under a new id.
@@ -149,8 +125,7 @@ final class LostTasks extends SparkListener {
 
   /**
    * The allowance of {@code task}, which plans {@code calls} calls: unlimited when its job has
-   * none; the job's whole one in local mode; else the task's {@link #shareOf} it, shared by the
-   * task's attempts in this JVM.
+   * none; the job's whole one in local mode; else the task's {@link #shareOf share}.
    */
   static SendAllowance allowance(TaskContext task, long calls) {
     String allowed = task == null ? null : task.getLocalProperty(ALLOWED_CALLS);
@@ -169,9 +144,8 @@ final class LostTasks extends SparkListener {
   }
 
   /**
-   * The share of {@code reserved} calls of a task that plans {@code calls} of the job's {@code
-   * planned}: its calls and their share of the headroom, rounded down, so the shares add up to at
-   * most {@code reserved}.
+   * A task's share of {@code reserved}: its {@code calls} of the job's {@code planned} and their
+   * share of the headroom, rounded down, so the shares add up to at most {@code reserved}.
    */
   static long shareOf(long calls, long planned, long reserved) {
     return planned <= 0 ? calls : calls + calls * Math.max(0, reserved - planned) / planned;

@@ -6,16 +6,12 @@ import io.evomerge.search.SearchState;
 import java.util.Objects;
 
 /**
- * Where one method of a run stands between two generations: its search state and what it has
- * spent; once scored, its best merge's test score. Part of the checkpoint, of constant size (the
- * history rows are kept in files of their own). Immutable.
+ * Where one method of a run stands between two generations; part of the checkpoint, of constant
+ * size. Immutable.
  *
- * @param method the method
- * @param search the search state, from which the next generation is asked
- * @param calls service calls charged to this method's search (sent, retries and lost tasks included)
+ * @param calls service calls charged to this method's search (retries and lost tasks included)
  * @param examples examples this method's search planned to send
  * @param finished whether the search has ended (done, or stopped by the budget)
- * @param stoppedByBudget whether it ended because the next generation would not fit the budget
  * @param test the test score of its best merge; null until scored
  */
 public record MethodState(
@@ -49,10 +45,5 @@ public record MethodState(
   /** Scored on the test set. */
   MethodState withTest(TestScore score) {
     return new MethodState(method, search, calls, examples, finished, stoppedByBudget, score);
-  }
-
-  /** Candidates evaluated (history rows written). */
-  public int evaluations() {
-    return search.evaluations();
   }
 }

@@ -13,18 +13,19 @@ import io.evomerge.protocol.LimitsResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
  * Checks, before the first evaluate call, what the service would otherwise refuse only after
- * calls were spent: a writable output folder; against the service's limits, the shard size, the
- * largest request body, every example's fields and options, and the beta bound. Each failure is
- * a {@link ConfigException} naming the key or the file and example, so the run exits 2 having
- * made no evaluate call. Stateless.
+ * calls were spent: a writable output folder; the sets against the service's limits. Each
+ * failure is a {@link ConfigException} naming the key or the file and example (exit 2).
  */
 final class Preflight {
 
@@ -52,24 +53,25 @@ final class Preflight {
   }
 
   /** Everything the run will send, against what the service says it accepts. */
-  static void againstLimits(EvoMergeConfig config, LimitsResponse limits, RunInputs inputs,
-      int repositorySize, String service) {
+  static void againstLimits(EvoMergeConfig config, LimitsResponse limits, RunSets sets, String service) {
     String source = "service " + service;
     if (limits.betaBound() > 0 && config.search().scaleBound() > limits.betaBound()) {
       throw new ConfigException(source, "search.scaleBound", Check.show(config.search().scaleBound())
           + " is more than the service's beta bound " + Check.show(limits.betaBound())
           + "; set search.scaleBound <= " + Check.show(limits.betaBound()));
     }
-    if (inputs.fitnessShards().isEmpty()) {
-      return;
+    int adapters = sets.adapters().repository().size();
+    if (sets.fitness() instanceof EvaluationSet.OfExamples fitness) {
+      if (limits.maxExamplesPerCall() > 0 && config.data().shardSize() > limits.maxExamplesPerCall()) {
+        throw new ConfigException(source, "data.shardSize", config.data().shardSize()
+            + " examples per call is more than the service accepts (" + limits.maxExamplesPerCall()
+            + "); set data.shardSize <= " + limits.maxExamplesPerCall());
+      }
+      shards(config.data().fitness(), fitness.shards(), limits, adapters);
     }
-    if (limits.maxExamplesPerCall() > 0 && config.data().shardSize() > limits.maxExamplesPerCall()) {
-      throw new ConfigException(source, "data.shardSize", config.data().shardSize()
-          + " examples per call is more than the service accepts (" + limits.maxExamplesPerCall()
-          + "); set data.shardSize <= " + limits.maxExamplesPerCall());
+    if (sets.test().orElse(null) instanceof EvaluationSet.OfExamples test) {
+      shards(config.data().test(), test.shards(), limits, adapters);
     }
-    shards(config.data().fitness(), inputs.fitness(), limits, repositorySize);
-    inputs.test().ifPresent(test -> shards(config.data().test(), test, limits, repositorySize));
   }
 
   private static void shards(String file, Shards shards, LimitsResponse limits, int adapters) {
@@ -79,7 +81,8 @@ final class Preflight {
       }
       long bytes = bodyBytes(shard.examples(), adapters);
       if (limits.maxBodyBytes() > 0 && bytes > limits.maxBodyBytes()) {
-        throw new ConfigException(file, "", "the shard holding example '" + largest(shard).id()
+        throw new ConfigException(file, "", "the shard holding example '" + shard.examples().stream()
+            .max(Comparator.comparingLong(e -> bodyBytes(List.of(e), 0))).orElseThrow().id()
             + "' makes a request body of " + size(bytes) + ", more than the service accepts ("
             + size(limits.maxBodyBytes()) + "); shorten that example or lower data.shardSize");
       }
@@ -91,33 +94,12 @@ final class Preflight {
       throw new ConfigException(file, "", "example '" + e.id() + "' has " + e.options().size()
           + " options, more than the service accepts (" + limits.maxOptionsPerExample() + ")");
     }
-    int longest = longestField(e);
+    int longest = Stream.concat(Stream.of(e.instruction(), e.input(), e.output()), e.options().stream())
+        .filter(Objects::nonNull).mapToInt(String::length).max().orElse(0);
     if (limits.maxTextChars() > 0 && longest > limits.maxTextChars()) {
       throw new ConfigException(file, "", "example '" + e.id() + "' has a field of " + longest
           + " characters, more than the service accepts (" + limits.maxTextChars() + ")");
     }
-  }
-
-  private static int longestField(Example e) {
-    int longest = Math.max(length(e.instruction()), Math.max(length(e.input()), length(e.output())));
-    for (String option : e.options()) {
-      longest = Math.max(longest, length(option));
-    }
-    return longest;
-  }
-
-  private static int length(String s) {
-    return s == null ? 0 : s.length();
-  }
-
-  private static Example largest(Shard shard) {
-    Example largest = shard.examples().get(0);
-    for (Example e : shard.examples()) {
-      if (bodyBytes(List.of(e), 0) > bodyBytes(List.of(largest), 0)) {
-        largest = e;
-      }
-    }
-    return largest;
   }
 
   /** The body of one evaluate call for {@code examples}, with the widest possible vectors. */

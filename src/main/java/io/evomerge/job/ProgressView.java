@@ -10,11 +10,12 @@ import io.evomerge.search.MergeSearches;
 import io.evomerge.search.Method;
 import io.evomerge.search.SearchSettings;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
- * The one progress view of a run: which phase (method i of n, its stage, test scoring), the calls
- * charged against the budget over the whole run, and the time left for every call still planned,
- * test scoring included. Names the Spark jobs after the same phases. Not thread-safe (driver).
+ * The progress view of a run: its phase (method i of n, stage, test scoring), the calls charged
+ * and the time left for every call still planned; names the Spark jobs after the phases.
+ * Not thread-safe (driver).
  */
 final class ProgressView {
 
@@ -40,21 +41,13 @@ final class ProgressView {
     this.testCallsPerMethod = testCallsPerMethod;
   }
 
-  List<Method> methods() {
-    return methods;
-  }
-
-  RunProgress progress() {
-    return progress;
-  }
-
   /** The phase of method {@code index}: {@code method 2/4 lorahub}. */
   String phase(int index) {
     return "method " + (index + 1) + "/" + methods.size() + " " + methods.get(index).id();
   }
 
   /** The Spark job description of a generation. */
-  String label(int index, Method method, Generation generation) {
+  String label(int index, Generation generation) {
     return phase(index) + ": " + generation.stage() + " generation " + (generation.number() + 1)
         + "/" + generations[index];
   }
@@ -74,7 +67,7 @@ final class ProgressView {
     for (int i = 0; i < state.methods().size(); i++) {
       MethodState m = state.methods().get(i);
       if (!m.finished()) {
-        remaining += fitness.callsFor(Math.max(0, evaluations[i] - m.evaluations()));
+        remaining += fitness.callsFor(Math.max(0, evaluations[i] - m.search().evaluations()));
       }
       if (m.test() == null) {
         remaining += testCallsPerMethod;
@@ -85,10 +78,6 @@ final class ProgressView {
 
   /** Calls the whole run plans, from its start. */
   long plannedCalls() {
-    long total = 0;
-    for (int e : evaluations) {
-      total += fitness.callsFor(e) + testCallsPerMethod;
-    }
-    return total;
+    return IntStream.of(evaluations).mapToLong(e -> fitness.callsFor(e) + testCallsPerMethod).sum();
   }
 }

@@ -20,10 +20,9 @@ public record RunBudget(long maxApiCalls, long maxExamples, long calls, long exa
   }
 
   /**
-   * The calls an evaluation whose plan reserves {@code reserved} (its calls with headroom) may
-   * send: up to twice that, as far as the budget left after {@code kept} calls kept for later (test
-   * scoring) allows, never less than {@code reserved}. The wider allowance rides out more retries
-   * than planned; only a crash charges all of it.
+   * The calls an evaluation that reserves {@code reserved} may send: up to twice that, as far as
+   * the budget left after {@code kept} calls (test scoring) allows, never less than {@code
+   * reserved}. It rides out more retries than planned; only a crash charges all of it.
    */
   public long allowance(long reserved, long kept) {
     long left = maxApiCalls == 0 ? Long.MAX_VALUE : maxApiCalls - calls - kept;

@@ -4,12 +4,10 @@ package io.evomerge.job;
  * How one invocation of a run behaves, beyond the configuration. Immutable.
  *
  * @param resume continue from the run's last checkpoint; a run id without one is refused
- * @param resumeIfAny continue from the run's last checkpoint where it has one, else start it: what a
- *     scheduler's retried task needs, since its first try and its retries run the same command
+ * @param resumeIfAny resume where there is a checkpoint, else start: a scheduler's retried task
  * @param compare also run the configured comparison methods
- * @param stopAfterGenerations checkpoint and stop after this many generations of this invocation
- *     ({@link Integer#MAX_VALUE}: run to the end), a screening round counting as one; a later
- *     {@code --resume} continues
+ * @param stopAfterGenerations checkpoint and stop after this many generations, a screening round
+ *     counting as one ({@link Integer#MAX_VALUE}: run to the end); {@code --resume} continues
  */
 public record RunOptions(boolean resume, boolean resumeIfAny, boolean compare, int stopAfterGenerations) {
 
@@ -21,21 +19,5 @@ public record RunOptions(boolean resume, boolean resumeIfAny, boolean compare, i
 
   public static RunOptions defaults() {
     return new RunOptions(false, false, false, Integer.MAX_VALUE);
-  }
-
-  public RunOptions withResume(boolean r) {
-    return new RunOptions(r, resumeIfAny, compare, stopAfterGenerations);
-  }
-
-  public RunOptions withCompare(boolean c) {
-    return new RunOptions(resume, resumeIfAny, c, stopAfterGenerations);
-  }
-
-  public RunOptions withStopAfterGenerations(int n) {
-    return new RunOptions(resume, resumeIfAny, compare, n);
-  }
-
-  public RunOptions withResumeIfAny(boolean r) {
-    return new RunOptions(resume, r, compare, stopAfterGenerations);
   }
 }

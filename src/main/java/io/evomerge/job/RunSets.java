@@ -4,6 +4,10 @@ import io.evomerge.client.MergeClient;
 import io.evomerge.client.MergeServiceException;
 import io.evomerge.config.ConfigException;
 import io.evomerge.config.EvoMergeConfig;
+import io.evomerge.data.DataFiles;
+import io.evomerge.data.Example;
+import io.evomerge.data.ExampleReader;
+import io.evomerge.data.Shards;
 import io.evomerge.protocol.AdapterInfo;
 import io.evomerge.protocol.Dialect;
 import io.evomerge.protocol.PresetsResponse;
@@ -14,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * What a run evaluates on, as the service's dialect makes it: the fitness set, the test set (if
@@ -21,48 +26,47 @@ import java.util.stream.IntStream;
  */
 record RunSets(AdapterSelection adapters, EvaluationSet fitness, Optional<EvaluationSet> test) {
 
-  /** Asks the service (repository or presets, sessions) for the sets of {@code config}. */
-  static RunSets open(EvoMergeConfig config, MergeClient driver, RunInputs inputs) {
-    return config.service().dialect() == Dialect.BMM
-        ? sessionSets(config, driver)
-        : exampleSets(config, driver, inputs);
-  }
-
-
-  /** Dialect evomerge: the repository from the service, the examples travel with the calls. */
-  private static RunSets exampleSets(EvoMergeConfig config, MergeClient driver, RunInputs inputs) {
+  /**
+   * The sets of {@code config}: dialect evomerge reads and checks the data files first (before any
+   * evaluate call), then asks the service for its repository; the examples travel with the calls.
+   */
+  static RunSets open(EvoMergeConfig config, MergeClient driver, Configuration hadoop) {
+    if (config.service().dialect() == Dialect.BMM) {
+      return sessionSets(config, driver);
+    }
+    var data = config.data();
+    ExampleReader reader = ExampleReader.of();
+    List<Example> fitness = Shards.firstById(DataFiles.read(data.fitness(), hadoop, reader), data.maxFitnessExamples());
+    Shards test = Shards.of(DataFiles.read(data.test(), hadoop, reader), data.shardSize());
     List<String> ids = driver.repository().adapters().stream().map(AdapterInfo::id).toList();
-    return new RunSets(AdapterSelection.of(ids, config.data().adapters()),
-        new EvaluationSet.OfExamples(inputs.fitness(), false),
-        Optional.of(new EvaluationSet.OfExamples(inputs.test().orElseThrow())));
+    return new RunSets(AdapterSelection.of(ids, data.adapters()),
+        new EvaluationSet.OfExamples(Shards.of(fitness, data.shardSize()), false),
+        Optional.of(new EvaluationSet.OfExamples(test)));
   }
 
   /**
    * Dialect bmm: the preset ({@code service.bmm.presetId}, or the service's only one) names the
    * adapters; {@code sessionsPerReplica} sessions on every replica for the fitness data set, one
-   * per replica for the test data set (if one is named). Each session gets at most
-   * {@code service.inFlight()} calls at once (the paper's release answers wrongly otherwise).
+   * per replica for the test data set (if one is named).
    */
   private static RunSets sessionSets(EvoMergeConfig config, MergeClient driver) {
     var service = config.service();
     var bmm = service.bmm();
     PresetsResponse.Preset preset = preset(driver.presets(), bmm.presetId(), service.url());
     EvaluationSet.OfSession fitness = sessionSet(config, driver, preset, bmm.dataset(), service.sessionsPerReplica());
-    int adapters = fitness.adapterCount();
-    List<String> ids = IntStream.range(0, adapters).mapToObj(i -> "adapter-" + i).toList();
+    List<String> ids = IntStream.range(0, fitness.adapterCount()).mapToObj(i -> "adapter-" + i).toList();
     Optional<EvaluationSet> test = bmm.testDataset().isBlank()
         ? Optional.empty() : Optional.of(sessionSet(config, driver, preset, bmm.testDataset(), 1));
     return new RunSets(AdapterSelection.of(ids, config.data().adapters()), fitness, test);
   }
 
   private static PresetsResponse.Preset preset(PresetsResponse presets, String wanted, String url) {
-    List<String> known = presets.presetIds();
     if (wanted.isBlank() && presets.items().size() == 1) {
       return presets.items().get(0);
     }
     return presets.items().stream().filter(p -> p.presetId().equals(wanted)).findFirst()
         .orElseThrow(() -> new ConfigException("service " + url, "service.bmm.presetId", "'" + wanted
-            + "' is not among the service's presets: " + String.join(", ", known)));
+            + "' is not among the service's presets: " + String.join(", ", presets.presetIds())));
   }
 
   private static EvaluationSet.OfSession sessionSet(EvoMergeConfig config, MergeClient driver,

@@ -10,21 +10,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The screening of {@code selection} on the driver: one Spark job per round of the {@link
  * ScreeningPlan}, each (adapter, shard) pair one service call, reduced in a fixed order to {@link
- * ShardLoss}es, added to the {@link JobState} with the calls they cost, and handed to the
- * listener, which checkpoints them. A resumed run continues with the pairs still missing, so an
- * interrupted round is finished, never repeated. Each round is checked against the budget before
- * it starts. Not thread-safe: one instance per invocation, on the driver.
+ * ShardLoss}es and added to the {@link JobState} with the calls they cost. A resumed run continues
+ * with the pairs still missing, so an interrupted round is finished, never repeated. Not
+ * thread-safe: one instance per invocation, on the driver.
  */
 final class ScreeningRun {
 
   /** Told around every round; what it saves there survives a crash of the next one. */
   interface Listener {
-    /** Before the calls of a round: {@code state} reserves the calls it may send. */
-    void beforeRound(JobState state) throws IOException;
+    /** Evaluates {@code work}, a round planned as {@code next}: reserved, saved, metered. */
+    <T> Metered<T> evaluate(Stops.Next next, Supplier<T> work) throws IOException;
 
     /** After a round, with its progress line. */
     void onRound(JobState state, String line) throws IOException;
@@ -33,23 +34,15 @@ final class ScreeningRun {
   /**
    * What the screening needs beside the state. Immutable.
    *
-   * @param plan the rounds, over the adapters of {@code base}
-   * @param base the adapters screened (the repository, or {@code data.adapters}); widens each
-   *     pair's vectors to the whole repository
+   * @param base the adapters screened (the repository, or {@code data.adapters})
    */
-  record Parts(ScreeningPlan plan, AdapterSelection base, TaskEvaluator evaluator, Meter meter,
-      Predicate<Stops.Next> byBudget, Listener listener) {}
+  record Parts(ScreeningPlan plan, AdapterSelection base, SparkEvaluator evaluator,
+      Predicate<Stops.Next> byBudget, Predicate<Stops.Next> stop, Listener listener) {}
 
   private final Parts parts;
-  private int roundsRun;
 
   ScreeningRun(Parts parts) {
     this.parts = parts;
-  }
-
-  /** Rounds this invocation has run (for {@code --stop-after-generations}). */
-  int roundsRun() {
-    return roundsRun;
   }
 
   /** Examples of each shard of {@code set} (a session counts as one shard of all its examples). */
@@ -62,44 +55,37 @@ final class ScreeningRun {
 
   /** Examples the whole plan sends. */
   static long plannedExamples(ScreeningPlan plan, int[] sizes) {
-    long total = 0;
-    for (int r = 0; r < plan.rounds(); r++) {
-      total += plan.examplesOfRound(r, sizes);
-    }
-    return total;
+    return IntStream.range(0, plan.rounds()).mapToLong(r -> plan.examplesOfRound(r, sizes)).sum();
   }
 
   /**
-   * Runs the rounds still missing from {@code state.screening()}, at most {@code roundsLeft} of
-   * them; returns the state reached. A round the budget cannot take is an error: the screening
-   * must finish before any search can start.
+   * Runs the rounds still missing from {@code state.screening()} until it is done or {@code stop}
+   * ends this invocation; returns the state reached. A round the budget cannot take is an error:
+   * the screening must finish before any search can start.
    */
-  JobState run(JobState state, int roundsLeft) throws IOException {
+  JobState run(JobState state) throws IOException {
     ScreeningPlan plan = parts.plan();
     int[] sizes = shardSizes(parts.evaluator().set());
-    while (roundsRun < roundsLeft) {
+    while (true) {
       ScreeningPlan.Round round = plan.round(state.screening());
-      if (round.isEmpty()) {
-        break;
+      Stops.Next next = new Stops.Next(state, round.pairs().size(),
+          round.pairs().stream().mapToLong(p -> sizes[p.shard()]).sum());
+      if (round.isEmpty() || parts.stop().test(next)) {
+        return state;
       }
-      long calls = round.pairs().size();
-      long examples = round.pairs().stream().mapToLong(p -> sizes[p.shard()]).sum();
-      if (parts.byBudget().test(new Stops.Next(state, calls, examples))) {
+      if (parts.byBudget().test(next)) {
         throw new IllegalStateException("screening round " + (round.index() + 1) + "/" + plan.rounds()
-            + " (" + calls + " calls, " + examples + " examples) does not fit what is left of the budget after "
-            + state.calls() + " calls (retries and lost tasks took more than planned); raise budget.maxApiCalls"
-            + " or budget.maxExamples and --resume, or lower selection.topK / selection.initialShards");
+            + " (" + next.calls() + " calls, " + next.examples() + " examples) does not fit what is left of the"
+            + " budget after " + state.calls() + " calls (retries and lost tasks took more than planned); raise"
+            + " budget.maxApiCalls or budget.maxExamples and --resume, or lower selection.topK /"
+            + " selection.initialShards");
       }
-      state = round(state, round, calls, examples);
+      state = round(next, round);
     }
-    return state;
   }
 
-  private JobState round(JobState state, ScreeningPlan.Round round, long calls, long examples)
-      throws IOException {
+  private JobState round(Stops.Next next, ScreeningPlan.Round round) throws IOException {
     ScreeningPlan plan = parts.plan();
-    long reserve = Stops.withHeadroom(calls, state.usage().headroom(Stops.MIN_HEADROOM));
-    parts.listener().beforeRound(state.reserving(reserve));
     List<ShardLoss.Pair> pairs = round.pairs();
     List<EvaluationTask> tasks = new ArrayList<>(pairs.size());
     for (int i = 0; i < pairs.size(); i++) {
@@ -108,17 +94,15 @@ final class ScreeningRun {
     ScreeningPlan.Stage stage = plan.stages().get(round.index());
     String label = "screening round " + (round.index() + 1) + "/" + plan.rounds() + ": " + stage.adapters()
         + " adapters and the base model on shards " + stage.fromShard() + ".." + (stage.toShard() - 1);
-    Metered<List<ShardResult>> scored = parts.meter().measure(calls, examples,
+    Metered<List<ShardResult>> scored = parts.listener().evaluate(next,
         () -> parts.evaluator().evaluateTasks(tasks, label));
     List<ShardLoss> scores = new ArrayList<>(pairs.size());
     for (ShardResult result : scored.value()) {
-      ShardLoss.Pair pair = pairs.get(result.candidate());
-      scores.add(loss(pair, result, parts.evaluator().set()));
+      scores.add(loss(pairs.get(result.candidate()), result, parts.evaluator().set()));
     }
-    ScreeningState next = state.screening().withScores(scores);
-    JobState after = state.withScreening(next, scored.usage());
-    roundsRun++;
-    parts.listener().onRound(after, line(round, stage, next, after));
+    ScreeningState screening = next.state().screening().withScores(scores);
+    JobState after = next.state().withScreening(screening, scored.usage());
+    parts.listener().onRound(after, line(round, stage, screening, after));
     return after;
   }
 

@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What an executor returns for one task: the per-example losses of one candidate on one shard,
- * with the whole per-example results where the set keeps them (dialect {@code evomerge}), or the
- * session loss of one candidate (dialect {@code bmm}, where {@code shard} is 0 and {@code losses}
- * and {@code results} are empty). Immutable: {@code losses} is never written after construction.
+ * What an executor returns for one task: one candidate's per-example losses on one shard, with the
+ * results where the set keeps them, or (bmm: shard 0, no losses) its session loss. Immutable.
  */
 public record ShardResult(int candidate, int shard, double[] losses, List<ExampleResult> results, double sessionLoss)
     implements Serializable {

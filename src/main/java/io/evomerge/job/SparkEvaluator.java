@@ -8,20 +8,17 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
  * Evaluates on Spark in the shape of Spark's iterative examples: the set's {@link
- * EvaluationSet.Part parts} are broadcast once (the examples travel to each executor once per run,
- * and stay there), and each evaluation ships only its tasks, inside the partition function, which
- * Spark broadcasts once per job (its task binary); every partition picks the tasks of its part.
- * One Spark job per evaluation; the collected results are reduced on the driver in a fixed order. Each task keeps to its share of the job-wide rate limit:
- * {@code service.rateLimitPerSecond} divided by the tasks that run at once (the partitions, at most
- * the context's default parallelism). Each evaluation shows in the Spark UI under the job group
- * {@code evomerge} with the caller's label as its description. Driver only; not thread-safe.
+ * EvaluationSet.Part parts} are broadcast once per run, and each evaluation ships only its tasks,
+ * in the partition function; every partition picks the tasks of its part. One Spark job per
+ * evaluation (job group {@code evomerge}, the caller's label as description), its results reduced
+ * on the driver in a fixed order. Each task keeps to its {@link #ratePerTask share} of {@code
+ * service.rateLimitPerSecond}. Driver only; not thread-safe.
  */
-public final class SparkEvaluator implements CandidateEvaluator, TaskEvaluator, AutoCloseable {
+public final class SparkEvaluator implements CandidateEvaluator, AutoCloseable {
 
   private final JavaSparkContext jsc;
   private final ServiceConfig service;
@@ -46,16 +43,13 @@ public final class SparkEvaluator implements CandidateEvaluator, TaskEvaluator, 
   public List<CandidateScore> evaluate(List<ControlVectors> candidates, String label) {
     List<ShardResult> results = run(EvaluationTask.grid(candidates, set.shardCount()),
         label + ": " + candidates.size() + " candidates x " + set.shardCount() + " shards");
-    return CandidateEvaluator.reduce(results, candidates.size(), set.shardCount());
+    return CandidateScore.reduce(results, candidates.size(), set.shardCount());
   }
 
   /**
-   * Evaluates exactly {@code tasks} (any (candidate, shard) pairs, candidate indices distinct per
-   * shard) as one Spark job, and returns their results sorted in {@link ShardResult#ORDER}, however
-   * the set is partitioned: the screening's entry point, where each candidate is scored on a shard
-   * of its own.
+   * Evaluates exactly {@code tasks} (candidate indices distinct per shard) as one Spark job; the
+   * results in {@link ShardResult#ORDER}. The screening's entry point.
    */
-  @Override
   public List<ShardResult> evaluateTasks(List<EvaluationTask> tasks, String label) {
     List<ShardResult> results = new ArrayList<>(run(tasks, label + ": " + tasks.size() + " calls"));
     results.sort(ShardResult.ORDER);
@@ -85,12 +79,9 @@ public final class SparkEvaluator implements CandidateEvaluator, TaskEvaluator, 
     if (shared == null) {
       shared = jsc.broadcast(parts);
     }
+    Broadcast<List<EvaluationSet.Part>> all = shared; // the function captures it, not this evaluator
     List<Integer> indices = IntStream.range(0, parts.size()).boxed().toList();
-    return jsc.parallelize(indices, parts.size()).map(partOf(shared));
-  }
-
-  private static Function<Integer, EvaluationSet.Part> partOf(Broadcast<List<EvaluationSet.Part>> parts) {
-    return i -> parts.value().get(i);
+    return jsc.parallelize(indices, parts.size()).map(i -> all.value().get(i));
   }
 
   /** The calls each part plans for {@code tasks}, comma-separated in partition order (for {@link LostTasks}). */

@@ -21,9 +21,9 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   /**
-   * {@code master} with task retries where it is a local master without them: {@code local},
-   * {@code local[N]} and {@code local[*]} become {@code local[N,4]}, so that a task that failed
-   * (its calls out of patience, say) is run again as on a cluster. Other masters are unchanged.
+   * {@code master} with task retries where it is a local master without them ({@code local},
+   * {@code local[N]}, {@code local[*]} become {@code local[N,4]}), so a failed task runs again as
+   * on a cluster. Other masters are unchanged.
    */
   public static String withTaskRetries(String master) {
     Matcher m = LOCAL.matcher(master.strip());

@@ -4,7 +4,7 @@ import java.util.function.Predicate;
 
 /**
  * The rules that end a method before its search is done, as small predicates over the next step
- * (Jenetics' {@code Limits} style). Stateless.
+ * (Jenetics' {@code Limits} style).
  */
 final class Stops {
 
@@ -13,16 +13,12 @@ final class Stops {
 
   private Stops() {}
 
-  /**
-   * What the loop is about to do: evaluate {@code calls} calls sending {@code examples} examples,
-   * in {@code state}. Immutable.
-   */
+  /** The step about to run from {@code state}: {@code calls} calls, {@code examples} examples. */
   record Next(JobState state, long calls, long examples) {}
 
   /**
-   * True when the next generation, with the reserve kept for test scoring, would not fit the
-   * budget: both are planned with headroom for retries and lost tasks ({@link
-   * CallUsage#headroom}), so that the calls the service counts stay within the budget.
+   * True when the next step and the reserve kept for test scoring, both with headroom for retries
+   * and lost tasks ({@link CallUsage#headroom}), would not fit the budget.
    */
   static Predicate<Next> byBudget(RunBudget limits, long reserveCalls, long reserveExamples) {
     return next -> {
@@ -30,6 +26,16 @@ final class Stops {
       return !limits.spend(next.state().calls(), next.state().examples())
           .allows(withHeadroom(next.calls() + reserveCalls, headroom), next.examples() + reserveExamples);
     };
+  }
+
+  /**
+   * True once {@code steps} steps (generations, a screening round counting as one) have run in
+   * this invocation ({@code --stop-after-generations}). It counts every step it lets through, so
+   * test it just before a step, one instance per invocation. Not thread-safe.
+   */
+  static Predicate<Next> afterSteps(int steps) {
+    int[] left = {steps};
+    return next -> left[0]-- <= 0;
   }
 
   /** {@code calls} and the share {@code headroom} of them, rounded up. */

@@ -70,7 +70,7 @@ class BudgetAsSentTest {
   void aCrashMidGenerationAndAResumeStayWithinTheBudget() throws Exception {
     List<String> budget = List.of("budget.maxApiCalls=150");
     var clean = JobHarness.config(output, "local[2]", budget);
-    Ran first = JobHarness.run(clean, RunOptions.defaults().withStopAfterGenerations(2));
+    Ran first = JobHarness.run(clean, JobHarness.stopAfter(2));
     assertFalse(first.outcome().finished());
 
     List<String> broken = new ArrayList<>(budget);
@@ -80,9 +80,9 @@ class BudgetAsSentTest {
     // the generation's allowance, its tasks and their retries fail without sending more, and the
     // run fails as a crashed driver would, its reservation saved.
     var crash = assertThrows(JobHarness.Failed.class,
-        () -> JobHarness.run(JobHarness.config(output, "local[2]", broken), RunOptions.defaults().withResume(true)));
+        () -> JobHarness.run(JobHarness.config(output, "local[2]", broken), JobHarness.RESUME));
 
-    Ran resumed = JobHarness.run(clean, RunOptions.defaults().withResume(true));
+    Ran resumed = JobHarness.run(clean, JobHarness.RESUME);
     long served = first.stats().calls(EVALUATE) + crash.stats.calls(EVALUATE) + resumed.stats().calls(EVALUATE);
     ApiUsage api = resumed.outcome().result().orElseThrow().api();
     System.out.println("budget 150, stop + crash + resume: service counted " + first.stats().calls(EVALUATE)
@@ -105,7 +105,7 @@ class BudgetAsSentTest {
     Files.write(test, withHuge);
     var config = JobHarness.config(output, "local[2]", List.of("compare=[uniform]", "data.test=" + test,
         "service.embedded.limits.maxBodyBytes=65536", "service.retry={maxAttempts: 2, initialBackoffMs: 1, maxBackoffMs: 2}"));
-    RunOptions compare = RunOptions.defaults().withCompare(true);
+    RunOptions compare = JobHarness.COMPARE;
 
     var failed = assertThrows(JobHarness.Failed.class, () -> JobHarness.run(config, compare, false));
     Path dir = output.resolve("test-run");
@@ -115,13 +115,13 @@ class BudgetAsSentTest {
     assertTrue(failed.stats.calls(EVALUATE) > 60 * 4 + 4, "the search ran in full, then test scoring failed");
 
     Files.write(test, lines);
-    Ran resumed = JobHarness.run(config, compare.withResume(true), false);
+    Ran resumed = JobHarness.run(config, new RunOptions(true, false, true, Integer.MAX_VALUE), false);
     assertEquals(2 * 34, resumed.stats().calls(EVALUATE), "only the two methods' test scoring is made");
     ResultJson result = resumed.outcome().result().orElseThrow();
     assertTrue(result.best().test().accuracy() > 0.5, "scored: " + result.best().test());
     assertEquals(500, result.compared().get(0).test().examples());
 
-    Ran again = JobHarness.run(config, compare.withResume(true), false);
+    Ran again = JobHarness.run(config, new RunOptions(true, false, true, Integer.MAX_VALUE), false);
     assertEquals(0, again.stats().calls(EVALUATE), "a finished run is never scored twice");
     assertEquals(result.best(), again.outcome().result().orElseThrow().best());
   }

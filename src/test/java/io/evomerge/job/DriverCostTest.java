@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,8 +72,10 @@ class DriverCostTest {
     var checkpoints = run.checkpoints();
     SearchLoop.Listener listener = new SearchLoop.Listener() {
       @Override
-      public void beforeGeneration(JobState state) throws IOException {
-        checkpoints.save(state, Json.mapper());
+      public <T> Meter.Metered<T> evaluate(Stops.Next next, Supplier<T> work) throws IOException {
+        checkpoints.save(next.state().reserving(next.calls()), Json.mapper());
+        long calls = next.calls();
+        return new Meter.Metered<>(work.get(), new CallUsage(calls, calls, calls, 0, 0, 0, next.examples()));
       }
 
       @Override
@@ -92,13 +95,13 @@ class DriverCostTest {
       }
     };
     CandidateEvaluator zero = new Quadratic();
-    var parts = new SearchLoop.Parts(settings, AdapterSelection.of(ids(n), List.of()), zero, Meter.planned(),
-        next -> false, listener, InstantSource.system());
+    var parts = new SearchLoop.Parts(settings, AdapterSelection.of(ids(n), List.of()), zero,
+        next -> false, next -> false, listener, InstantSource.system());
     var view = new ProgressView(RunProgress.start(InstantSource.system(), 0), settings,
         List.of(Method.EVO_MERGING), n, zero, 0);
-    JobState state = JobState.start(runId, "x",
-        List.of(MethodState.start(Method.EVO_MERGING, MergeSearches.create(settings, n).start())));
-    new SearchLoop(parts, view, Integer.MAX_VALUE).run(state, 0);
+    JobState state = new JobState(runId, "x", List.of(MethodState.start(Method.EVO_MERGING,
+        MergeSearches.create(settings, n).start())), CallUsage.ZERO, 0, null);
+    new SearchLoop(parts, view).run(state);
     return costs;
   }
 

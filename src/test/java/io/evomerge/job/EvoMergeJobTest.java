@@ -33,7 +33,7 @@ class EvoMergeJobTest {
   @Test
   void aSmallRunImprovesOnTheUniformMergeAndWritesEveryOutput() throws Exception {
     var config = JobHarness.config(output, "local[2]", List.of("compare=[uniform]"));
-    Ran ran = JobHarness.run(config, RunOptions.defaults().withCompare(true));
+    Ran ran = JobHarness.run(config, JobHarness.COMPARE);
 
     ResultJson result = ran.outcome().result().orElseThrow();
     MethodResult uniform = result.compared().get(0);
@@ -66,10 +66,10 @@ class EvoMergeJobTest {
     JsonNode uninterrupted = resultOf("whole", "local[2]", List.of());
 
     var config = JobHarness.config(output.resolve("parts"), "local[2]", List.of());
-    Ran first = JobHarness.run(config, RunOptions.defaults().withStopAfterGenerations(3));
+    Ran first = JobHarness.run(config, JobHarness.stopAfter(3));
     assertFalse(first.outcome().finished());
     assertFalse(Files.exists(first.directory().resolve("result.json")), "no output before the end");
-    Ran resumed = JobHarness.run(config, RunOptions.defaults().withResume(true));
+    Ran resumed = JobHarness.run(config, JobHarness.RESUME);
 
     assertEquals(uninterrupted, comparable(resumed.resultJson()));
     assertEquals(10 * 6 * 4 - 3 * 6 * 4 + 34, resumed.stats().calls("POST /v1/evaluate"),

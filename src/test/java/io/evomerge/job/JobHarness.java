@@ -3,6 +3,7 @@ package io.evomerge.job;
 import io.evomerge.cli.ServiceEndpoint;
 import io.evomerge.config.ConfigLoader;
 import io.evomerge.config.EvoMergeConfig;
+import io.evomerge.protocol.LimitsResponse;
 import io.evomerge.protocol.StatsResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Assumptions;
 
@@ -55,6 +57,14 @@ final class JobHarness {
     return ConfigLoader.load(overrides);
   }
 
+  static final RunOptions COMPARE = new RunOptions(false, false, true, Integer.MAX_VALUE);
+  static final RunOptions RESUME = new RunOptions(true, false, false, Integer.MAX_VALUE);
+
+  /** Stops after {@code n} generations, a screening round counting as one. */
+  static RunOptions stopAfter(int n) {
+    return new RunOptions(false, false, false, n);
+  }
+
   static Ran run(EvoMergeConfig config, RunOptions options) throws Exception {
     return run(config, options, true);
   }
@@ -68,9 +78,10 @@ final class JobHarness {
     try (ServiceEndpoint service = ServiceEndpoint.open(config.service(), Map.of());
         SparkSession spark = SparkSessions.open(config)) {
       try {
-        LimitsSource accepted = !knownLimits || config.service().dialect() != io.evomerge.protocol.Dialect.EVOMERGE
-            ? LimitsSource.unknown()
-            : LimitsSource.of(io.evomerge.client.MergeClient.of(service.client()).limits());
+        Optional<LimitsResponse> accepted = !knownLimits
+            || config.service().dialect() != io.evomerge.protocol.Dialect.EVOMERGE
+            ? Optional.empty()
+            : Optional.of(io.evomerge.client.MergeClient.of(service.client()).limits());
         RunOutcome outcome = new EvoMergeJob(config, spark, InstantSource.system())
             .run(service.client(), accepted, options);
         return new Ran(outcome, service.embedded().orElseThrow().stats());

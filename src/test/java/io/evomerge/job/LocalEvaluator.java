@@ -28,7 +28,7 @@ public final class LocalEvaluator implements CandidateEvaluator {
     var partition = new EvaluatePartition(service, tasks, metrics, service.rateLimitPerSecond());
     List<ShardResult> results = new ArrayList<>(tasks.size());
     partition.call(set.parts(1).iterator()).forEachRemaining(results::add);
-    return CandidateEvaluator.reduce(results, candidates.size(), set.shardCount());
+    return CandidateScore.reduce(results, candidates.size(), set.shardCount());
   }
 
   @Override

@@ -66,7 +66,7 @@ class PreflightTest {
   void resumingARunIdWithoutACheckpointIsRefused() {
     var config = JobHarness.config(output, "local[1]", List.of("output.runId=no-such-run"));
     var failure = assertThrows(JobHarness.Failed.class,
-        () -> JobHarness.run(config, RunOptions.defaults().withResume(true)));
+        () -> JobHarness.run(config, JobHarness.RESUME));
     ConfigException e = assertInstanceOf(ConfigException.class, failure.getCause());
     assertTrue(e.getMessage().contains("'no-such-run' has no checkpoint"), e.getMessage());
     assertEquals(0, failure.stats.calls("POST /v1/evaluate"));
@@ -75,8 +75,8 @@ class PreflightTest {
   @Test
   void resumeIfAnyStartsARunIdWithoutACheckpointAndContinuesOneWithIt() throws Exception {
     var config = JobHarness.config(output, "local[1]", List.of("output.runId=scheduled"));
-    RunOptions scheduled = RunOptions.defaults().withResumeIfAny(true);
-    var first = JobHarness.run(config, scheduled.withStopAfterGenerations(2));
+    RunOptions scheduled = new RunOptions(false, true, false, Integer.MAX_VALUE);
+    var first = JobHarness.run(config, new RunOptions(false, true, false, 2));
     assertFalse(first.outcome().finished(), "the first try started the run and stopped after 2 generations");
 
     var retry = JobHarness.run(config, scheduled);

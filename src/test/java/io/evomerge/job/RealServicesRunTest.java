@@ -17,6 +17,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,8 +127,8 @@ class RealServicesRunTest {
   private static ResultJson runRemote(EvoMergeConfig config) throws Exception {
     try (ServiceEndpoint endpoint = ServiceEndpoint.open(config.service(), Map.of("EVOMERGE_API_KEY", "standin-key"));
         SparkSession spark = SparkSessions.open(config)) {
-      return new EvoMergeJob(config, spark, InstantSource.system()).run(endpoint.client(), RunOptions.defaults())
-          .result().orElseThrow();
+      return new EvoMergeJob(config, spark, InstantSource.system())
+          .run(endpoint.client(), Optional.empty(), RunOptions.defaults()).result().orElseThrow();
     }
   }
 

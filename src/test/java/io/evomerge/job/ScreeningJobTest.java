@@ -81,20 +81,20 @@ class ScreeningJobTest {
   void aRunStoppedAfterScreeningRoundsResumesToTheUninterruptedResult() throws Exception {
     Ran whole = run("whole", "local[2]", List.of(), RunOptions.defaults());
 
-    Ran first = run("parts", "local[2]", List.of(), RunOptions.defaults().withStopAfterGenerations(1));
+    Ran first = run("parts", "local[2]", List.of(), JobHarness.stopAfter(1));
     assertFalse(first.outcome().finished());
     assertEquals(23, first.stats().calls(EVALUATE), "one screening round: 22 adapters and the base model");
     assertFalse(Files.exists(first.directory().resolve("result.json")), "no output before the end");
 
-    Ran second = run("parts", "local[2]", List.of(), RunOptions.defaults().withResume(true).withStopAfterGenerations(2));
+    Ran second = run("parts", "local[2]", List.of(), new RunOptions(true, false, false, 2));
     assertFalse(second.outcome().finished());
     assertEquals(12 + 14, second.stats().calls(EVALUATE), "the two remaining rounds, no search yet");
 
-    Ran third = run("parts", "local[2]", List.of(), RunOptions.defaults().withResume(true));
+    Ran third = run("parts", "local[2]", List.of(), JobHarness.RESUME);
     assertEquals(SEARCH_CALLS + TEST_CALLS, third.stats().calls(EVALUATE), "only the search and test scoring");
     assertEquals(comparable(whole.resultJson()), comparable(third.resultJson()));
 
-    Ran again = run("parts", "local[2]", List.of(), RunOptions.defaults().withResume(true));
+    Ran again = run("parts", "local[2]", List.of(), JobHarness.RESUME);
     assertEquals(0, again.stats().calls(EVALUATE), "a finished run is never screened twice");
     assertEquals(whole.outcome().result().orElseThrow().screening(), again.outcome().result().orElseThrow().screening());
   }
@@ -105,7 +105,7 @@ class ScreeningJobTest {
 
     // 90 fits the plan (49 calls + 10% headroom + 34 for test scoring), not much more
     List<String> tight = List.of("budget.maxApiCalls=90");
-    Ran first = run("crash", "local[2]", tight, RunOptions.defaults().withStopAfterGenerations(1));
+    Ran first = run("crash", "local[2]", tight, JobHarness.stopAfter(1));
     assertEquals(23, first.stats().calls(EVALUATE), "round 1 done and checkpointed");
     List<String> broken = new ArrayList<>(tight);
     broken.add("service.embedded.faults={seed: 1, errorRate: 0.5}");
@@ -113,19 +113,19 @@ class ScreeningJobTest {
     // local[2,1] and one attempt per call: the first fault fails its task and the run in round 2, as
     // a crash of the driver there would; what round 2 had scored is lost, its reservation is saved
     var crash = assertThrows(JobHarness.Failed.class,
-        () -> run("crash", "local[2,1]", broken, RunOptions.defaults().withResume(true)));
+        () -> run("crash", "local[2,1]", broken, JobHarness.RESUME));
     long crashed = crash.stats.calls(EVALUATE);
     assertTrue(crashed > 0 && crashed < 12, "the crash came inside round 2 (12 calls): " + crashed + " calls, "
         + crash.getMessage());
 
     var refused = assertThrows(JobHarness.Failed.class,
-        () -> run("crash", "local[2]", tight, RunOptions.defaults().withResume(true)));
+        () -> run("crash", "local[2]", tight, JobHarness.RESUME));
     assertTrue(refused.getMessage().contains("screening round 2/3 (12 calls, 180 examples) does not fit what is left"
         + " of the budget") && refused.getMessage().contains("raise budget.maxApiCalls"), refused.getMessage());
     assertEquals(0, refused.stats.calls(EVALUATE), "a round the budget cannot take is never started");
 
     List<String> raised = List.of("budget.maxApiCalls=170");
-    Ran resumed = run("crash", "local[2]", raised, RunOptions.defaults().withResume(true));
+    Ran resumed = run("crash", "local[2]", raised, JobHarness.RESUME);
     ResultJson result = resumed.outcome().result().orElseThrow();
     assertEquals(whole.outcome().result().orElseThrow().screening(), result.screening(),
         "the same ranking and selection as without the crash");
@@ -167,7 +167,7 @@ class ScreeningJobTest {
   @Test
   void everyComparedMethodSearchesTheSameSelectionWithThePinnedAdapter() throws Exception {
     Ran ran = run("compare", "local[2]", List.of("compare=[uniform, lorahub]", "selection.pinned=[noise-commands-random]"),
-        RunOptions.defaults().withCompare(true));
+        JobHarness.COMPARE);
     ResultJson result = ran.outcome().result().orElseThrow();
     List<String> selected = result.screening().selected();
     assertEquals(4, selected.size(), "the top 3 and the pinned adapter: " + selected);

@@ -23,6 +23,16 @@ class StopsTest {
   }
 
   @Test
+  void stopAfterStepsLetsExactlyThatManyStepsThroughAndThenStopsEveryTime() {
+    var stop = Stops.afterSteps(2);
+    Stops.Next next = new Stops.Next(spent(CallUsage.ZERO), 24, 0);
+    assertFalse(stop.test(next), "step 1");
+    assertFalse(stop.test(next), "step 2");
+    assertTrue(stop.test(next), "a third step is refused");
+    assertTrue(stop.test(next), "and stays refused");
+  }
+
+  @Test
   void retriesAndLostTasksWidenTheHeadroomToTwiceWhatTheyCost() {
     CallUsage usage = new CallUsage(100, 110, 100, 10, 0, 15, 0);
     assertEquals(125, usage.spent());

@@ -32,7 +32,7 @@ class WarmScalingJobTest {
   @Test
   void itsThreeStagesRunInTheJobWithinTheSameBudgetAsTheOtherMethods() throws Exception {
     var config = JobHarness.config(output, "local[2]", List.of("search.method=warm-scaling", "compare=[lorahub]"));
-    Ran ran = JobHarness.run(config, RunOptions.defaults().withCompare(true));
+    Ran ran = JobHarness.run(config, JobHarness.COMPARE);
 
     ResultJson result = ran.outcome().result().orElseThrow();
     MethodResult warm = result.best();
