@@ -2,9 +2,9 @@ package io.evomerge.cli;
 
 import io.evomerge.config.ConfigLoader;
 import io.evomerge.config.EvoMergeConfig;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,8 +34,9 @@ public final class ConfigOptions {
     return file == null ? ConfigLoader.load(overrides) : ConfigLoader.load(file, overrides);
   }
 
-  public Optional<String> file() {
-    return Optional.ofNullable(file);
+  /** The configuration of {@code --config}, else of {@code fallback}, with the overrides. */
+  EvoMergeConfig load(Path fallback) {
+    return file == null ? ConfigLoader.load(fallback, overrides) : load();
   }
 
   /** The {@code --set} overrides, in order. */

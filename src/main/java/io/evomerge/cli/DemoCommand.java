@@ -1,7 +1,5 @@
 package io.evomerge.cli;
 
-import io.evomerge.config.ConfigLoader;
-import io.evomerge.config.EvoMergeConfig;
 import io.evomerge.job.RunOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -30,9 +28,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    EvoMergeConfig resolved = config.file().isPresent()
-        ? config.load()
-        : ConfigLoader.load(DEMO_CONFIG, config.overrides());
-    return RunCommand.run(resolved, RunOptions.defaults().withCompare(true), spec.commandLine().getOut());
+    return RunCommand.run(config.load(DEMO_CONFIG), RunOptions.defaults().withCompare(true),
+        spec.commandLine().getOut());
   }
 }

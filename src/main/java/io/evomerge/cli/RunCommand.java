@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -73,17 +72,12 @@ final class RunCommand implements Callable<Integer> {
   }
 
   static int run(EvoMergeConfig config, RunOptions options, PrintWriter out) throws Exception {
-    return run(config, options, out, System.getenv());
-  }
-
-  static int run(EvoMergeConfig config, RunOptions options, PrintWriter out, Map<String, String> environment)
-      throws Exception {
     Instant startup = Instant.now();
     Log.LOG.info("starting: {} and Spark ({})", ServiceConfig.EMBEDDED.equals(config.service().url())
         ? "the embedded merge service on " + config.service().embedded().repository()
         : "the merge service at " + config.service().url(), config.spark().master().isBlank()
         ? "master from spark-submit or local[*]" : config.spark().master());
-    try (ServiceEndpoint service = ServiceEndpoint.open(config.service(), environment);
+    try (ServiceEndpoint service = ServiceEndpoint.open(config.service(), System.getenv());
         SparkSession spark = SparkSessions.open(config)) {
       Log.LOG.info("started in {} s", Duration.between(startup, Instant.now()).toSeconds());
       Startup.warmUp(service, config, spark.sparkContext().hadoopConfiguration());

@@ -2,10 +2,7 @@ package io.evomerge.client;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/**
- * A {@link CallListener} that counts attempts, answers, retries and failures: one per Spark task,
- * whose {@link #counts()} go to the job's accumulators. Thread-safe.
- */
+/** A {@link CallListener} that counts: one per Spark task, for the job's accumulators. Thread-safe. */
 public final class CallCounter implements CallListener {
 
   private final LongAdder attempts = new LongAdder();
@@ -33,7 +30,6 @@ public final class CallCounter implements CallListener {
     failures.increment();
   }
 
-  /** What was counted so far. */
   public CallCounts counts() {
     return new CallCounts(attempts.sum(), answers.sum(), retries.sum(), failures.sum());
   }

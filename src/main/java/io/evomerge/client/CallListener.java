@@ -1,18 +1,15 @@
 package io.evomerge.client;
 
 /**
- * Observes the attempts of a {@link MergeClient}: each attempt sent, each answer, each retry,
- * each call given up. A {@link CallCounter} counts them; the job adds the counts to Spark
- * accumulators. Implementations must be thread-safe and quick; the default methods do nothing.
+ * Observes the attempts of a {@link MergeClient}; a {@link CallCounter} counts them.
+ * Implementations must be thread-safe and quick; the default methods do nothing.
  */
 public interface CallListener {
 
   CallListener NONE = new CallListener() {};
 
-  /** An HTTP attempt is about to be sent. */
   default void onAttempt(String call) {}
 
-  /** An attempt was answered with a 2xx. */
   default void onAnswer(String call) {}
 
   /** An attempt failed transiently and another follows after {@code delayMs}. */

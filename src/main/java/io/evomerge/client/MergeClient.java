@@ -44,16 +44,13 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * The job's client of the merge service, both dialects (see the README's protocol notes). Each
- * endpoint is declared once, here, and every request goes through one chokepoint, {@link #send},
- * around the one place where an HTTP attempt is made: the rate limit (this client's share of the
- * job-wide one), the JVM's concurrency window per replica (AIMD), the {@link SendAllowance}, the
- * {@link CallListener} (every attempt, answer, retry and failure), and retries with patience in time
- * ({@code service.retry.maxElapsedMs}): every {@code Retry-After} honoured within it, a dead pooled
- * connection retried at once, other transient failures after backoff with jitter. Connections, keys
- * and threads are the JVM's ({@link Http}). Routed calls go to the first replica in the rotation
- * from their route on, each retry to the next ({@link Replicas}); a client pinned with {@link
- * #onReplica} stays on its replica. Cheap to create. Immutable and thread-safe.
+ * The job's client of the merge service, both dialects. Each endpoint is declared once, and every
+ * request goes through one chokepoint, {@link #send}: the rate limit, the JVM's AIMD window per
+ * replica, the {@link SendAllowance}, the {@link CallListener}, and retries with patience in time
+ * ({@code service.retry.maxElapsedMs}): every {@code Retry-After} honoured, a dead pooled
+ * connection retried at once, other transient failures after backoff with jitter. Routed calls go
+ * to the first replica in the rotation from their route on, each retry to the next ({@link
+ * Replicas}). Cheap to create. Immutable and thread-safe.
  */
 public final class MergeClient {
 
@@ -83,18 +80,10 @@ public final class MergeClient {
 
   /** The client for {@code service}, counting nothing, at the job-wide rate. */
   public static MergeClient of(ServiceConfig service) {
-    return of(service, CallListener.NONE);
+    return of(service, CallListener.NONE, service.rateLimitPerSecond());
   }
 
-  /** The client for {@code service}; {@code listener} sees every attempt; the job-wide rate. */
-  public static MergeClient of(ServiceConfig service, CallListener listener) {
-    return of(service, listener, service.rateLimitPerSecond());
-  }
-
-  /**
-   * The client for {@code service} whose attempts keep to {@code ratePerSecond} (0: no limit),
-   * normally a task's share of {@code service.rateLimitPerSecond}.
-   */
+  /** The client whose attempts keep to {@code ratePerSecond} (0: no limit), e.g. a task's share. */
   public static MergeClient of(ServiceConfig service, CallListener listener, double ratePerSecond) {
     List<String> replicas = service.replicas().stream().map(Http::normalise).toList();
     RateLimiter<Object> limiter = !(ratePerSecond > 0) ? null : RateLimiter.smoothBuilder(Duration.ofNanos(
@@ -102,10 +91,7 @@ public final class MergeClient {
     return new MergeClient(service, replicas, replicas, listener, limiter, SendAllowance.UNLIMITED);
   }
 
-  /**
-   * Makes {@code key} the API key of the service at {@code baseUrl} for every client in this JVM,
-   * ahead of {@code service.apiKey} ({@code null} forgets it): for a key that never leaves the JVM.
-   */
+  /** Makes {@code key} the key of {@code baseUrl} for this JVM, ahead of {@code service.apiKey}; null forgets it. */
   public static void registerKey(String baseUrl, ApiKey key) {
     Http.register(baseUrl, key);
   }
@@ -116,8 +102,8 @@ public final class MergeClient {
   }
 
   /**
-   * This client pinned to replica {@code index} of {@code service.replicas()} (a session lives on one);
-   * with other replicas, a call gives up once its replica is out of the rotation, to move elsewhere.
+   * This client pinned to replica {@code index} (a session lives on one); with other replicas, a
+   * call gives up once its replica is out of the rotation, to move elsewhere.
    */
   public MergeClient onReplica(int index) {
     return new MergeClient(service, all, List.of(all.get(Math.floorMod(index, all.size()))), listener, limiter,
@@ -133,16 +119,13 @@ public final class MergeClient {
     return all.size();
   }
 
-  /** The base URLs this client calls. */
   public List<String> replicas() {
     return replicas;
   }
 
-  // ---- the endpoints, once -------------------------------------------------------------------
-
   /** {@code GET /v1/health} (evomerge) or {@code GET /health} (bmm). */
   public HealthResponse health() {
-    return send("GET", service.dialect() == Dialect.BMM ? "health" : "v1/health", null, HealthResponse.class, 0);
+    return send(null, "GET", service.dialect() == Dialect.BMM ? "health" : "v1/health", null, HealthResponse.class, 0);
   }
 
   /** {@code GET /v1/repository}: the adapters, in the order of every control vector. */
@@ -199,8 +182,6 @@ public final class MergeClient {
         MaterializeResponse.class, 0);
   }
 
-  // ---- batches -------------------------------------------------------------------------------
-
   /** Evaluates every request, request {@code i} routed to replica {@code i}; see {@link #callAll}. */
   public List<EvaluateResponse> evaluateAll(List<EvaluateRequest> requests) {
     return callAll(IntStream.range(0, requests.size()).boxed().toList(), i -> evaluate(requests.get(i), i));
@@ -245,17 +226,12 @@ public final class MergeClient {
     return list;
   }
 
-  // ---- the chokepoint ------------------------------------------------------------------------
-
+  /** The chokepoint: a call of {@code dialect} (null: both), retried as the class says. */
   private <T> T send(Dialect dialect, String method, String path, Object body, Class<T> type, int route) {
-    if (service.dialect() != dialect) {
+    if (dialect != null && service.dialect() != dialect) {
       throw new UnsupportedOperationException(method + " /" + path + " belongs to dialect " + dialect.configName()
           + ", but service.dialect is " + service.dialect().configName());
     }
-    return send(method, path, body, type, route);
-  }
-
-  private <T> T send(String method, String path, Object body, Class<T> type, int route) {
     String call = method + " /" + path.replaceAll("sessions/[^/]+", "sessions/{id}");
     byte[] content = body == null ? null : serialise(body);
     RetryConfig retry = service.retry();
@@ -264,7 +240,8 @@ public final class MergeClient {
     int shift = 0;
     if (!allowance.take()) {
       PermanentFailure refused = new PermanentFailure(call, 0, "allowance_spent", "not sent: " + allowance
-          + " is spent (this Spark task's share of the calls reserved for the evaluation, retries included)");
+          + " is spent (this Spark task's share of the calls reserved for the evaluation, retries included)",
+          null, null);
       listener.onFailure(call, refused);
       throw refused;
     }

@@ -9,11 +9,8 @@ import java.util.Objects;
 /**
  * The {@code query_plus} of a bmm session, field for field as the paper's release declares it:
  * which data set the service reads and how it samples and decodes. Only {@code dataset} is
- * required; every other field left out (null) takes the release's default. Immutable. Ranges are
- * checked by the service, which knows its limits.
+ * required; a field left out (null) takes the release's default. Immutable.
  *
- * @param dataset name of the data set inside {@code datasetDir}
- * @param datasetDir folder of the data set on the service
  * @param maxSamples examples read from the data set at most; null for all
  * @param evaluationBatches batches per evaluation; the loss is their mean
  */

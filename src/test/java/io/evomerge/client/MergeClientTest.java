@@ -80,7 +80,7 @@ class MergeClientTest {
     List<EvaluateRequest> calls = calls(24);
     CallCounter counter = new CallCounter();
 
-    List<EvaluateResponse> answers = MergeClient.of(settings(), counter).evaluateAll(calls);
+    List<EvaluateResponse> answers = MergeClient.of(settings(), counter, 0).evaluateAll(calls);
 
     assertEquals(calls.size(), answers.size());
     for (int i = 0; i < calls.size(); i++) {

@@ -35,7 +35,7 @@ class ReleaseDialectTest {
   void everyCallSucceedsAgainstAnHttp10ServerThatClosesEveryConnection() throws Exception {
     try (StandIn release = StandIn.http10()) {
       CallCounter counter = new CallCounter();
-      MergeClient client = MergeClient.of(bmm(release.baseUrl()), counter);
+      MergeClient client = MergeClient.of(bmm(release.baseUrl()), counter, 0);
 
       assertEquals("ok", client.health().status());
       assertEquals("conll04", client.presets().items().get(0).presetId());
@@ -69,7 +69,7 @@ class ReleaseDialectTest {
   void aConnectionTheServerClosedWhileIdleIsRetriedAtOnceOnAFreshOneAndCounted() throws Exception {
     try (StandIn release = StandIn.idleClose(1)) {
       RecordingListener listener = new RecordingListener();
-      MergeClient client = MergeClient.of(bmm(release.baseUrl()), listener);
+      MergeClient client = MergeClient.of(bmm(release.baseUrl()), listener, 0);
 
       assertEquals("ok", client.health().status());
       Thread.sleep(1500);

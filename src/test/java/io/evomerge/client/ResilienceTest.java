@@ -58,7 +58,7 @@ class ResilienceTest {
     }
     ServiceConfig config = ServiceConfig.of(service.baseUrl()).withTimeouts(5000, timeoutMs).withMaxInFlight(2)
         .withRetry(RETRY);
-    return MergeClient.of(config, listener);
+    return MergeClient.of(config, listener, 0);
   }
 
   static ServiceSettings faulty(FaultsConfig faults) {
@@ -230,7 +230,7 @@ class ResilienceTest {
     ServiceConfig settings = ServiceConfig.of("http://127.0.0.1:1").withRetry(new RetryConfig(60_000, 2, 1, 5, 0));
 
     TransientFailure failure = assertThrows(TransientFailure.class,
-        () -> MergeClient.of(settings, listener).health());
+        () -> MergeClient.of(settings, listener, 0).health());
 
     assertEquals(0, failure.status());
     assertEquals(new CallCounts(2, 0, 1, 1), listener.counts());
@@ -242,7 +242,7 @@ class ResilienceTest {
         ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
     MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl())
-        .withRetry(new RetryConfig(300, 0, 10, 40, 0)), listener);
+        .withRetry(new RetryConfig(300, 0, 10, 40, 0)), listener, 0);
 
     long start = System.nanoTime();
     TransientFailure failure = assertThrows(TransientFailure.class, () -> evaluate(client));
@@ -264,14 +264,14 @@ class ResilienceTest {
     String key = "resilience-" + System.nanoTime();
     SendAllowance allowance = SendAllowance.shared(key, 5);
     MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl())
-        .withRetry(new RetryConfig(60_000, 0, 1, 2, 0)), listener).within(allowance);
+        .withRetry(new RetryConfig(60_000, 0, 1, 2, 0)), listener, 0).within(allowance);
 
     TransientFailure failure = assertThrows(TransientFailure.class, () -> evaluate(client));
     assertTrue(failure.getMessage().contains(allowance + " is spent"), failure.getMessage());
     assertEquals(5, service.stats().calls(EVALUATE), "no more attempts than the allowance: " + service.stats());
     assertEquals(new CallCounts(5, 0, 4, 1), listener.counts());
 
-    MergeClient sharing = MergeClient.of(ServiceConfig.of(service.baseUrl()), listener)
+    MergeClient sharing = MergeClient.of(ServiceConfig.of(service.baseUrl()), listener, 0)
         .within(SendAllowance.shared(key, 99));
     PermanentFailure refused = assertThrows(PermanentFailure.class, () -> evaluate(sharing));
     assertEquals("allowance_spent", refused.code());
@@ -285,7 +285,7 @@ class ResilienceTest {
         ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
     MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl())
-        .withRetry(RetryConfig.defaults().withMaxElapsedMs(2000)), listener);
+        .withRetry(RetryConfig.defaults().withMaxElapsedMs(2000)), listener, 0);
 
     long start = System.nanoTime();
     TransientFailure failure = assertThrows(TransientFailure.class, () -> evaluate(client));
@@ -303,7 +303,7 @@ class ResilienceTest {
     service = MergeService.start(limited.withApiKeys(List.of(KEY)), ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
     MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl()).withMaxInFlight(8)
-        .withRetry(new RetryConfig(60_000, 0, 10, 50, 0.5)), listener);
+        .withRetry(new RetryConfig(60_000, 0, 10, 50, 0.5)), listener, 0);
     List<EvaluateRequest> requests = java.util.stream.IntStream.range(0, 40)
         .mapToObj(i -> EvaluateRequest.of(Fixtures.vectors(new SplittableRandom(i), ADAPTERS), Fixtures.examples("a" + i, 2)))
         .toList();
@@ -324,7 +324,7 @@ class ResilienceTest {
     String dead = deadUrl();
     MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl())
         .withUrls(List.of(service.baseUrl(), dead)).withMaxInFlight(1)
-        .withRetry(new RetryConfig(60_000, 0, 10, 20, 0)), listener);
+        .withRetry(new RetryConfig(60_000, 0, 10, 20, 0)), listener, 0);
     List<EvaluateRequest> requests = java.util.stream.IntStream.range(0, 12)
         .mapToObj(i -> EvaluateRequest.of(Fixtures.vectors(new SplittableRandom(i), ADAPTERS), Fixtures.examples("f" + i, 1)))
         .toList();
