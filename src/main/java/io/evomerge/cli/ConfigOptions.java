@@ -7,10 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/**
- * The options every command that reads the job configuration shares ({@code --config}, {@code
- * --set}); a picocli mixin: {@code @Mixin ConfigOptions config;}. Filled in by picocli, then read.
- */
+/** {@code --config} and {@code --set}, a picocli mixin of every command that reads the configuration. */
 public final class ConfigOptions {
 
   @Option(

@@ -28,7 +28,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return RunCommand.run(config.load(DEMO_CONFIG), RunOptions.defaults().withCompare(true),
+    return Startup.run(config.load(DEMO_CONFIG), RunOptions.defaults().withCompare(true),
         spec.commandLine().getOut());
   }
 }

@@ -18,9 +18,9 @@ import java.util.Optional;
 
 /**
  * The merge service a run talks to: a remote one named by {@code service.url}, or, for {@code
- * embedded}, the reference service started in this JVM on loopback with a fresh random key.
- * Closing it stops the embedded service. The command line is the one place that wires the
- * reference service to the job: the job sees only the {@link ServiceConfig}.
+ * embedded}, the reference service started in this JVM on loopback with a fresh random key (which
+ * stays in this JVM). Closing it stops the embedded service. The job sees only the {@link
+ * ServiceConfig}.
  */
 public final class ServiceEndpoint implements AutoCloseable {
 
@@ -40,7 +40,6 @@ public final class ServiceEndpoint implements AutoCloseable {
     if (ServiceConfig.EMBEDDED.equals(config.url())) {
       ApiKey key = ApiKey.random("em-");
       MergeService service = startEmbedded(config, key);
-      // The random key stays in this JVM: clients here (the driver, local executors) find it by URL.
       MergeClient.registerKey(service.baseUrl(), key);
       return new ServiceEndpoint(config.withUrl(service.baseUrl()), service);
     }

@@ -49,7 +49,8 @@ final class Http {
     thread.setDaemon(true);
     return thread;
   });
-  private static final Map<String, ApiKey> KEYS = new ConcurrentHashMap<>();
+  /** Keys registered with {@link MergeClient#registerKey}, by base URL. */
+  static final Map<String, ApiKey> KEYS = new ConcurrentHashMap<>();
   private static final Set<String> CLOSING = ConcurrentHashMap.newKeySet();
 
   private Http() {}
@@ -67,14 +68,6 @@ final class Http {
         .ifPresent(key -> builder.addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
             .header("Authorization", "Bearer " + key.reveal()).build())));
     return builder.build();
-  }
-
-  static void register(String baseUrl, ApiKey key) {
-    if (key == null) {
-      KEYS.remove(normalise(baseUrl));
-    } else {
-      KEYS.put(normalise(baseUrl), key);
-    }
   }
 
   static String normalise(String url) {

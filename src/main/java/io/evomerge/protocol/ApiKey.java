@@ -48,10 +48,6 @@ public final class ApiKey {
     return of(prefix + HexFormat.of().formatHex(bytes));
   }
 
-  public static ApiKey fromEnv(String name) {
-    return fromEnv(name, System::getenv);
-  }
-
   public static ApiKey fromEnv(String name, UnaryOperator<String> environment) {
     String value = environment.apply(name);
     if (value == null || value.isBlank()) {

@@ -18,15 +18,25 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 public final class Json {
 
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+      .serializationInclusion(JsonInclude.Include.NON_NULL)
+      .build();
+
   private Json() {}
 
   public static ObjectMapper mapper() {
-    return Holder.MAPPER;
+    return MAPPER;
   }
 
   /** A reader for {@code type} that ignores unknown fields: a client's, for a service's answers. */
   public static ObjectReader lenientReader(Class<?> type) {
-    return Holder.MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    return MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
   /** Where a binding failed, as a dotted key path with list indices: {@code examples[2].options}. */
@@ -40,17 +50,5 @@ public final class Json {
       }
     }
     return path.toString();
-  }
-
-  private static final class Holder {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-        .serializationInclusion(JsonInclude.Include.NON_NULL)
-        .build();
   }
 }

@@ -153,7 +153,7 @@ class MergeClientTest {
 
   @Test
   void aClientKeepsToItsRate() {
-    MergeClient client = MergeClient.of(settings().withMaxInFlight(4), CallListener.NONE, 20);
+    MergeClient client = MergeClient.of(settings().withMaxInFlight(4), new CallCounter(), 20);
     List<EvaluateRequest> calls = calls(11);
 
     long start = System.nanoTime();
