@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** {@code --config} and {@code --set}, a picocli mixin of every command that reads the configuration. */
+/** {@code --config} and {@code --set}: a picocli mixin of the commands that read the configuration. */
 public final class ConfigOptions {
 
   @Option(
@@ -36,7 +36,6 @@ public final class ConfigOptions {
     return file == null ? ConfigLoader.load(fallback, overrides) : load();
   }
 
-  /** The {@code --set} overrides, in order. */
   public List<String> overrides() {
     return List.copyOf(overrides);
   }

@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
+    description = "Black-box merging of the LoRA adapters of a model repository reachable only"
+        + " through an inference API, with Evo-Merging (Chen et al., arXiv 2509.12951), as a Spark job.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       " " + ExitCodes.OK + ":success",
@@ -35,11 +37,6 @@ import picocli.CommandLine.Spec;
       HelpCommand.class
     })
 public final class EvoMergeCommand implements Callable<Integer> {
-
-  private static final String[] DESCRIPTION = {
-    "Black-box merging of the LoRA adapters of a model repository reachable only through an"
-        + " inference API, with Evo-Merging (Chen et al., arXiv 2509.12951), as a Spark job.",
-  };
 
   private static final String[] FOOTER = {
     "",
@@ -63,7 +60,7 @@ public final class EvoMergeCommand implements Callable<Integer> {
     CommandLine commandLine = new CommandLine(new EvoMergeCommand())
         .setExitCodeExceptionMapper(codes)
         .setExecutionExceptionHandler(codes);
-    commandLine.getCommandSpec().usageMessage().description(DESCRIPTION).footer(FOOTER);
+    commandLine.getCommandSpec().usageMessage().footer(FOOTER);
     return commandLine;
   }
 

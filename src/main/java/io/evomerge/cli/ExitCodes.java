@@ -29,11 +29,7 @@ public final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExce
 
   private final Map<String, String> environment;
 
-  public ExitCodes() {
-    this(System.getenv());
-  }
-
-  ExitCodes(Map<String, String> environment) {
+  public ExitCodes(Map<String, String> environment) {
     this.environment = Map.copyOf(environment);
   }
 

@@ -80,12 +80,13 @@ public final class ServiceEndpoint implements AutoCloseable {
     }
   }
 
-  /** The model of the repository {@code folder}, which {@code key} named; a folder that is not one exits 2. */
+  /** The model of the repository {@code folder}, which {@code key} named; not one exits 2. */
   static ReferenceModel model(Path folder, String key) {
     try {
       return ReferenceModel.load(folder);
     } catch (IOException | IllegalArgumentException e) {
-      throw new ConfigException(folder.toString(), key, "not a usable adapter repository: " + e.getMessage(), e);
+      throw new ConfigException(folder.toString(), key,
+          "not a usable adapter repository: " + e.getMessage(), e);
     }
   }
 

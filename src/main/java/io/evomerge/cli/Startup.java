@@ -113,7 +113,8 @@ final class Startup {
   private static List<String> texts(EvoMergeConfig config, Configuration hadoop) {
     List<Example> fitness = Shards.firstById(DataFiles.read(config.data().fitness(), hadoop, ExampleReader.of()),
         config.data().maxFitnessExamples());
-    return Stream.concat(fitness.stream(), DataFiles.read(config.data().test(), hadoop, ExampleReader.of()).stream())
+    List<Example> test = DataFiles.read(config.data().test(), hadoop, ExampleReader.of());
+    return Stream.concat(fitness.stream(), test.stream())
         .flatMap(e -> Stream.concat(Stream.of(e.prompt()), e.options().stream()))
         .distinct()
         .toList();

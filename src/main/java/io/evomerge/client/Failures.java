@@ -24,7 +24,8 @@ final class Failures {
 
   private Failures() {}
 
-  static MergeServiceException ofStatus(String call, int status, byte[] body, String retryAfterHeader, Clock clock) {
+  static MergeServiceException ofStatus(
+      String call, int status, byte[] body, String retryAfterHeader, Clock clock) {
     ErrorResponse.Detail detail = detail(status, body);
     if (status != 408 && status != 429 && (status < 500 || status == 501 || status == 505)) {
       return new PermanentFailure(call, status, detail.code(), detail.message(), null, null);
@@ -33,11 +34,12 @@ final class Failures {
     return new TransientFailure(call, status, detail.code(), detail.message(), retryAfter, false, null, null);
   }
 
-  static TransientFailure ofIo(String call, int status, IOException e) {
+  /** The failure of an attempt without a readable answer; {@code stale}: on a dead pooled connection. */
+  static TransientFailure ofIo(String call, int status, IOException e, boolean stale) {
     String code = e instanceof InterruptedIOException ? "timeout"
         : e instanceof com.fasterxml.jackson.core.JsonProcessingException ? "unreadable_body" : "io";
     return new TransientFailure(call, status, code, e.getClass().getSimpleName() + ": " + e.getMessage(), null,
-        false, null, e);
+        stale, null, e);
   }
 
   /** The code and message of an error body: this project's, FastAPI's, or a bare text, quoted. */

@@ -323,8 +323,7 @@ public final class MergeClient {
       }
       return Json.lenientReader(type).readValue(answer);
     } catch (IOException e) {
-      TransientFailure failure = Failures.ofIo(call, status, e);
-      throw status == 0 && trace.failedOnStaleConnection() ? failure.onStaleConnection() : failure;
+      throw Failures.ofIo(call, status, e, status == 0 && trace.failedOnStaleConnection());
     } finally {
       if (learnedClosing) {
         Http.evictIdle();

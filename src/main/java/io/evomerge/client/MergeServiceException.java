@@ -17,7 +17,6 @@ public abstract sealed class MergeServiceException extends RuntimeException
   private final int status;
   private final String code;
   private final String serviceMessage;
-  private final String context;
 
   MergeServiceException(
       String call, int status, String code, String serviceMessage, String context, Throwable cause) {
@@ -26,7 +25,6 @@ public abstract sealed class MergeServiceException extends RuntimeException
     this.status = status;
     this.code = Objects.requireNonNull(code);
     this.serviceMessage = Objects.requireNonNull(serviceMessage);
-    this.context = context;
   }
 
   public String call() {
@@ -43,10 +41,6 @@ public abstract sealed class MergeServiceException extends RuntimeException
 
   public String serviceMessage() {
     return serviceMessage;
-  }
-
-  public String context() {
-    return context;
   }
 
   /** The same failure, its message starting with {@code what} (e.g. the session and vector). */

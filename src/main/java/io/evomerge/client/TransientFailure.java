@@ -20,11 +20,6 @@ public final class TransientFailure extends MergeServiceException {
     this.staleConnection = staleConnection;
   }
 
-  /** The same failure, marked as one of a pooled connection the server had closed. */
-  public TransientFailure onStaleConnection() {
-    return new TransientFailure(call(), status(), code(), serviceMessage(), retryAfter, true, context(), getCause());
-  }
-
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }
