@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "Black-box merging of the LoRA adapters of a model repository reachable only"
-        + " through an inference API, with Evo-Merging (Chen et al., arXiv 2509.12951), as a Spark job.",
+        + " through an inference API, with Evo-Merging (Chen et al., arXiv 2509.12951),"
+        + " as a Spark job.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       " " + ExitCodes.OK + ":success",

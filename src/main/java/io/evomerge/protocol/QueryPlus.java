@@ -49,16 +49,12 @@ public record QueryPlus(
   }
 
   public static QueryPlus of(String dataset) {
-    return new QueryPlus(dataset, null, null, null, null, null, null, null, null, null, null, null);
+    return of(dataset, null, null, null);
   }
 
-  public QueryPlus withDatasetDir(String dir) {
-    return new QueryPlus(dataset, dir, template, cutoffLen, maxSamples, batchSize, evaluationBatches,
-        temperature, topP, topK, maxNewTokens, repetitionPenalty);
-  }
-
-  public QueryPlus withBatches(int size, int batches) {
-    return new QueryPlus(dataset, datasetDir, template, cutoffLen, maxSamples, size, batches,
-        temperature, topP, topK, maxNewTokens, repetitionPenalty);
+  /** The query of {@code dataset}; a null argument takes the release's default. */
+  public static QueryPlus of(String dataset, String datasetDir, Integer batchSize, Integer evaluationBatches) {
+    return new QueryPlus(dataset, datasetDir, null, null, null, batchSize, evaluationBatches,
+        null, null, null, null, null);
   }
 }

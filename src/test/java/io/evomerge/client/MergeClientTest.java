@@ -127,7 +127,7 @@ class MergeClientTest {
   void sessionsSpeakTheBmmDialectAndEvaluateCandidatesInInputOrder() {
     MergeClient client = MergeClient.of(bmm(settings()));
     SessionInfo session = client.createSession(
-        SessionCreateRequest.of("reference", QueryPlus.of("target").withBatches(30, 1)));
+        SessionCreateRequest.of("reference", QueryPlus.of("target", null, 30, 1)));
     SplittableRandom random = new SplittableRandom(8);
     List<ControlVectors> candidates = new ArrayList<>();
     List<SessionEvaluateRequest> requests = new ArrayList<>();

@@ -101,7 +101,7 @@ class ReleaseDialectTest {
       assertEquals("Unknown session.", unknown.serviceMessage());
 
       PermanentFailure invalid = assertThrows(PermanentFailure.class, () -> client.createSession(
-          SessionCreateRequest.of("conll04", QueryPlus.of("d").withBatches(0, 1))));
+          SessionCreateRequest.of("conll04", QueryPlus.of("d", null, 0, 1))));
       assertEquals(422, invalid.status());
       assertEquals("validation_error", invalid.code());
       assertEquals("body.query_plus.batch_size: ensure this value is greater than 0", invalid.serviceMessage());
