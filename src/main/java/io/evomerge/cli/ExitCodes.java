@@ -39,9 +39,8 @@ public final class ExitCodes implements IExitCodeExceptionMapper, IExecutionExce
   }
 
   /**
-   * True for the failures that mean the command was asked wrongly, not that it failed: bad usage,
-   * a bad configuration, and bad input files (data files, adapter repositories), wherever in the
-   * chain of causes they were found.
+   * True where the command was asked wrongly, not failed: bad usage, configuration, data files or
+   * adapter repositories, anywhere in the chain of causes.
    */
   static boolean isUsage(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Startup {
 
-  static final String WARM_UP = "evomerge.warmUp";
+  private static final String WARM_UP = "evomerge.warmUp";
 
   private static final Logger LOG = LoggerFactory.getLogger(Startup.class);
   private static final int BATCH = 64;

@@ -16,7 +16,6 @@ import java.io.Serializable;
  */
 public record CallCounts(long attempts, long answers, long retries, long failures) implements Serializable {
 
-  /** The sum of two counts. */
   public CallCounts plus(CallCounts other) {
     return new CallCounts(attempts + other.attempts, answers + other.answers,
         retries + other.retries, failures + other.failures);

@@ -76,7 +76,7 @@ public final class MergeClient {
     this.http = this.replicas.stream().collect(Collectors.toUnmodifiableMap(r -> r, r -> Http.forService(service, r)));
   }
 
-  /** The client for {@code service}, counting nothing, at the job-wide rate. */
+  /** The client for {@code service}, its counts unread, at the job-wide rate. */
   public static MergeClient of(ServiceConfig service) {
     return of(service, new CallCounter(), service.rateLimitPerSecond());
   }
@@ -147,7 +147,7 @@ public final class MergeClient {
     return send(Dialect.EVOMERGE, "POST", "v1/evaluate", request, EvaluateResponse.class, route);
   }
 
-  /** The request without outputs. */
+  /** Sends the request without its outputs. */
   public PredictResponse predict(EvaluateRequest request) {
     EvaluateRequest withoutOutputs = new EvaluateRequest(request.alpha(), request.beta(),
         request.examples().stream().map(e -> e.withoutOutput()).toList(), request.strategy());
