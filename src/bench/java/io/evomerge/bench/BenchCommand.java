@@ -138,7 +138,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   /** The command line of {@code bench}, with the exit codes of every EvoMerge command. */
   public static CommandLine commandLine() {
-    return new CommandLine(new BenchCommand()).setExitCodeExceptionMapper(new ExitCodes());
+    return new CommandLine(new BenchCommand()).setExitCodeExceptionMapper(new ExitCodes(System.getenv()));
   }
 
   public static void main(String[] args) {

@@ -21,7 +21,7 @@ class MethodTrialTest {
   void aRowNamesItsMethodRuleAndScreening() {
     MethodTrial.Row row = MethodTrial.Row.of("warm-scaling@concat+screen8");
     assertEquals(Method.WARM_SCALING, row.method());
-    assertEquals(StrategySpec.concat(), row.rule());
+    assertEquals(new StrategySpec("concat", null, null), row.rule());
     assertEquals(8, row.topK());
     assertEquals("warm-scaling", row.base());
     MethodTrial.Row plain = MethodTrial.Row.of("lorahub");

@@ -91,7 +91,7 @@ public final class WhiteBoxGrid {
   private List<ExampleResult> score(StrategySpec strategy, ControlVectors vectors, Shards shards) {
     List<EvaluateRequest> requests = new ArrayList<>(shards.count());
     for (Shard shard : shards) {
-      requests.add(EvaluateRequest.of(vectors, shard.examples()).withStrategy(strategy));
+      requests.add(new EvaluateRequest(vectors.alpha(), vectors.beta(), shard.examples(), strategy));
     }
     List<ExampleResult> results = new ArrayList<>();
     for (EvaluateResponse answer : client.callAll(requests, client::evaluate)) {
@@ -112,9 +112,9 @@ public final class WhiteBoxGrid {
   public static List<Point> grid(BenchPlan.Comparison plan, StrategySpec.Kind kind, long seed) {
     List<Point> points = new ArrayList<>();
     switch (kind) {
-      case TASK_ARITHMETIC -> plan.taskArithmeticScales().forEach(s -> points.add(new Point(StrategySpec.taskArithmetic(), s)));
-      case TIES -> plan.tiesDensities().forEach(d -> plan.tiesScales().forEach(s -> points.add(new Point(StrategySpec.ties(d), s))));
-      case DARE -> plan.dareDensities().forEach(d -> plan.dareScales().forEach(s -> points.add(new Point(StrategySpec.dare(d, seed), s))));
+      case TASK_ARITHMETIC -> plan.taskArithmeticScales().forEach(s -> points.add(new Point(new StrategySpec("task-arithmetic", null, null), s)));
+      case TIES -> plan.tiesDensities().forEach(d -> plan.tiesScales().forEach(s -> points.add(new Point(new StrategySpec("ties", d, null), s))));
+      case DARE -> plan.dareDensities().forEach(d -> plan.dareScales().forEach(s -> points.add(new Point(new StrategySpec("dare", d, seed), s))));
       case ASYMMETRIC -> throw new IllegalArgumentException("the asymmetric rule has no white-box grid");
     }
     return points;

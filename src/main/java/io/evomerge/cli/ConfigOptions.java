@@ -2,15 +2,12 @@ package io.evomerge.cli;
 
 import io.evomerge.config.ConfigLoader;
 import io.evomerge.config.EvoMergeConfig;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/**
- * The options every command that reads the job configuration shares ({@code --config}, {@code
- * --set}); a picocli mixin: {@code @Mixin ConfigOptions config;}. Filled in by picocli, then read.
- */
+/** {@code --config} and {@code --set}: a picocli mixin of the commands that read the configuration. */
 public final class ConfigOptions {
 
   @Option(
@@ -34,11 +31,11 @@ public final class ConfigOptions {
     return file == null ? ConfigLoader.load(overrides) : ConfigLoader.load(file, overrides);
   }
 
-  public Optional<String> file() {
-    return Optional.ofNullable(file);
+  /** The configuration of {@code --config}, else of {@code fallback}, with the overrides. */
+  EvoMergeConfig load(Path fallback) {
+    return file == null ? ConfigLoader.load(fallback, overrides) : load();
   }
 
-  /** The {@code --set} overrides, in order. */
   public List<String> overrides() {
     return List.copyOf(overrides);
   }

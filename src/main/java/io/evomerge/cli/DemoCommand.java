@@ -1,7 +1,5 @@
 package io.evomerge.cli;
 
-import io.evomerge.config.ConfigLoader;
-import io.evomerge.config.EvoMergeConfig;
 import io.evomerge.job.RunOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -30,10 +28,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    EvoMergeConfig resolved = config.file().isPresent()
-        ? config.load()
-        : ConfigLoader.load(DEMO_CONFIG, config.overrides());
-    RunOptions compare = new RunOptions(false, false, true, Integer.MAX_VALUE);
-    return RunCommand.run(resolved, compare, spec.commandLine().getOut());
+    return Startup.run(config.load(DEMO_CONFIG), new RunOptions(false, false, true, Integer.MAX_VALUE),
+        spec.commandLine().getOut());
   }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code evomerge}, the top command. A subcommand is one class (a {@code Callable<Integer>}
  * annotated with {@code @Command}, sharing {@link ConfigOptions} as a mixin) listed in {@code
- * subcommands} below; help, version and the exit-code contract ({@link ExitCodes}) come with it.
+ * subcommands} below; help, version and the exit codes ({@link ExitCodes}) are inherited.
  */
 @Command(
     name = "evomerge",
@@ -21,6 +21,15 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
+    description = "Black-box merging of the LoRA adapters of a model repository reachable only"
+        + " through an inference API, with Evo-Merging (Chen et al., arXiv 2509.12951),"
+        + " as a Spark job.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      " " + ExitCodes.OK + ":success",
+      " " + ExitCodes.FAILURE + ":the run failed",
+      " " + ExitCodes.USAGE + ":bad usage or bad configuration (nothing was started)"
+    },
     subcommands = {
       DemoCommand.class,
       RunCommand.class,
@@ -30,11 +39,6 @@ import picocli.CommandLine.Spec;
     })
 public final class EvoMergeCommand implements Callable<Integer> {
 
-  private static final String[] DESCRIPTION = {
-    "Black-box merging of the LoRA adapters of a model repository reachable only through an"
-        + " inference API, with Evo-Merging (Chen et al., arXiv 2509.12951), as a Spark job.",
-  };
-
   private static final String[] FOOTER = {
     "",
     "The launcher submit/evomerge adds verbs of its own. `submit` runs the job on a cluster",
@@ -42,7 +46,7 @@ public final class EvoMergeCommand implements Callable<Integer> {
     "  submit/evomerge submit --master URL --config FILE [spark-submit options]",
     "`bench`, `generate-tasks`, `train-adapters` and `generate-repository` run the benchmarks",
     "and the tools that make the sample data: test code beside the product (VERB -h).",
-    "Environment: EVOMERGE_JAVA_OPTS (JVM options), " + FailureReporter.DEBUG + "=1 (stack traces).",
+    "Environment: EVOMERGE_JAVA_OPTS (JVM options), " + ExitCodes.DEBUG + "=1 (stack traces).",
   };
 
   @Spec private CommandSpec spec;
@@ -53,19 +57,12 @@ public final class EvoMergeCommand implements Callable<Integer> {
   }
 
   static CommandLine commandLine(Map<String, String> environment) {
+    ExitCodes codes = new ExitCodes(environment);
     CommandLine commandLine = new CommandLine(new EvoMergeCommand())
-        .setExitCodeExceptionMapper(new ExitCodes())
-        .setExecutionExceptionHandler(new FailureReporter(environment));
-    describe(commandLine);
-    commandLine.getCommandSpec().usageMessage().description(DESCRIPTION).footer(FOOTER);
+        .setExitCodeExceptionMapper(codes)
+        .setExecutionExceptionHandler(codes);
+    commandLine.getCommandSpec().usageMessage().footer(FOOTER);
     return commandLine;
-  }
-
-  private static void describe(CommandLine commandLine) {
-    commandLine.getCommandSpec().usageMessage()
-        .exitCodeListHeading("%nExit codes:%n")
-        .exitCodeList(ExitCodes.DESCRIBED);
-    commandLine.getSubcommands().values().forEach(EvoMergeCommand::describe);
   }
 
   /** Without a subcommand: the usage on the error stream, and the exit code of bad usage. */

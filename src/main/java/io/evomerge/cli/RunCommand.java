@@ -1,21 +1,9 @@
 package io.evomerge.cli;
 
-import io.evomerge.config.EvoMergeConfig;
-import io.evomerge.job.EvoMergeJob;
-import io.evomerge.job.RunOptions;
-import io.evomerge.job.RunOutcome;
-import io.evomerge.job.SparkSessions;
 import io.evomerge.config.ConfigException;
-import io.evomerge.config.ServiceConfig;
-import java.io.PrintWriter;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
-import java.util.Map;
+import io.evomerge.config.EvoMergeConfig;
+import io.evomerge.job.RunOptions;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,14 +21,6 @@ import picocli.CommandLine.Spec;
           + " local[*]."
     })
 final class RunCommand implements Callable<Integer> {
-
-  /**
-   * The logger, in a class of its own: picocli reflects on this command's fields and methods, and
-   * the cluster job jar's {@code --help} runs without a logging library.
-   */
-  private static final class Log {
-    static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
-  }
 
   @Mixin private ConfigOptions config;
 
@@ -69,36 +49,6 @@ final class RunCommand implements Callable<Integer> {
     }
     EvoMergeConfig resolved = config.load();
     RunOptions options = new RunOptions(resume, resumeIfAny, compare, stopAfterGenerations);
-    return RunCommand.run(resolved, options, spec.commandLine().getOut());
-  }
-
-  static int run(EvoMergeConfig config, RunOptions options, PrintWriter out) throws Exception {
-    return run(config, options, out, System.getenv());
-  }
-
-  static int run(EvoMergeConfig config, RunOptions options, PrintWriter out, Map<String, String> environment)
-      throws Exception {
-    Instant startup = Instant.now();
-    Log.LOG.info("starting: {} and Spark ({})", ServiceConfig.EMBEDDED.equals(config.service().url())
-        ? "the embedded merge service on " + config.service().embedded().repository()
-        : "the merge service at " + config.service().url(), config.spark().master().isBlank()
-        ? "master from spark-submit or local[*]" : config.spark().master());
-    try (ServiceEndpoint service = ServiceEndpoint.open(config.service(), environment);
-        SparkSession spark = SparkSessions.open(config)) {
-      Log.LOG.info("started in {} s", Duration.between(startup, Instant.now()).toSeconds());
-      Startup.warmUp(service, config, spark.sparkContext().hadoopConfiguration());
-      RunOutcome outcome = new EvoMergeJob(config, spark, InstantSource.system())
-          .run(service.client(), Startup.limits(service), options);
-      if (outcome.finished()) {
-        out.println();
-        out.println(outcome.result().orElseThrow().comparisonTable().toMarkdown());
-        out.println("outputs: " + outcome.directory());
-      } else {
-        out.println("stopped after " + options.stopAfterGenerations() + " generations; resume with"
-            + " --resume --set output.runId=" + outcome.runId());
-      }
-      out.flush();
-      return ExitCodes.OK;
-    }
+    return Startup.run(resolved, options, spec.commandLine().getOut());
   }
 }

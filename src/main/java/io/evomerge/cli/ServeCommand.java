@@ -8,7 +8,6 @@ import io.evomerge.protocol.ApiKey;
 import io.evomerge.service.DatasetReader;
 import io.evomerge.service.MergeService;
 import io.evomerge.service.ServiceSettings;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,7 +57,8 @@ final class ServeCommand implements Callable<Integer> {
       throw new ConfigException("command line", port == null ? "" : "--port", e.getMessage(), e);
     }
     Path folder = repository != null ? repository : Path.of(service.embedded().repository());
-    ReferenceModel model = load(folder, repository != null);
+    ReferenceModel model = ServiceEndpoint.model(folder, repository != null ? "--repository"
+        : "service.embedded.repository");
     CountDownLatch stopped = new CountDownLatch(1);
     try (MergeService server = MergeService.start(settings, model, DatasetReader.jsonLines())) {
       PrintWriter out = spec.commandLine().getOut();
@@ -69,16 +69,5 @@ final class ServeCommand implements Callable<Integer> {
       stopped.await();
     }
     return ExitCodes.OK;
-  }
-
-  /** The model of the repository folder; a folder that is not one is a configuration error (exit 2). */
-  private static ReferenceModel load(Path folder, boolean fromCommandLine) {
-    try {
-      return ReferenceModel.load(folder);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new ConfigException(fromCommandLine ? "command line" : "configuration",
-          fromCommandLine ? "--repository" : "service.embedded.repository",
-          "'" + folder + "' is not a usable adapter repository: " + e.getMessage(), e);
-    }
   }
 }

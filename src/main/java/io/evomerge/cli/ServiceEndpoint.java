@@ -18,9 +18,9 @@ import java.util.Optional;
 
 /**
  * The merge service a run talks to: a remote one named by {@code service.url}, or, for {@code
- * embedded}, the reference service started in this JVM on loopback with a fresh random key.
- * Closing it stops the embedded service. The command line is the one place that wires the
- * reference service to the job: the job sees only the {@link ServiceConfig}.
+ * embedded}, the reference service started in this JVM on loopback with a fresh random key (which
+ * stays in this JVM). Closing it stops the embedded service. The job sees only the {@link
+ * ServiceConfig}.
  */
 public final class ServiceEndpoint implements AutoCloseable {
 
@@ -39,8 +39,7 @@ public final class ServiceEndpoint implements AutoCloseable {
   public static ServiceEndpoint open(ServiceConfig config, Map<String, String> env) throws IOException {
     if (ServiceConfig.EMBEDDED.equals(config.url())) {
       ApiKey key = ApiKey.random("em-");
-      MergeService service = startEmbeddedIfPresent(config, key);
-      // The random key stays in this JVM: clients here (the driver, local executors) find it by URL.
+      MergeService service = startEmbedded(config, key);
       MergeClient.registerKey(service.baseUrl(), key);
       return new ServiceEndpoint(config.withUrl(service.baseUrl()), service);
     }
@@ -70,9 +69,10 @@ public final class ServiceEndpoint implements AutoCloseable {
    * Starts the reference service, which needs the model's libraries: the cluster job jar leaves
    * them out, so there {@code embedded} is a configuration error that says what to do instead.
    */
-  private static MergeService startEmbeddedIfPresent(ServiceConfig config, ApiKey key) throws IOException {
+  private static MergeService startEmbedded(ServiceConfig config, ApiKey key) throws IOException {
     try {
-      return startEmbedded(config, key);
+      ReferenceModel model = model(Path.of(config.embedded().repository()), "service.embedded.repository");
+      return MergeService.start(serviceSettings(config, List.of(key)), model, DatasetReader.jsonLines());
     } catch (NoClassDefFoundError e) {
       throw new ConfigException("configuration", "service.url", "'embedded' needs the reference service's"
           + " libraries, which the cluster job jar leaves out (" + e.getMessage() + "); run locally with"
@@ -80,16 +80,14 @@ public final class ServiceEndpoint implements AutoCloseable {
     }
   }
 
-  static MergeService startEmbedded(ServiceConfig config, ApiKey key) throws IOException {
-    EmbeddedConfig embedded = config.embedded();
-    ReferenceModel model;
+  /** The model of the repository {@code folder}, which {@code key} named; not one exits 2. */
+  static ReferenceModel model(Path folder, String key) {
     try {
-      model = ReferenceModel.load(Path.of(embedded.repository()));
+      return ReferenceModel.load(folder);
     } catch (IOException | IllegalArgumentException e) {
-      throw new ConfigException(embedded.repository(), "service.embedded.repository",
+      throw new ConfigException(folder.toString(), key,
           "not a usable adapter repository: " + e.getMessage(), e);
     }
-    return MergeService.start(serviceSettings(config, List.of(key)), model, DatasetReader.jsonLines());
   }
 
   public static ServiceSettings serviceSettings(ServiceConfig config, List<ApiKey> keys) {

@@ -3,37 +3,35 @@ package io.evomerge.client;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A {@link CallListener} that counts attempts, answers, retries and failures: one per Spark task,
- * whose {@link #counts()} go to the job's accumulators. Thread-safe.
+ * Counts the attempts of a {@link MergeClient}, each kind in its own adder: one per Spark task, for
+ * the job's accumulators. A test may extend it to see each call; overrides must stay thread-safe
+ * and quick. Thread-safe.
  */
-public final class CallCounter implements CallListener {
+public class CallCounter {
 
   private final LongAdder attempts = new LongAdder();
   private final LongAdder answers = new LongAdder();
   private final LongAdder retries = new LongAdder();
   private final LongAdder failures = new LongAdder();
 
-  @Override
   public void onAttempt(String call) {
     attempts.increment();
   }
 
-  @Override
   public void onAnswer(String call) {
     answers.increment();
   }
 
-  @Override
+  /** An attempt failed transiently and another follows after {@code delayMs}. */
   public void onRetry(String call, MergeServiceException failure, long delayMs) {
     retries.increment();
   }
 
-  @Override
+  /** A call failed for good (refused, or out of patience). */
   public void onFailure(String call, MergeServiceException failure) {
     failures.increment();
   }
 
-  /** What was counted so far. */
   public CallCounts counts() {
     return new CallCounts(attempts.sum(), answers.sum(), retries.sum(), failures.sum());
   }

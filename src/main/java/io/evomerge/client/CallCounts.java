@@ -4,9 +4,8 @@ import java.io.Serializable;
 
 /**
  * What a client's calls cost, each number from its own accumulator. Every HTTP attempt ends as
- * exactly one of: an answer (a 2xx), a retry (a transient failure followed by another attempt),
- * or a failure (the call given up). So {@code attempts = answers + retries + failures} once every
- * call has finished, less the calls a spent {@link SendAllowance} refused (failures never sent).
+ * exactly one of an answer, a retry or a failure, so {@code attempts = answers + retries +
+ * failures} once every call has finished, less the calls a spent {@link SendAllowance} refused.
  * {@code attempts} is what the service may have received: the job charges it to the budget.
  * Immutable.
  *
@@ -17,9 +16,6 @@ import java.io.Serializable;
  */
 public record CallCounts(long attempts, long answers, long retries, long failures) implements Serializable {
 
-  public static final CallCounts ZERO = new CallCounts(0, 0, 0, 0);
-
-  /** The sum of two counts. */
   public CallCounts plus(CallCounts other) {
     return new CallCounts(attempts + other.attempts, answers + other.answers,
         retries + other.retries, failures + other.failures);

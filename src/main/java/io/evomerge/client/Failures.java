@@ -15,39 +15,34 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * Maps what came back (or did not) to a typed failure, as the README's protocol notes say: 408,
- * 429 and 5xx (but 501 and 505), timeouts, resets and unreadable bodies are transient; any other
- * non-2xx answer is permanent. And how long to wait before a retry: what the service asked in
- * {@code Retry-After}, as asked (the caller's deadline decides whether it can wait that long),
- * otherwise exponential backoff with jitter, which spreads the timing of retries, never a result.
+ * Maps what came back (or did not) to a typed failure: 408, 429 and 5xx (but 501 and 505),
+ * timeouts, resets and unreadable bodies are transient; any other non-2xx is permanent. And how
+ * long to wait before a retry: the {@code Retry-After} asked for, else exponential backoff with
+ * jitter (which spreads the timing of retries, never a result).
  */
 final class Failures {
 
   private Failures() {}
 
-  /** The failure for a non-2xx answer with the given body and {@code Retry-After} header. */
   static MergeServiceException ofStatus(
       String call, int status, byte[] body, String retryAfterHeader, Clock clock) {
     ErrorResponse.Detail detail = detail(status, body);
     if (status != 408 && status != 429 && (status < 500 || status == 501 || status == 505)) {
-      return new PermanentFailure(call, status, detail.code(), detail.message());
+      return new PermanentFailure(call, status, detail.code(), detail.message(), null, null);
     }
     Duration retryAfter = retryAfter(retryAfterHeader, clock).orElse(null);
-    return new TransientFailure(call, status, detail.code(), detail.message(), retryAfter, null);
+    return new TransientFailure(call, status, detail.code(), detail.message(), retryAfter, false, null, null);
   }
 
-  /** The failure for an attempt that got no complete answer, or an unreadable one. */
-  static TransientFailure ofIo(String call, int status, IOException e) {
+  /** The failure of an attempt without a readable answer; {@code stale}: on a dead pooled connection. */
+  static TransientFailure ofIo(String call, int status, IOException e, boolean stale) {
     String code = e instanceof InterruptedIOException ? "timeout"
         : e instanceof com.fasterxml.jackson.core.JsonProcessingException ? "unreadable_body" : "io";
-    return new TransientFailure(call, status, code, e.getClass().getSimpleName() + ": " + e.getMessage(), null, e);
+    return new TransientFailure(call, status, code, e.getClass().getSimpleName() + ": " + e.getMessage(), null,
+        stale, null, e);
   }
 
-  /**
-   * The code and message of an error body: this project's {@code {"error": {...}}}, FastAPI's
-   * {@code {"detail": "..."}} or {@code {"detail": [{"loc", "msg", "type"}]}} (the paper's release),
-   * or a bare text such as {@code Internal Server Error}, quoted.
-   */
+  /** The code and message of an error body: this project's, FastAPI's, or a bare text, quoted. */
   private static ErrorResponse.Detail detail(int status, byte[] body) {
     try {
       ErrorResponse.Detail own = Json.lenientReader(ErrorResponse.class).<ErrorResponse>readValue(body).error();

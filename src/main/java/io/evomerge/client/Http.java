@@ -21,19 +21,16 @@ import okhttp3.Protocol;
 import okhttp3.Response;
 
 /**
- * What one JVM shares among all its merge clients: one {@link OkHttpClient} (its connection pool;
- * per-service clients are {@code newBuilder()} variants), the daemon threads that keep calls in
- * flight, the API keys registered here, and the servers known to close every connection (they
- * answer HTTP/1.0 without keep-alive, as Python's stdlib does; OkHttp would pool the connection
- * anyway, so requests to them say {@code Connection: close}). Thread-safe.
+ * What one JVM shares among its merge clients: one {@link OkHttpClient} (its connection pool), the
+ * daemon threads that keep calls in flight, the API keys registered here, and the servers known to
+ * close every connection (HTTP/1.0 without keep-alive, as Python's stdlib answers: requests to them
+ * say {@code Connection: close}, or OkHttp would pool the connection anyway). Thread-safe.
  *
  * <p>OkHttp's own {@code retryOnConnectionFailure} stays off: it would resend a request, uncounted,
  * after the server may have acted on it; the client's chokepoint retries instead, and counts it.
  *
- * <p>A key registered for a base URL (the embedded service's random key, which never leaves the
- * driver's JVM; tests) comes first, else the file or variable {@code service.apiKey} names, read on
- * the JVM that makes the call: no key travels inside a task. An interceptor sends it as {@code
- * Authorization: Bearer}; it appears nowhere else.
+ * <p>A key registered for a base URL comes first, else the one {@code service.apiKey} names, read
+ * on the JVM that makes the call: no key travels inside a task.
  */
 final class Http {
 
@@ -52,7 +49,8 @@ final class Http {
     thread.setDaemon(true);
     return thread;
   });
-  private static final Map<String, ApiKey> KEYS = new ConcurrentHashMap<>();
+  /** Keys registered with {@link MergeClient#registerKey}, by base URL. */
+  static final Map<String, ApiKey> KEYS = new ConcurrentHashMap<>();
   private static final Set<String> CLOSING = ConcurrentHashMap.newKeySet();
 
   private Http() {}
@@ -72,16 +70,6 @@ final class Http {
     return builder.build();
   }
 
-  /** Makes {@code key} the key of the service at {@code baseUrl} for every client of this JVM; null forgets it. */
-  static void register(String baseUrl, ApiKey key) {
-    if (key == null) {
-      KEYS.remove(normalise(baseUrl));
-    } else {
-      KEYS.put(normalise(baseUrl), key);
-    }
-  }
-
-  /** A base URL without trailing slashes. */
   static String normalise(String url) {
     return url.strip().replaceAll("/+$", "");
   }
@@ -91,24 +79,19 @@ final class Http {
     BASE.connectionPool().evictAll();
   }
 
-  /** Whether {@code baseUrl} is known to close every connection. */
   static boolean closes(String baseUrl) {
     return CLOSING.contains(baseUrl);
   }
 
-  /**
-   * Learns from an answer of {@code baseUrl}; true when it shows, for the first time, that the
-   * server closes every connection (then the caller drops the idle pooled ones).
-   */
+  /** True when an answer shows, for the first time, that {@code baseUrl} closes every connection. */
   static boolean learn(String baseUrl, Response response) {
     return response.protocol() == Protocol.HTTP_1_0 && !"keep-alive".equalsIgnoreCase(response.header("Connection"))
         && CLOSING.add(baseUrl);
   }
 
   /**
-   * What one attempt did on the wire, from OkHttp's events (tag a request with it): an attempt that
-   * failed on a reused connection before any answer byte never reached a live server, which had
-   * closed the connection (HTTP/1.0 servers close every one; uvicorn closes idle ones after 5 s).
+   * What one attempt did on the wire, from OkHttp's events: an attempt that failed on a reused
+   * connection before any answer byte never reached a live server (uvicorn closes idle ones after 5 s).
    */
   static final class Trace extends EventListener {
     private volatile boolean connected;

@@ -44,83 +44,71 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * The job's client of the merge service, both dialects (see the README's protocol notes). Each
- * endpoint is declared once, here, and every request goes through one chokepoint, {@link #send},
- * around the one place where an HTTP attempt is made: the rate limit (this client's share of the
- * job-wide one), the JVM's concurrency window per replica (AIMD), the {@link SendAllowance}, the
- * {@link CallListener} (every attempt, answer, retry and failure), and retries with patience in time
- * ({@code service.retry.maxElapsedMs}): every {@code Retry-After} honoured within it, a dead pooled
- * connection retried at once, other transient failures after backoff with jitter. Connections, keys
- * and threads are the JVM's ({@link Http}). Routed calls go to the first replica in the rotation
- * from their route on, each retry to the next ({@link Replicas}); a client pinned with {@link
- * #onReplica} stays on its replica. Cheap to create. Immutable and thread-safe.
+ * The job's client of the merge service, both dialects. Each endpoint is declared once, and every
+ * request goes through one chokepoint, {@link #send}: the rate limit, the JVM's AIMD window per
+ * replica, the {@link SendAllowance}, the {@link CallCounter}, and retries with patience in time
+ * ({@code service.retry.maxElapsedMs}): every {@code Retry-After} honoured, a dead pooled
+ * connection retried at once, other transient failures after backoff with jitter. Routed calls go
+ * to the first replica in the rotation from their route on, each retry to the next ({@link
+ * Replicas}). Cheap to create. Immutable and thread-safe.
  */
 public final class MergeClient {
 
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  /** How long an attempt may wait for a rate-limit permit before it fails. */
   private static final Duration MAX_PERMIT_WAIT = Duration.ofMinutes(10);
 
   private final ServiceConfig service;
   private final List<String> all;
   private final List<String> replicas;
   private final Map<String, OkHttpClient> http;
-  private final CallListener listener;
+  private final CallCounter counter;
   private final RateLimiter<Object> limiter;
   private final SendAllowance allowance;
-  private final Clock clock = Clock.systemUTC();
 
-  private MergeClient(ServiceConfig service, List<String> all, List<String> replicas, CallListener listener,
+  private MergeClient(ServiceConfig service, List<String> all, List<String> replicas, CallCounter counter,
       RateLimiter<Object> limiter, SendAllowance allowance) {
     this.service = Objects.requireNonNull(service, "service");
     this.all = List.copyOf(all);
     this.replicas = List.copyOf(replicas);
-    this.listener = Objects.requireNonNull(listener, "listener");
+    this.counter = Objects.requireNonNull(counter, "counter");
     this.limiter = limiter;
     this.allowance = Objects.requireNonNull(allowance, "allowance");
     this.http = this.replicas.stream().collect(Collectors.toUnmodifiableMap(r -> r, r -> Http.forService(service, r)));
   }
 
-  /** The client for {@code service}, counting nothing, at the job-wide rate. */
+  /** The client for {@code service}, its counts unread, at the job-wide rate. */
   public static MergeClient of(ServiceConfig service) {
-    return of(service, CallListener.NONE);
+    return of(service, new CallCounter(), service.rateLimitPerSecond());
   }
 
-  /** The client for {@code service}; {@code listener} sees every attempt; the job-wide rate. */
-  public static MergeClient of(ServiceConfig service, CallListener listener) {
-    return of(service, listener, service.rateLimitPerSecond());
-  }
-
-  /**
-   * The client for {@code service} whose attempts keep to {@code ratePerSecond} (0: no limit),
-   * normally a task's share of {@code service.rateLimitPerSecond}.
-   */
-  public static MergeClient of(ServiceConfig service, CallListener listener, double ratePerSecond) {
+  /** The client whose attempts keep to {@code ratePerSecond} (0: no limit), e.g. a task's share. */
+  public static MergeClient of(ServiceConfig service, CallCounter counter, double ratePerSecond) {
     List<String> replicas = service.replicas().stream().map(Http::normalise).toList();
     RateLimiter<Object> limiter = !(ratePerSecond > 0) ? null : RateLimiter.smoothBuilder(Duration.ofNanos(
         Math.max(1, Math.round(1e9 / ratePerSecond)))).withMaxWaitTime(MAX_PERMIT_WAIT).build();
-    return new MergeClient(service, replicas, replicas, listener, limiter, SendAllowance.UNLIMITED);
+    return new MergeClient(service, replicas, replicas, counter, limiter, SendAllowance.UNLIMITED);
   }
 
-  /**
-   * Makes {@code key} the API key of the service at {@code baseUrl} for every client in this JVM,
-   * ahead of {@code service.apiKey} ({@code null} forgets it): for a key that never leaves the JVM.
-   */
+  /** Makes {@code key} the key of {@code baseUrl} for this JVM, ahead of {@code service.apiKey}; null forgets it. */
   public static void registerKey(String baseUrl, ApiKey key) {
-    Http.register(baseUrl, key);
+    if (key == null) {
+      Http.KEYS.remove(Http.normalise(baseUrl));
+    } else {
+      Http.KEYS.put(Http.normalise(baseUrl), key);
+    }
   }
 
   /** This client, its attempts taken from {@code allowance}: once spent, a call fails instead of sending. */
   public MergeClient within(SendAllowance allowance) {
-    return new MergeClient(service, all, replicas, listener, limiter, allowance);
+    return new MergeClient(service, all, replicas, counter, limiter, allowance);
   }
 
   /**
-   * This client pinned to replica {@code index} of {@code service.replicas()} (a session lives on one);
-   * with other replicas, a call gives up once its replica is out of the rotation, to move elsewhere.
+   * This client pinned to replica {@code index} (a session lives on one); with other replicas, a
+   * call gives up once its replica is out of the rotation, to move elsewhere.
    */
   public MergeClient onReplica(int index) {
-    return new MergeClient(service, all, List.of(all.get(Math.floorMod(index, all.size()))), listener, limiter,
+    return new MergeClient(service, all, List.of(all.get(Math.floorMod(index, all.size()))), counter, limiter,
         allowance);
   }
 
@@ -133,73 +121,61 @@ public final class MergeClient {
     return all.size();
   }
 
-  /** The base URLs this client calls. */
   public List<String> replicas() {
     return replicas;
   }
 
-  // ---- the endpoints, once -------------------------------------------------------------------
-
   /** {@code GET /v1/health} (evomerge) or {@code GET /health} (bmm). */
   public HealthResponse health() {
-    return send("GET", service.dialect() == Dialect.BMM ? "health" : "v1/health", null, HealthResponse.class, 0);
+    return send(null, "GET", service.dialect() == Dialect.BMM ? "health" : "v1/health", null, HealthResponse.class, 0);
   }
 
-  /** {@code GET /v1/repository}: the adapters, in the order of every control vector. */
   public RepositoryResponse repository() {
     return send(Dialect.EVOMERGE, "GET", "v1/repository", null, RepositoryResponse.class, 0);
   }
 
-  /** {@code GET /v1/limits}: what the service accepts, for checks before the first evaluate call. */
   public LimitsResponse limits() {
     return send(Dialect.EVOMERGE, "GET", "v1/limits", null, LimitsResponse.class, 0);
   }
 
-  /** {@code POST /v1/evaluate}. */
   public EvaluateResponse evaluate(EvaluateRequest request) {
     return evaluate(request, 0);
   }
 
-  /** {@code POST /v1/evaluate}, routed to replica {@code route} (or the next one in the rotation). */
+  /** Routed to replica {@code route} (or the next one in the rotation). */
   public EvaluateResponse evaluate(EvaluateRequest request, int route) {
     return send(Dialect.EVOMERGE, "POST", "v1/evaluate", request, EvaluateResponse.class, route);
   }
 
-  /** {@code POST /v1/predict}: the request without outputs. */
+  /** Sends the request without its outputs. */
   public PredictResponse predict(EvaluateRequest request) {
     EvaluateRequest withoutOutputs = new EvaluateRequest(request.alpha(), request.beta(),
         request.examples().stream().map(e -> e.withoutOutput()).toList(), request.strategy());
     return send(Dialect.EVOMERGE, "POST", "v1/predict", withoutOutputs, PredictResponse.class, 0);
   }
 
-  /** {@code GET /v1/presets} (bmm). */
   public PresetsResponse presets() {
     return send(Dialect.BMM, "GET", "v1/presets", null, PresetsResponse.class, 0);
   }
 
-  /** {@code POST /v1/sessions} (bmm). */
   public SessionInfo createSession(SessionCreateRequest request) {
     return send(Dialect.BMM, "POST", "v1/sessions", request, SessionInfo.class, 0);
   }
 
-  /** {@code GET /v1/sessions/{id}} (bmm). */
   public SessionInfo session(String sessionId) {
     return send(Dialect.BMM, "GET", "v1/sessions/" + segment(sessionId), null, SessionInfo.class, 0);
   }
 
-  /** {@code POST /v1/sessions/{id}/evaluate} (bmm). Never call one session twice at once. */
+  /** Never call one session twice at once. */
   public SessionEvaluateResponse evaluateSession(String sessionId, SessionEvaluateRequest request) {
     return send(Dialect.BMM, "POST", "v1/sessions/" + segment(sessionId) + "/evaluate", request,
         SessionEvaluateResponse.class, 0);
   }
 
-  /** {@code POST /v1/sessions/{id}/materialize} (bmm): the merged adapter, kept on the provider. */
   public MaterializeResponse materialize(String sessionId, SessionEvaluateRequest request) {
     return send(Dialect.BMM, "POST", "v1/sessions/" + segment(sessionId) + "/materialize", request,
         MaterializeResponse.class, 0);
   }
-
-  // ---- batches -------------------------------------------------------------------------------
 
   /** Evaluates every request, request {@code i} routed to replica {@code i}; see {@link #callAll}. */
   public List<EvaluateResponse> evaluateAll(List<EvaluateRequest> requests) {
@@ -245,17 +221,12 @@ public final class MergeClient {
     return list;
   }
 
-  // ---- the chokepoint ------------------------------------------------------------------------
-
+  /** The chokepoint: a call of {@code dialect} (null: both), retried as the class says. */
   private <T> T send(Dialect dialect, String method, String path, Object body, Class<T> type, int route) {
-    if (service.dialect() != dialect) {
+    if (dialect != null && service.dialect() != dialect) {
       throw new UnsupportedOperationException(method + " /" + path + " belongs to dialect " + dialect.configName()
           + ", but service.dialect is " + service.dialect().configName());
     }
-    return send(method, path, body, type, route);
-  }
-
-  private <T> T send(String method, String path, Object body, Class<T> type, int route) {
     String call = method + " /" + path.replaceAll("sessions/[^/]+", "sessions/{id}");
     byte[] content = body == null ? null : serialise(body);
     RetryConfig retry = service.retry();
@@ -264,8 +235,9 @@ public final class MergeClient {
     int shift = 0;
     if (!allowance.take()) {
       PermanentFailure refused = new PermanentFailure(call, 0, "allowance_spent", "not sent: " + allowance
-          + " is spent (this Spark task's share of the calls reserved for the evaluation, retries included)");
-      listener.onFailure(call, refused);
+          + " is spent (this Spark task's share of the calls reserved for the evaluation, retries included)",
+          null, null);
+      counter.onFailure(call, refused);
       throw refused;
     }
     for (int attempt = 1; ; attempt++) {
@@ -281,11 +253,11 @@ public final class MergeClient {
       long delayMs = 0;
       try {
         permit();
-        listener.onAttempt(call);
+        counter.onAttempt(call);
         T value = attempt(replica, method, path, content, call, type);
         answered = true;
         Replicas.answered(replica);
-        listener.onAnswer(call);
+        counter.onAnswer(call);
         return value;
       } catch (TransientFailure failure) {
         // Overload signals: a 429, or a timeout (the service may still be working on that call).
@@ -312,7 +284,7 @@ public final class MergeClient {
               + (retry.maxAttempts() > 0 ? ", maxAttempts = " + retry.maxAttempts() : "")
               + (delayMs > 0 ? "; the next would have waited " + delayMs + " ms" : "")) + ")"));
         }
-        listener.onRetry(call, failure, delayMs);
+        counter.onRetry(call, failure, delayMs);
       } catch (PermanentFailure failure) {
         throw givenUp(call, failure);
       } finally {
@@ -343,15 +315,15 @@ public final class MergeClient {
       learnedClosing = Http.learn(replica, response);
       byte[] answer = response.body().bytes();
       if (!response.isSuccessful()) {
-        MergeServiceException failure = Failures.ofStatus(call, status, answer, response.header("Retry-After"), clock);
+        MergeServiceException failure = Failures.ofStatus(call, status, answer, response.header("Retry-After"),
+            Clock.systemUTC());
         throw status == 401 && http.get(replica).interceptors().isEmpty() ? failure.withContext(
             "no API key on this JVM for " + replica + " (service.apiKey: " + service.apiKey().describe() + ")")
             : failure;
       }
       return Json.lenientReader(type).readValue(answer);
     } catch (IOException e) {
-      TransientFailure failure = Failures.ofIo(call, status, e);
-      throw status == 0 && trace.failedOnStaleConnection() ? failure.onStaleConnection() : failure;
+      throw Failures.ofIo(call, status, e, status == 0 && trace.failedOnStaleConnection());
     } finally {
       if (learnedClosing) {
         Http.evictIdle();
@@ -360,7 +332,7 @@ public final class MergeClient {
   }
 
   private MergeServiceException givenUp(String call, MergeServiceException failure) {
-    listener.onFailure(call, failure);
+    counter.onFailure(call, failure);
     return failure;
   }
 

@@ -3,13 +3,12 @@ package io.evomerge.client;
 import java.util.Objects;
 
 /**
- * A call to the merge service failed. Either {@link PermanentFailure} (the run must stop with
- * the service's message) or {@link TransientFailure} (worth retrying). Unchecked, so that it
- * crosses Spark functions unchanged. A caller that knows what the call was about (the preset, the
- * data set, the candidate's vectors) adds it with {@link #withContext}. Immutable.
- * Its parts: the {@code call} ({@code POST /v1/evaluate}); the HTTP {@code status}, 0 where no
- * answer came; the service's error {@code code}, or the client's ({@code timeout}); the service's
- * message, or the client's description; the {@code context}, or null.
+ * A call to the merge service failed: {@link PermanentFailure} (the run stops with the service's
+ * message) or {@link TransientFailure} (worth retrying). Unchecked, so that it crosses Spark
+ * functions unchanged. Its parts: the {@code call} ({@code POST /v1/evaluate}); the HTTP {@code
+ * status}, 0 where no answer came; the service's error {@code code}, or the client's ({@code
+ * timeout}); the service's message, or the client's; what the caller added with {@link
+ * #withContext}, or null. Immutable.
  */
 public abstract sealed class MergeServiceException extends RuntimeException
     permits PermanentFailure, TransientFailure {
@@ -18,7 +17,6 @@ public abstract sealed class MergeServiceException extends RuntimeException
   private final int status;
   private final String code;
   private final String serviceMessage;
-  private final String context;
 
   MergeServiceException(
       String call, int status, String code, String serviceMessage, String context, Throwable cause) {
@@ -27,7 +25,6 @@ public abstract sealed class MergeServiceException extends RuntimeException
     this.status = status;
     this.code = Objects.requireNonNull(code);
     this.serviceMessage = Objects.requireNonNull(serviceMessage);
-    this.context = context;
   }
 
   public String call() {
@@ -46,14 +43,7 @@ public abstract sealed class MergeServiceException extends RuntimeException
     return serviceMessage;
   }
 
-  public String context() {
-    return context;
-  }
-
-  /** Whether retrying may help. */
-  public abstract boolean isTransient();
-
-  /** The same failure, its message starting with {@code what} (e.g. the session, preset and vector). */
+  /** The same failure, its message starting with {@code what} (e.g. the session and vector). */
   public abstract MergeServiceException withContext(String what);
 
   private static String describe(String call, int status, String code, String message, String context) {

@@ -6,17 +6,8 @@ package io.evomerge.client;
  */
 public final class PermanentFailure extends MergeServiceException {
 
-  public PermanentFailure(String call, int status, String code, String serviceMessage) {
-    this(call, status, code, serviceMessage, null, null);
-  }
-
   PermanentFailure(String call, int status, String code, String serviceMessage, String context, Throwable cause) {
     super(call, status, code, serviceMessage, context, cause);
-  }
-
-  @Override
-  public boolean isTransient() {
-    return false;
   }
 
   @Override

@@ -5,20 +5,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What this JVM knows of the replicas of a service: the rotation, and the {@link Window} of calls
- * in flight to each. It shapes timing and routing only, never what a call returns. Thread-safe.
- *
- * <p>The rotation: a replica whose attempts failed {@link #OUT_AFTER} times in a row is left out
- * for {@link #COOL_DOWN_NANOS}, and its calls go to the next replica in the rotation; after the
- * cool-down it gets one attempt again, and one answer brings it back for good. When every replica
- * is out, calls go where they were routed.
+ * What this JVM knows of a service's replicas: the rotation, and the {@link Window} of calls in
+ * flight to each; timing and routing only, never what a call returns. Thread-safe. A replica whose
+ * attempts failed {@link #OUT_AFTER} times in a row is left out for {@link #COOL_DOWN_NANOS} (its
+ * calls go to the next one), then gets one attempt again; one answer brings it back. When every
+ * replica is out, calls go where they were routed.
  */
 final class Replicas {
 
-  /** Consecutive failed attempts that take a replica out of the rotation. */
   static final int OUT_AFTER = 3;
 
-  /** How long a replica stays out before it is tried again: 30 s. */
   static final long COOL_DOWN_NANOS = 30_000_000_000L;
 
   private record Health(int failuresInARow, long lastFailure) {}
@@ -42,7 +38,6 @@ final class Replicas {
     return replicas.get(start);
   }
 
-  /** Whether {@code replica} takes calls now. */
   static boolean inRotation(String replica, long nowNanos) {
     Health health = HEALTH.get(replica);
     return health == null || health.failuresInARow() < OUT_AFTER || nowNanos - health.lastFailure() > COOL_DOWN_NANOS;
@@ -57,15 +52,14 @@ final class Replicas {
     HEALTH.remove(replica);
   }
 
-  /** The JVM's window for {@code replica} (a base URL), created with {@code max} on first use. */
+  /** The JVM's window for {@code replica}, created with {@code max} on first use. */
   static Window window(String replica, int max) {
     return WINDOWS.computeIfAbsent(replica + " @ " + max, k -> new Window(max));
   }
 
   /**
-   * How many calls may be in flight at once: a 429 or a timed-out attempt halves the window (of
-   * what was really in flight, if less), each answered call widens it by {@code 1 / window}, about
-   * one call per round trip, up to the maximum. Calls wait for a free slot.
+   * How many calls may be in flight at once (AIMD): a 429 or a timeout halves the window (of what
+   * was really in flight, if less), each answer widens it by {@code 1 / window}, up to the maximum.
    */
   static final class Window {
     private final int max;
@@ -80,7 +74,6 @@ final class Replicas {
       this.window = max;
     }
 
-    /** Waits for a slot. */
     synchronized void acquire() throws InterruptedException {
       while (inFlight >= (int) window) {
         wait();

@@ -6,12 +6,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How many more HTTP attempts the clients that share it may send: a Spark task's share of the
- * calls reserved for its generation. When it is spent, a call is given up (a failure) rather than
- * sent, so the service never counts more than was reserved, retries included. Thread-safe.
+ * calls reserved for its generation. Once spent, a call fails instead of sending. Thread-safe.
  */
 public final class SendAllowance {
 
-  /** No limit. */
   public static final SendAllowance UNLIMITED = new SendAllowance("unlimited", Long.MAX_VALUE);
 
   /** The JVM's allowances by key (attempts of one task in one JVM share one), the latest 4096. */

@@ -72,10 +72,8 @@ record RunSets(AdapterSelection adapters, EvaluationSet fitness, Optional<Evalua
   private static EvaluationSet.OfSession sessionSet(EvoMergeConfig config, MergeClient driver,
       PresetsResponse.Preset preset, String dataset, int perReplica) {
     var bmm = config.service().bmm();
-    QueryPlus query = QueryPlus.of(dataset).withBatches(bmm.batchSize(), bmm.evaluationBatches());
-    if (!bmm.datasetDir().isBlank()) {
-      query = query.withDatasetDir(bmm.datasetDir());
-    }
+    QueryPlus query = QueryPlus.of(dataset, bmm.datasetDir().isBlank() ? null : bmm.datasetDir(),
+        bmm.batchSize(), bmm.evaluationBatches());
     SessionCreateRequest request = SessionCreateRequest.of(preset.presetId(), query);
     List<EvaluationSet.OfSession.Session> sessions = new ArrayList<>();
     long examples = 0;

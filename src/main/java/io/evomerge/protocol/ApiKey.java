@@ -13,13 +13,9 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * A bearer key for the merge service. Immutable and thread-safe. Its {@link #toString()} is
- * redacted, so the secret never reaches a log line or an output file by accident; only
- * {@link #reveal()} returns it, for the one place that puts it into a request header.
- *
- * <p>It is deliberately not {@link java.io.Serializable}: a key never travels inside a Spark task.
- * Every JVM that calls the service reads the key itself ({@code service.apiKey}: an environment
- * variable or a secret file), so a task function that held one would fail to serialise.
+ * A bearer key for the merge service. Immutable. {@link #toString()} is redacted; only {@link
+ * #reveal()} returns the secret. Deliberately not {@link java.io.Serializable}: every JVM reads the
+ * key itself ({@code service.apiKey}), so a Spark task that held one would fail to serialise.
  */
 public final class ApiKey {
 
@@ -45,21 +41,13 @@ public final class ApiKey {
     return new ApiKey(trimmed);
   }
 
-  /**
-   * A fresh key: {@code prefix} and 48 hex digits from a {@link SecureRandom}, for a service this
-   * process starts itself.
-   */
+  /** A fresh key: {@code prefix} and 48 random hex digits, for a service this process starts. */
   public static ApiKey random(String prefix) {
     byte[] bytes = new byte[24];
     new SecureRandom().nextBytes(bytes);
     return of(prefix + HexFormat.of().formatHex(bytes));
   }
 
-  public static ApiKey fromEnv(String name) {
-    return fromEnv(name, System::getenv);
-  }
-
-  /** The key held by variable {@code name} of {@code environment} (testable form of {@link #fromEnv(String)}). */
   public static ApiKey fromEnv(String name, UnaryOperator<String> environment) {
     String value = environment.apply(name);
     if (value == null || value.isBlank()) {
@@ -73,10 +61,7 @@ public final class ApiKey {
     return allFromFile(file).get(0);
   }
 
-  /**
-   * Every key of {@code file}, one per line; blank lines and lines starting with {@code #} are
-   * skipped. A file without a key is an error naming the file.
-   */
+  /** Every key of {@code file}, one per line, skipping blank lines and {@code #} comments. */
   public static List<ApiKey> allFromFile(Path file) throws IOException {
     List<ApiKey> keys = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
         .map(String::trim)
@@ -89,7 +74,6 @@ public final class ApiKey {
     return keys;
   }
 
-  /** The secret itself. Call it only to build the {@code Authorization} header or to compare. */
   public String reveal() {
     return value;
   }
@@ -99,7 +83,6 @@ public final class ApiKey {
     return sha256(value);
   }
 
-  /** SHA-256 of {@code text} in UTF-8. */
   public static byte[] sha256(String text) {
     return MergeDigest.sha256().digest(text.getBytes(StandardCharsets.UTF_8));
   }

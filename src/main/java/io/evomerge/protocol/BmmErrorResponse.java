@@ -6,10 +6,7 @@ import java.util.StringJoiner;
 
 /**
  * The error body of the bmm dialect, FastAPI's: {@code {"detail": "Unknown session."}} (404), or
- * {@code {"detail": [{"loc": [...], "msg": "...", "type": "..."}]}} (422, a body that fails
- * validation). Immutable.
- *
- * @param detail a text, or a list of validation errors
+ * {@code {"detail": [{"loc": [...], "msg": "...", "type": "..."}]}} (422). Immutable.
  */
 public record BmmErrorResponse(JsonNode detail) {
 

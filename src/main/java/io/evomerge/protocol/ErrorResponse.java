@@ -13,10 +13,7 @@ public record ErrorResponse(Detail error) {
     return new ErrorResponse(new Detail(code, message));
   }
 
-  /**
-   * @param code a stable machine-readable word, e.g. {@code invalid_request}
-   * @param message what was wrong, naming the field or limit
-   */
+  /** A stable machine-readable {@code code} ({@code invalid_request}), and what was wrong. */
   public record Detail(String code, String message) {
     public Detail {
       Objects.requireNonNull(code, "code is required");

@@ -1,7 +1,5 @@
 package io.evomerge.protocol;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
 import java.util.Arrays;
@@ -10,37 +8,21 @@ import java.util.Objects;
 
 /**
  * Body of {@code POST /v1/evaluate} (and, without {@code output}, of {@code /v1/predict}).
- * Immutable: arrays are copied in and out. Only presence is checked here; ranges and lengths
- * depend on the service's repository and limits and are checked there, naming the field.
+ * Immutable: arrays are copied in and out. Only presence is checked here; ranges and lengths are
+ * checked by the service, which knows its repository and limits.
  *
- * @param alpha keep-fractions, one per adapter
- * @param beta scales, one per adapter
- * @param examples the examples to score, in the order results come back
- * @param strategy the merge rule, optional: absent (null) means the paper's asymmetric rule; left
- *     out of the JSON when null, so a default request is byte-for-byte what it was before the field
+ * @param strategy the merge rule; null (left out of the JSON) for the paper's asymmetric rule
  */
 public record EvaluateRequest(double[] alpha, double[] beta, List<Example> examples, StrategySpec strategy) {
 
-  @JsonCreator
-  public EvaluateRequest(@JsonProperty("alpha") double[] alpha, @JsonProperty("beta") double[] beta,
-      @JsonProperty("examples") List<Example> examples, @JsonProperty("strategy") StrategySpec strategy) {
-    this.alpha = Objects.requireNonNull(alpha, "alpha is required").clone();
-    this.beta = Objects.requireNonNull(beta, "beta is required").clone();
-    this.examples = List.copyOf(Objects.requireNonNull(examples, "examples is required"));
-    this.strategy = strategy;
-  }
-
-  public EvaluateRequest(double[] alpha, double[] beta, List<Example> examples) {
-    this(alpha, beta, examples, null);
+  public EvaluateRequest {
+    alpha = Objects.requireNonNull(alpha, "alpha is required").clone();
+    beta = Objects.requireNonNull(beta, "beta is required").clone();
+    examples = List.copyOf(Objects.requireNonNull(examples, "examples is required"));
   }
 
   public static EvaluateRequest of(ControlVectors vectors, List<Example> examples) {
-    return new EvaluateRequest(vectors.alpha(), vectors.beta(), examples);
-  }
-
-  /** This request merged with {@code newStrategy} instead (null: the default rule). */
-  public EvaluateRequest withStrategy(StrategySpec newStrategy) {
-    return new EvaluateRequest(alpha, beta, examples, newStrategy);
+    return new EvaluateRequest(vectors.alpha(), vectors.beta(), examples, null);
   }
 
   @Override

@@ -9,7 +9,6 @@ import java.util.Objects;
 /**
  * Answer of {@code POST /v1/evaluate}: one result per example, in request order. Immutable.
  *
- * @param results per-example loss, prediction and correctness
  * @param mergeId hex digest of the control vectors the service merged with
  */
 @JsonPropertyOrder({"results", "usage", "merge_id"})

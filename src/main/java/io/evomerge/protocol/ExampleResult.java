@@ -4,11 +4,9 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * The merged model's answer on one example (a result of {@code /v1/evaluate}; the README's protocol notes).
+ * The merged model's answer on one example (a result of {@code /v1/evaluate}).
  *
  * @param loss cross-entropy of the target over the options (NaN for prediction-only calls)
- * @param prediction the option with the highest score
- * @param correct whether the prediction equals the target
  */
 public record ExampleResult(String id, double loss, String prediction, boolean correct)
     implements Serializable {

@@ -11,28 +11,32 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * The one configured {@link ObjectMapper} of this JVM, shared by the service and the client
- * (an {@code ObjectMapper} is thread-safe once configured, and expensive to build).
- *
- * <p>Reading is strict, so that the service can answer a precise 400: unknown fields, duplicate
- * keys, trailing tokens, nulls for numbers and strings where numbers belong all fail. The tokens
- * {@code NaN} and {@code Infinity} are accepted by the parser so that validation can name the
- * field that holds them. Writing leaves out null fields.
+ * The JVM's one {@link ObjectMapper}, shared by the service and the client. Reading is strict, so
+ * that the service can answer a precise 400 (unknown fields, duplicate keys, trailing tokens, nulls
+ * or strings for numbers all fail); {@code NaN} and {@code Infinity} parse, so that validation can
+ * name the field that holds them. Writing leaves out null fields.
  */
 public final class Json {
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+      .serializationInclusion(JsonInclude.Include.NON_NULL)
+      .build();
 
   private Json() {}
 
   public static ObjectMapper mapper() {
-    return Holder.MAPPER;
+    return MAPPER;
   }
 
-  /**
-   * A reader for {@code type} that ignores fields it does not know: what a client uses on a
-   * service's answers, so that a service may add fields without breaking older clients.
-   */
+  /** A reader for {@code type} that ignores unknown fields: a client's, for a service's answers. */
   public static ObjectReader lenientReader(Class<?> type) {
-    return Holder.MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    return MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
   /** Where a binding failed, as a dotted key path with list indices: {@code examples[2].options}. */
@@ -46,17 +50,5 @@ public final class Json {
       }
     }
     return path.toString();
-  }
-
-  private static final class Holder {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-        .serializationInclusion(JsonInclude.Include.NON_NULL)
-        .build();
   }
 }

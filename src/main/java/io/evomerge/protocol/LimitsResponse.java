@@ -5,13 +5,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.Serializable;
 
 /**
- * Answer of {@code GET /v1/limits}: what the service accepts, so that a client can check its
- * configuration before it spends a call. Every request beyond one of these is refused with a
- * 400 or 413 that names the limit. Immutable.
+ * Answer of {@code GET /v1/limits}: what the service accepts, checked by a client before it spends
+ * a call (the README's "Protocol notes: limits"). Immutable.
  *
- * @param maxBodyBytes largest request body, in bytes
- * @param maxExamplesPerCall most examples in one {@code /v1/evaluate} or {@code /v1/predict}
- * @param maxOptionsPerExample most options of one example
  * @param maxTextChars most characters of one text field (instruction, input, output, option)
  * @param betaBound every {@code beta[i]} must lie in [-betaBound, betaBound]
  */

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.Serializable;
 import java.util.Objects;
 
-/**
- * Answer of {@code POST /v1/sessions/{id}/materialize} (dialect bmm): where the provider keeps the
- * merged adapter of the vectors sent, and the session. Immutable.
- */
+/** Answer of {@code POST /v1/sessions/{id}/materialize} (bmm): where the merged adapter is kept. */
 @JsonPropertyOrder({"adapter_dir", "session"})
 public record MaterializeResponse(@JsonProperty("adapter_dir") String adapterDir, SessionInfo session)
     implements Serializable {

@@ -6,10 +6,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
-/**
- * Answer of {@code POST /v1/predict}: the best option of each example, in request order.
- * Immutable.
- */
+/** Answer of {@code POST /v1/predict}: the best option of each example, in request order. */
 @JsonPropertyOrder({"predictions", "usage", "merge_id"})
 public record PredictResponse(
     List<Prediction> predictions, Usage usage, @JsonProperty("merge_id") String mergeId)

@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Answer of {@code GET /v1/presets} (dialect bmm), in the shape of the paper's release:
- * {@code {"items": [...]}}. A preset names a base model and its adapters, but the adapters
- * themselves are not listed: a session's {@code adapter_count} gives the vectors' length.
- * Immutable.
+ * Answer of {@code GET /v1/presets} (bmm), as the paper's release answers. The adapters are not
+ * listed: a session's {@code adapter_count} gives the vectors' length. Immutable.
  */
 public record PresetsResponse(List<Preset> items) implements Serializable {
 
@@ -18,18 +16,11 @@ public record PresetsResponse(List<Preset> items) implements Serializable {
     items = List.copyOf(Objects.requireNonNull(items, "items is required"));
   }
 
-  /** The ids of the presets, in the service's order. */
   public List<String> presetIds() {
     return items.stream().map(Preset::presetId).toList();
   }
 
-  /**
-   * One preset of the service.
-   *
-   * @param presetId the id a session is opened with
-   * @param path the preset's file on the service
-   * @param baseModel the base model the preset's adapters were trained from
-   */
+  /** One preset: the id a session is opened with, its file on the service, its base model. */
   @JsonPropertyOrder({"preset_id", "path", "base_model_name_or_path"})
   public record Preset(
       @JsonProperty("preset_id") String presetId,

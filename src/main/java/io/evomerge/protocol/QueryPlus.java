@@ -9,11 +9,8 @@ import java.util.Objects;
 /**
  * The {@code query_plus} of a bmm session, field for field as the paper's release declares it:
  * which data set the service reads and how it samples and decodes. Only {@code dataset} is
- * required; every other field left out (null) takes the release's default. Immutable. Ranges are
- * checked by the service, which knows its limits.
+ * required; a field left out (null) takes the release's default. Immutable.
  *
- * @param dataset name of the data set inside {@code datasetDir}
- * @param datasetDir folder of the data set on the service
  * @param maxSamples examples read from the data set at most; null for all
  * @param evaluationBatches batches per evaluation; the loss is their mean
  */
@@ -52,16 +49,12 @@ public record QueryPlus(
   }
 
   public static QueryPlus of(String dataset) {
-    return new QueryPlus(dataset, null, null, null, null, null, null, null, null, null, null, null);
+    return of(dataset, null, null, null);
   }
 
-  public QueryPlus withDatasetDir(String dir) {
-    return new QueryPlus(dataset, dir, template, cutoffLen, maxSamples, batchSize, evaluationBatches,
-        temperature, topP, topK, maxNewTokens, repetitionPenalty);
-  }
-
-  public QueryPlus withBatches(int size, int batches) {
-    return new QueryPlus(dataset, datasetDir, template, cutoffLen, maxSamples, size, batches,
-        temperature, topP, topK, maxNewTokens, repetitionPenalty);
+  /** The query of {@code dataset}; a null argument takes the release's default. */
+  public static QueryPlus of(String dataset, String datasetDir, Integer batchSize, Integer evaluationBatches) {
+    return new QueryPlus(dataset, datasetDir, null, null, null, batchSize, evaluationBatches,
+        null, null, null, null, null);
   }
 }

@@ -6,10 +6,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
-/**
- * Answer of {@code GET /v1/repository}. The order of {@code adapters} is the order of every
- * control vector. Immutable.
- */
+/** Answer of {@code GET /v1/repository}; {@code adapters} in the order of every control vector. */
 @JsonPropertyOrder({"base_model", "adapters"})
 public record RepositoryResponse(
     @JsonProperty("base_model") String baseModel, List<AdapterInfo> adapters) implements Serializable {

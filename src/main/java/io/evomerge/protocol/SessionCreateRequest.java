@@ -7,11 +7,9 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * Body of {@code POST /v1/sessions} (dialect bmm), as the paper's release declares it. Immutable.
+ * Body of {@code POST /v1/sessions} (bmm), as the paper's release declares it. Immutable.
  *
- * @param presetId the preset to merge from
  * @param modelNameOrPath another base model than the preset's; null for the preset's
- * @param queryPlus the data set and its sampling; null leaves it to the service
  */
 @JsonPropertyOrder({"preset_id", "model_name_or_path", "query_plus"})
 public record SessionCreateRequest(

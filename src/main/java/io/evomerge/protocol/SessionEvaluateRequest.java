@@ -6,9 +6,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Body of {@code POST /v1/sessions/{id}/evaluate} (dialect bmm). Immutable: arrays are copied.
- *
- * @param tag a caller's label for the evaluation, echoed into {@code adapter_dir}; may be null
+ * Body of {@code POST /v1/sessions/{id}/evaluate} and {@code /materialize} (bmm). Immutable:
+ * arrays are copied. {@code tag}, echoed into {@code adapter_dir}, may be null.
  */
 public record SessionEvaluateRequest(double[] alpha, double[] beta, String tag) implements Serializable {
 

@@ -6,10 +6,8 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * Answer of {@code POST /v1/sessions/{id}/evaluate}. Immutable.
- *
- * @param loss mean loss over the session's evaluation batches
- * @param adapterDir the name under which the service identifies the merged adapter
+ * Answer of {@code POST /v1/sessions/{id}/evaluate}: the mean loss over the session's evaluation
+ * batches, and the name under which the service identifies the merged adapter. Immutable.
  */
 @JsonPropertyOrder({"loss", "adapter_dir"})
 public record SessionEvaluateResponse(double loss, @JsonProperty("adapter_dir") String adapterDir)

@@ -7,13 +7,10 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * Answer of {@code POST /v1/sessions} and {@code GET /v1/sessions/{id}} (dialect bmm), field for
- * field as the paper's release answers. Immutable.
+ * Answer of {@code POST /v1/sessions} and {@code GET /v1/sessions/{id}} (bmm), field for field as
+ * the paper's release answers. Immutable.
  *
- * @param presetId the preset the session merges from
  * @param workdir the session's folder on the service, where merged adapters are written
- * @param modelNameOrPath the base model the session loads
- * @param queryPlus the data set and sampling the session evaluates on
  * @param adapterCount N, the length of every control vector
  */
 @JsonPropertyOrder({"session_id", "preset_id", "workdir", "model_name_or_path", "query_plus", "adapter_count"})

@@ -12,8 +12,6 @@ import java.util.TreeMap;
  *
  * @param calls responses sent, by endpoint ({@code "POST /v1/evaluate"}) and then by status
  *     ({@code "200"}); calls to {@code /v1/stats} itself are not counted
- * @param examplesScored examples the model scored ({@code /v1/evaluate} and session evaluations)
- * @param examplesPredicted examples the model predicted ({@code /v1/predict})
  * @param faults injected faults by kind ({@code "http_503"}, {@code "hang"}, ...)
  */
 @JsonPropertyOrder({"calls", "examples_scored", "examples_predicted", "faults"})

@@ -32,7 +32,7 @@ class ServeCommandTest {
     Path key = Files.writeString(dir.resolve("key"), "serve-test-key");
     assertEquals(2, execute("serve", "--set", "service.apiKey.file=" + key, "--repository", dir.resolve("none").toString()));
     assertTrue(err.toString().contains("--repository"), err.toString());
-    assertTrue(err.toString().contains("is not a usable adapter repository"), err.toString());
+    assertTrue(err.toString().contains("not a usable adapter repository"), err.toString());
   }
 
   @Test

@@ -45,7 +45,7 @@ class BackoffTest {
   }
 
   static TransientFailure throttled(Duration wait) {
-    return new TransientFailure("POST /v1/evaluate", 429, "rate_limited", "slow down", wait, null);
+    return new TransientFailure("POST /v1/evaluate", 429, "rate_limited", "slow down", wait, false, null, null);
   }
 
   @Test

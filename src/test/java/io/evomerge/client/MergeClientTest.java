@@ -76,7 +76,7 @@ class MergeClientTest {
     List<EvaluateRequest> calls = calls(24);
     CallCounter counter = new CallCounter();
 
-    List<EvaluateResponse> answers = MergeClient.of(settings(), counter).evaluateAll(calls);
+    List<EvaluateResponse> answers = MergeClient.of(settings(), counter, 0).evaluateAll(calls);
 
     assertEquals(calls.size(), answers.size());
     for (int i = 0; i < calls.size(); i++) {
@@ -123,7 +123,7 @@ class MergeClientTest {
   void sessionsSpeakTheBmmDialectAndEvaluateCandidatesInInputOrder() {
     MergeClient client = MergeClient.of(settings("dialect=bmm", "bmm.dataset=target"));
     SessionInfo session = client.createSession(
-        SessionCreateRequest.of("reference", QueryPlus.of("target").withBatches(30, 1)));
+        SessionCreateRequest.of("reference", QueryPlus.of("target", null, 30, 1)));
     SplittableRandom random = new SplittableRandom(8);
     List<ControlVectors> candidates = new ArrayList<>();
     List<SessionEvaluateRequest> requests = new ArrayList<>();
@@ -149,7 +149,7 @@ class MergeClientTest {
 
   @Test
   void aClientKeepsToItsRate() {
-    MergeClient client = MergeClient.of(settings("maxInFlight=4"), CallListener.NONE, 20);
+    MergeClient client = MergeClient.of(settings("maxInFlight=4"), new CallCounter(), 20);
     List<EvaluateRequest> calls = calls(11);
 
     long start = System.nanoTime();

@@ -32,7 +32,7 @@ class ReleaseDialectTest {
   void everyCallSucceedsAgainstAnHttp10ServerThatClosesEveryConnection() throws Exception {
     try (StandIn release = StandIn.http10()) {
       CallCounter counter = new CallCounter();
-      MergeClient client = MergeClient.of(bmm(release.baseUrl()), counter);
+      MergeClient client = MergeClient.of(bmm(release.baseUrl()), counter, 0);
 
       assertEquals("ok", client.health().status());
       assertEquals("conll04", client.presets().items().get(0).presetId());
@@ -66,7 +66,7 @@ class ReleaseDialectTest {
   void aConnectionTheServerClosedWhileIdleIsRetriedAtOnceOnAFreshOneAndCounted() throws Exception {
     try (StandIn release = StandIn.idleClose(1)) {
       RecordingListener listener = new RecordingListener();
-      MergeClient client = MergeClient.of(bmm(release.baseUrl()), listener);
+      MergeClient client = MergeClient.of(bmm(release.baseUrl()), listener, 0);
 
       assertEquals("ok", client.health().status());
       Thread.sleep(1500);
@@ -98,7 +98,7 @@ class ReleaseDialectTest {
       assertEquals("Unknown session.", unknown.serviceMessage());
 
       PermanentFailure invalid = assertThrows(PermanentFailure.class, () -> client.createSession(
-          SessionCreateRequest.of("conll04", QueryPlus.of("d").withBatches(0, 1))));
+          SessionCreateRequest.of("conll04", QueryPlus.of("d", null, 0, 1))));
       assertEquals(422, invalid.status());
       assertEquals("validation_error", invalid.code());
       assertEquals("body.query_plus.batch_size: ensure this value is greater than 0", invalid.serviceMessage());

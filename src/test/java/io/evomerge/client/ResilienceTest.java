@@ -57,7 +57,7 @@ class ResilienceTest {
     }
     ServiceConfig config = TestConfigs.service(service.baseUrl(), RETRY, "connectTimeoutMs=5000",
         "requestTimeoutMs=" + timeoutMs, "maxInFlight=2");
-    return MergeClient.of(config, listener);
+    return MergeClient.of(config, listener, 0);
   }
 
   static ServiceSettings faulty(FaultsConfig faults) {
@@ -229,7 +229,7 @@ class ResilienceTest {
     ServiceConfig settings = TestConfigs.service("http://127.0.0.1:1", new RetryConfig(60_000, 2, 1, 5, 0));
 
     TransientFailure failure = assertThrows(TransientFailure.class,
-        () -> MergeClient.of(settings, listener).health());
+        () -> MergeClient.of(settings, listener, 0).health());
 
     assertEquals(0, failure.status());
     assertEquals(new CallCounts(2, 0, 1, 1), listener.counts());
@@ -241,7 +241,7 @@ class ResilienceTest {
         ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
     MergeClient client = MergeClient.of(TestConfigs.service(service.baseUrl(), new RetryConfig(300, 0, 10, 40, 0)),
-        listener);
+        listener, 0);
 
     long start = System.nanoTime();
     TransientFailure failure = assertThrows(TransientFailure.class, () -> evaluate(client));
@@ -263,14 +263,14 @@ class ResilienceTest {
     String key = "resilience-" + System.nanoTime();
     SendAllowance allowance = SendAllowance.shared(key, 5);
     MergeClient client = MergeClient.of(TestConfigs.service(service.baseUrl(), new RetryConfig(60_000, 0, 1, 2, 0)),
-        listener).within(allowance);
+        listener, 0).within(allowance);
 
     TransientFailure failure = assertThrows(TransientFailure.class, () -> evaluate(client));
     assertTrue(failure.getMessage().contains(allowance + " is spent"), failure.getMessage());
     assertEquals(5, service.stats().calls(EVALUATE), "no more attempts than the allowance: " + service.stats());
     assertEquals(new CallCounts(5, 0, 4, 1), listener.counts());
 
-    MergeClient sharing = MergeClient.of(ServiceConfig.defaults().withUrl(service.baseUrl()), listener)
+    MergeClient sharing = MergeClient.of(ServiceConfig.defaults().withUrl(service.baseUrl()), listener, 0)
         .within(SendAllowance.shared(key, 99));
     PermanentFailure refused = assertThrows(PermanentFailure.class, () -> evaluate(sharing));
     assertEquals("allowance_spent", refused.code());
@@ -283,7 +283,7 @@ class ResilienceTest {
     service = MergeService.start(faulty(TestConfigs.faults("seed: 1, throttleRate: 1.0, throttleRetryAfterSeconds: 5")).withApiKeys(List.of(KEY)),
         ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
-    MergeClient client = MergeClient.of(TestConfigs.service(service.baseUrl(), "retry.maxElapsedMs=2000"), listener);
+    MergeClient client = MergeClient.of(TestConfigs.service(service.baseUrl(), "retry.maxElapsedMs=2000"), listener, 0);
 
     long start = System.nanoTime();
     TransientFailure failure = assertThrows(TransientFailure.class, () -> evaluate(client));
@@ -301,7 +301,7 @@ class ResilienceTest {
     service = MergeService.start(limited.withApiKeys(List.of(KEY)), ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
     MergeClient client = MergeClient.of(TestConfigs.service(service.baseUrl(), new RetryConfig(60_000, 0, 10, 50, 0.5),
-        "maxInFlight=8"), listener);
+        "maxInFlight=8"), listener, 0);
     List<EvaluateRequest> requests = java.util.stream.IntStream.range(0, 40)
         .mapToObj(i -> EvaluateRequest.of(Fixtures.vectors(new SplittableRandom(i), ADAPTERS), Fixtures.examples("a" + i, 2)))
         .toList();
@@ -321,7 +321,7 @@ class ResilienceTest {
     MergeClient.registerKey(service.baseUrl(), KEY);
     String dead = deadUrl();
     MergeClient client = MergeClient.of(TestConfigs.service(service.baseUrl(), new RetryConfig(60_000, 0, 10, 20, 0),
-        "urls=[" + service.baseUrl() + ", " + dead + "]", "maxInFlight=1"), listener);
+        "urls=[" + service.baseUrl() + ", " + dead + "]", "maxInFlight=1"), listener, 0);
     List<EvaluateRequest> requests = java.util.stream.IntStream.range(0, 12)
         .mapToObj(i -> EvaluateRequest.of(Fixtures.vectors(new SplittableRandom(i), ADAPTERS), Fixtures.examples("f" + i, 1)))
         .toList();

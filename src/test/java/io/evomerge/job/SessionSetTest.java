@@ -62,7 +62,7 @@ class SessionSetTest {
   void aSessionTheServiceForgotIsOpenedAgainAndTheCallGoesThrough() throws Exception {
     try (StandIn release = StandIn.http10()) {
       CallCounter counter = new CallCounter();
-      MergeClient client = MergeClient.of(bmm(release.baseUrl()), counter);
+      MergeClient client = MergeClient.of(bmm(release.baseUrl()), counter, 0);
       var forgotten = set("forgotten-by-a-restart");
       var tasks = EvaluationTask.grid(List.of(ControlVectors.uniform(5), ControlVectors.uniform(5)), 1);
 
@@ -115,7 +115,7 @@ class SessionSetTest {
       ServiceConfig service = TestConfigs.service(release.baseUrl(), new RetryConfig(60_000, 0, 10, 20, 0),
           "dialect=bmm", "bmm.dataset=conll04_sample300", "urls=[" + release.baseUrl() + ", " + dead + "]");
       CallCounter counter = new CallCounter();
-      MergeClient client = MergeClient.of(service, counter);
+      MergeClient client = MergeClient.of(service, counter, 0);
       String live = client.onReplica(0).createSession(REQUEST).sessionId();
       var set = new EvaluationSet.OfSession(List.of(new EvaluationSet.OfSession.Session(0, live, REQUEST, 5),
           new EvaluationSet.OfSession.Session(1, "on-the-dead-replica", REQUEST, 5)), 300, "conll04", "conll04_sample300");

@@ -31,7 +31,7 @@ class JsonTest {
             + "\"dataset_dir\":\"dir\",\"template\":\"default\",\"cutoff_len\":2048,\"max_samples\":null,"
             + "\"batch_size\":15,\"evaluation_batches\":20,\"temperature\":0.95,\"top_p\":0.7,\"top_k\":50,"
             + "\"max_new_tokens\":1024,\"repetition_penalty\":1.0}}",
-        write(SessionCreateRequest.of("p", QueryPlus.of("d").withDatasetDir("dir"))));
+        write(SessionCreateRequest.of("p", QueryPlus.of("d", "dir", null, null))));
     assertEquals("{\"alpha\":[1.0],\"beta\":[0.5],\"tag\":\"t\"}",
         write(new SessionEvaluateRequest(new double[] {1}, new double[] {0.5}, "t")));
     assertEquals("{\"loss\":1.23,\"adapter_dir\":\"x\"}", write(new SessionEvaluateResponse(1.23, "x")));
@@ -47,7 +47,7 @@ class JsonTest {
         new EvaluateResponse(List.of(new ExampleResult("e", 0.5, "a", false)), new Usage(1), "00"),
         new PredictResponse(List.of(new PredictResponse.Prediction("e", "a")), new Usage(1), "00"),
         new RepositoryResponse("m", List.of(new AdapterInfo("a", "t", 4))),
-        SessionCreateRequest.of("p", QueryPlus.of("d").withBatches(5, 3)),
+        SessionCreateRequest.of("p", QueryPlus.of("d", null, 5, 3)),
         new SessionInfo("s", "p", "artifacts/s", "m", QueryPlus.of("d"), 3),
         new MaterializeResponse("artifacts/s/artifacts/best", new SessionInfo("s", "p", "w", null, null, 3)),
         new LimitsResponse(8L << 20, 256, 64, 20_000, 10.0),

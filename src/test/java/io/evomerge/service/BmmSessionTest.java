@@ -61,7 +61,7 @@ class BmmSessionTest {
 
   SessionCreateRequest request(int batchSize, int batches) {
     return SessionCreateRequest.of("reference",
-        QueryPlus.of("target").withDatasetDir("tasks").withBatches(batchSize, batches));
+        QueryPlus.of("target", "tasks", batchSize, batches));
   }
 
   SessionInfo create(SessionCreateRequest request, int expectedStatus) throws IOException {
@@ -123,7 +123,7 @@ class BmmSessionTest {
   void evaluationsOfTheSameVectorsGiveTheSameLossAndSeedsChooseTheBatches() throws IOException {
     SessionInfo a = create(request(5, 3), 201);
     SessionInfo b = create(SessionCreateRequest.of("reference",
-        QueryPlus.of("target.jsonl").withDatasetDir("tasks").withBatches(5, 3)), 201);
+        QueryPlus.of("target.jsonl", "tasks", 5, 3)), 201);
     ControlVectors vectors = Fixtures.vectors(new SplittableRandom(6), ADAPTERS);
 
     double first = evaluate(a.sessionId(), vectors, null).loss();
@@ -154,13 +154,13 @@ class BmmSessionTest {
   @Test
   void badSessionRequestsAre422NamingTheFieldAndAnUnknownPresetIsABare500() throws IOException {
     Http.Answer preset = Http.post(url("/v1/sessions"), KEY,
-        json(SessionCreateRequest.of("gpt", QueryPlus.of("target").withDatasetDir("tasks"))));
+        json(SessionCreateRequest.of("gpt", QueryPlus.of("target", "tasks", null, null))));
     assertEquals(500, preset.status());
     assertEquals("Internal Server Error", preset.body());
     assertTrue(preset.contentType().startsWith("text/plain"), preset.contentType());
-    assertBad(json(SessionCreateRequest.of("reference", QueryPlus.of("../../etc/passwd").withDatasetDir("tasks"))),
+    assertBad(json(SessionCreateRequest.of("reference", QueryPlus.of("../../etc/passwd", "tasks", null, null))),
         "outside the service's data folder");
-    assertBad(json(SessionCreateRequest.of("reference", QueryPlus.of("missing").withDatasetDir("tasks"))),
+    assertBad(json(SessionCreateRequest.of("reference", QueryPlus.of("missing", "tasks", null, null))),
         "query_plus.dataset 'missing' is not a file");
     assertBad(json(request(41, 2)), "query_plus.batch_size = 41 exceeds the 40 examples");
     assertBad(json(request(0, 2)), "query_plus.batch_size = 0");

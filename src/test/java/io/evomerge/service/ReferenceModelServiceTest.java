@@ -102,7 +102,7 @@ class ReferenceModelServiceTest {
   void aBmmSessionOverAJsonLinesFileGivesTheModelsMeanLoss() {
     MergeClient client = MergeClient.of(settings("dialect=bmm", "bmm.dataset=target"));
     SessionInfo session = client.createSession(SessionCreateRequest.of("reference",
-        QueryPlus.of("target").withBatches(12, 1)));
+        QueryPlus.of("target", null, 12, 1)));
     ControlVectors vectors = ControlVectors.uniform(ADAPTERS);
 
     double loss = client.evaluateSession(session.sessionId(), SessionEvaluateRequest.of(vectors, "u")).loss();
@@ -117,7 +117,7 @@ class ReferenceModelServiceTest {
     MergeClient client = MergeClient.of(settings("dialect=bmm", "bmm.dataset=target"));
 
     PermanentFailure failure = assertThrows(PermanentFailure.class,
-        () -> client.createSession(SessionCreateRequest.of("reference", QueryPlus.of("broken").withBatches(1, 1))));
+        () -> client.createSession(SessionCreateRequest.of("reference", QueryPlus.of("broken", null, 1, 1))));
 
     assertEquals(422, failure.status());
     assertTrue(failure.serviceMessage().contains("broken.jsonl:2:"),

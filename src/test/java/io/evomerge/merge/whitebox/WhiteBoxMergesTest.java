@@ -45,10 +45,10 @@ class WhiteBoxMergesTest {
     // Each concat merge of 200 rank-8 adapters holds 16 * 384 * 1600 bytes, about 9.8 MB: six fit in 64 MB.
     MergedLora last = null;
     for (int i = 1; i <= WhiteBoxMerges.CACHED_MERGES; i++) {
-      last = merges.merged(StrategySpec.concat(), all(200, i / 10.0));
+      last = merges.merged(new StrategySpec("concat", null, null), all(200, i / 10.0));
     }
     assertEquals(1600, last.rank());
     assertEquals(6, merges.cachedMerges());
-    assertSame(last, merges.merged(StrategySpec.concat(), all(200, WhiteBoxMerges.CACHED_MERGES / 10.0)));
+    assertSame(last, merges.merged(new StrategySpec("concat", null, null), all(200, WhiteBoxMerges.CACHED_MERGES / 10.0)));
   }
 }

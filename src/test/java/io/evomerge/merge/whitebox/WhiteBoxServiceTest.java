@@ -75,19 +75,23 @@ class WhiteBoxServiceTest {
     return ControlVectors.of(new double[] {1, 1, 1}, new double[] {0.8, -0.4, 0.6});
   }
 
+  static EvaluateRequest request(ControlVectors vectors, StrategySpec strategy) {
+    return new EvaluateRequest(vectors.alpha(), vectors.beta(), EXAMPLES, strategy);
+  }
+
   @Test
   void aRequestWithoutStrategyIsScoredWithTheAsymmetricRule() {
     EvaluateResponse answer = client.evaluate(EvaluateRequest.of(vectors(), EXAMPLES));
     assertEquals(model.evaluate(vectors(), EXAMPLES), answer.results());
     assertEquals(answer.results(), client.evaluate(
-        EvaluateRequest.of(vectors(), EXAMPLES).withStrategy(StrategySpec.asymmetric())).results());
+        request(vectors(), new StrategySpec("asymmetric", null, null))).results());
   }
 
   @Test
   void eachWhiteBoxStrategyIsScoredWithItsOwnMergeOfTheSameWeights() {
     List<List<ExampleResult>> answers = new ArrayList<>();
-    for (StrategySpec spec : List.of(StrategySpec.taskArithmetic(), StrategySpec.ties(0.2), StrategySpec.dare(0.3, 5))) {
-      List<ExampleResult> results = client.evaluate(EvaluateRequest.of(vectors(), EXAMPLES).withStrategy(spec)).results();
+    for (StrategySpec spec : List.of(new StrategySpec("task-arithmetic", null, null), new StrategySpec("ties", 0.2, null), new StrategySpec("dare", 0.3, 5L))) {
+      List<ExampleResult> results = client.evaluate(request(vectors(), spec)).results();
       assertEquals(model.evaluate(vectors(), EXAMPLES, spec), results, spec.key());
       answers.add(results);
     }
@@ -101,7 +105,7 @@ class WhiteBoxServiceTest {
     float[] x = model.encoder().encode(EXAMPLES.get(0).prompt());
     float[] y = model.encoder().encode("positive");
     double viaRule = model.merged(ControlVectors.of(new double[] {1, 0, 0}, new double[] {1, 0, 0})).bilinear(x, y);
-    double viaTaskArithmetic = model.merged(only, StrategySpec.taskArithmetic()).bilinear(x, y);
+    double viaTaskArithmetic = model.merged(only, new StrategySpec("task-arithmetic", null, null)).bilinear(x, y);
     assertEquals(viaRule, viaTaskArithmetic, 1e-4 * Math.max(1, Math.abs(viaRule)));
   }
 
@@ -109,13 +113,13 @@ class WhiteBoxServiceTest {
   void concatThroughTheServiceTrulySubtractsAnAdapterWithANegativeWeight() {
     ControlVectors plus = ControlVectors.of(new double[] {1, 1, 1}, new double[] {0, 1, 0});
     ControlVectors minus = ControlVectors.of(new double[] {1, 1, 1}, new double[] {0, -1, 0});
-    EvaluateRequest request = EvaluateRequest.of(minus, EXAMPLES).withStrategy(new StrategySpec("concat", null, null));
+    EvaluateRequest request = request(minus, new StrategySpec("concat", null, null));
     List<ExampleResult> viaService = client.evaluate(request).results();
-    assertEquals(model.evaluate(minus, EXAMPLES, StrategySpec.concat()), viaService);
+    assertEquals(model.evaluate(minus, EXAMPLES, new StrategySpec("concat", null, null)), viaService);
     float[] x = model.encoder().encode(EXAMPLES.get(0).prompt());
     float[] y = model.encoder().encode("positive");
-    double up = model.merged(plus, StrategySpec.concat()).bilinear(x, y);
-    assertEquals(-up, model.merged(minus, StrategySpec.concat()).bilinear(x, y), 1e-9 * Math.max(1, Math.abs(up)));
+    double up = model.merged(plus, new StrategySpec("concat", null, null)).bilinear(x, y);
+    assertEquals(-up, model.merged(minus, new StrategySpec("concat", null, null)).bilinear(x, y), 1e-9 * Math.max(1, Math.abs(up)));
     assertEquals(up, model.merged(minus).bilinear(x, y), 1e-9 * Math.max(1, Math.abs(up)), "the paper's rule: -1 = +1");
     assertNotEquals(0.0, up);
   }
@@ -136,11 +140,10 @@ class WhiteBoxServiceTest {
 
   @Test
   void whiteBoxVectorsOfTheWrongLengthFailTheCallForGood() {
-    EvaluateRequest request = EvaluateRequest.of(vectors(), EXAMPLES)
-        .withStrategy(new StrategySpec("dare", 0.5, 1L));
+    EvaluateRequest request = request(vectors(), new StrategySpec("dare", 0.5, 1L));
     assertEquals(3, client.evaluate(request).results().size());
     assertThrows(PermanentFailure.class, () -> client.evaluate(
-        EvaluateRequest.of(ControlVectors.of(new double[2], new double[2]), EXAMPLES).withStrategy(StrategySpec.taskArithmetic())));
+        request(ControlVectors.of(new double[2], new double[2]), new StrategySpec("task-arithmetic", null, null))));
   }
 
   private static MergeClient registered(String url, io.evomerge.protocol.ApiKey key) {
