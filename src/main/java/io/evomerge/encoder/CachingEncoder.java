@@ -34,12 +34,11 @@ public final class CachingEncoder implements TextEncoder {
   @Override
   public float[] encode(String text) {
     float[] hit = lookup(text);
-    if (hit != null) {
-      return hit.clone();
+    if (hit == null) {
+      hit = delegate.encode(text);
+      store(text, hit);
     }
-    float[] computed = delegate.encode(text);
-    store(text, computed);
-    return computed.clone();
+    return hit.clone();
   }
 
   @Override

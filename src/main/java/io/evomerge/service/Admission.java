@@ -35,11 +35,6 @@ final class Admission {
     this.lastRefill = nanoTime.getAsLong();
   }
 
-  /** The calls served at once. */
-  int concurrency() {
-    return concurrency;
-  }
-
   Ticket admit(long bodyBytes) {
     takeToken();
     if (!slots.tryAcquire()) {

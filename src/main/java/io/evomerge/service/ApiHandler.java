@@ -3,7 +3,6 @@ package io.evomerge.service;
 import io.evomerge.config.FaultsConfig;
 import io.evomerge.config.LimitsConfig;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -36,9 +35,6 @@ import org.eclipse.jetty.util.Callback;
 final class ApiHandler extends Handler.Abstract {
 
   private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
-  private static final byte[] GARBAGE =
-      "<html><body>502 upstream hiccup</body></html>".getBytes(StandardCharsets.UTF_8);
-
   private static final long LINGER_BYTES = 256 * 1024;
 
   private final Router router;
@@ -80,8 +76,8 @@ final class ApiHandler extends Handler.Abstract {
       String owner = route.access() == Route.Access.OPEN ? "open"
           : keys.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
       if (route.access() != Route.Access.WORK) {
-        exchange.reply(route.handler().handle(new Route.Call(owner, match.params(), new byte[0],
-            Route.Liveness.ALWAYS)));
+        exchange.reply(route.handler().apply(new Route.Call(owner, match.params(), new byte[0],
+            Route.Liveness.ALWAYS)), Fault.Kind.NONE);
         return true;
       }
       long length = request.getLength();
@@ -173,12 +169,7 @@ final class ApiHandler extends Handler.Abstract {
     try {
       workers.execute(() -> guard(exchange, () -> {
         call.live().check();
-        Route.Reply reply = route.handler().handle(call);
-        switch (fault.kind()) {
-          case GARBAGE -> exchange.raw(200, "text/html; charset=utf-8", GARBAGE);
-          case TRUNCATE -> exchange.truncated(reply);
-          default -> exchange.reply(reply);
-        }
+        exchange.reply(route.handler().apply(call), fault.kind());
       }));
     } catch (RejectedExecutionException e) {
       exchange.error(ApiError.overloaded("the service is stopping", 1));

@@ -88,7 +88,7 @@ final class BmmEndpoints {
     SessionEvaluateRequest request = bodies.parse(call.body(), SessionEvaluateRequest.class);
     ControlVectors vectors = vectors(request);
     String tag = checkTag(request.tag());
-    List<ExampleResult> results = Models.evaluate(model, vectors, session.sample(), null, call.live());
+    List<ExampleResult> results = call.each(session.sample(), one -> model.evaluate(vectors, one));
     stats.scored(results.size());
     double[] losses = results.stream().mapToDouble(ExampleResult::loss).toArray();
     double loss = meanOfBatchMeans(losses, session.batchSize());

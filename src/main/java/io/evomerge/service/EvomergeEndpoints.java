@@ -43,7 +43,8 @@ final class EvomergeEndpoints {
     EvaluateRequest request = bodies.parse(call.body(), EvaluateRequest.class);
     ControlVectors vectors = vectors(request);
     Validation.examples(request.examples(), limits, true);
-    List<ExampleResult> results = Models.evaluate(model, vectors, request.examples(), request.strategy(), call.live());
+    List<ExampleResult> results =
+        call.each(request.examples(), one -> model.evaluate(vectors, one, request.strategy()));
     stats.scored(results.size());
     return Route.Reply.ok(new EvaluateResponse(results, new Usage(results.size()), MergeDigest.of(vectors)));
   }
@@ -53,7 +54,7 @@ final class EvomergeEndpoints {
     ControlVectors vectors = vectors(request);
     Validation.examples(request.examples(), limits, false);
     List<Example> examples = request.examples().stream().map(Example::withoutOutput).toList();
-    List<String> predicted = Models.predict(model, vectors, examples, request.strategy(), call.live());
+    List<String> predicted = call.each(examples, one -> model.predict(vectors, one, request.strategy()));
     stats.predicted(predicted.size());
     List<PredictResponse.Prediction> predictions = new ArrayList<>(predicted.size());
     for (int i = 0; i < examples.size(); i++) {

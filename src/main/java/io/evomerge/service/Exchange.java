@@ -31,6 +31,8 @@ import org.eclipse.jetty.util.Callback;
 final class Exchange {
 
   private static final String JSON = "application/json; charset=utf-8";
+  private static final byte[] GARBAGE =
+      "<html><body>502 upstream hiccup</body></html>".getBytes(StandardCharsets.UTF_8);
 
   private final Request request;
   private final Response response;
@@ -63,10 +65,6 @@ final class Exchange {
    * after its answer sees the connection reset, after the answer.
    */
   record Linger(long millis, long bytes, ScheduledExecutorService timers) {}
-
-  Request request() {
-    return request;
-  }
 
   /** Remembers that the connection failed under the request (the client has gone). */
   void failed(Throwable why) {
@@ -106,10 +104,6 @@ final class Exchange {
     route = r;
   }
 
-  Route route() {
-    return route;
-  }
-
   String label() {
     return route == null ? "unmatched" : route.label();
   }
@@ -127,21 +121,14 @@ final class Exchange {
     return bodyUnread;
   }
 
-  boolean answered() {
-    return answered.get();
-  }
-
-  void reply(Route.Reply reply) {
-    send(reply.status(), JSON, json(reply.body()), -1);
-  }
-
-  void raw(int status, String type, byte[] body) {
-    send(status, type, body, -1);
-  }
-
-  void truncated(Route.Reply reply) {
+  /** The reply, or what the injected {@code fault} makes of it (garbage, or cut in half). */
+  void reply(Route.Reply reply, Fault.Kind fault) {
     byte[] json = json(reply.body());
-    send(reply.status(), JSON, json, json.length / 2);
+    switch (fault) {
+      case GARBAGE -> send(200, "text/html; charset=utf-8", GARBAGE, -1);
+      case TRUNCATE -> send(reply.status(), JSON, json, json.length / 2);
+      default -> send(reply.status(), JSON, json, -1);
+    }
   }
 
   /** An error, in the shape of the route's dialect. */

@@ -70,7 +70,8 @@ public final class MergeService implements AutoCloseable {
     Objects.requireNonNull(reader, "reader");
     Stats stats = new Stats();
     Admission admission = new Admission(settings.limits(), System::nanoTime);
-    ThreadPoolExecutor workers = new ThreadPoolExecutor(admission.concurrency(), admission.concurrency(),
+    int slots = settings.limits().concurrency();
+    ThreadPoolExecutor workers = new ThreadPoolExecutor(slots, slots,
         30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons("merge-service-work-"));
     workers.allowCoreThreadTimeOut(true);
     ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemons("merge-service-timer-"));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /** Finds the route of a request; 404 for an unknown path, 405 for a known path with another method. */
 final class Router {
@@ -26,7 +27,8 @@ final class Router {
         continue;
       }
       if (routes.get(i).method().equals(method)) {
-        return new Match(routes.get(i), groups(m));
+        List<String> params = IntStream.rangeClosed(1, m.groupCount()).mapToObj(m::group).toList();
+        return new Match(routes.get(i), params);
       }
       allowed.add(routes.get(i).method());
     }
@@ -34,13 +36,5 @@ final class Router {
       throw ApiError.notFound("no endpoint at " + path);
     }
     throw new ApiError(405, "method_not_allowed", method + " is not allowed on " + path + "; use " + allowed, 0);
-  }
-
-  private static List<String> groups(Matcher m) {
-    List<String> values = new ArrayList<>();
-    for (int g = 1; g <= m.groupCount(); g++) {
-      values.add(m.group(g));
-    }
-    return values;
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.evomerge.config.LimitsConfig;
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.protocol.ApiKey;
@@ -46,8 +47,8 @@ class MergeClientTest {
   void start() throws IOException {
     Fixtures.writeJsonLines(data.resolve("target.jsonl"), Fixtures.examples("t", 30));
     model = ToyModel.of(ADAPTERS);
-    ServiceSettings settings = ServiceSettings.defaults().withApiKeys(List.of(KEY)).withDataRoot(data)
-        .withFaults(FaultsConfig.seeded(4).withLatency(0, 25));
+    ServiceSettings settings = Fixtures.settings(List.of(KEY), LimitsConfig.defaults(),
+        FaultsConfig.seeded(4).withLatency(0, 25), data);
     service = MergeService.start(settings, model, Fixtures::readJsonLines);
   }
 

@@ -52,7 +52,7 @@ class ResilienceTest {
   }
 
   MergeClient client(ServiceSettings settings, ApiKey key, int timeoutMs) throws IOException {
-    service = MergeService.start(settings.withApiKeys(List.of(KEY)), ToyModel.of(ADAPTERS));
+    service = MergeService.start(settings, ToyModel.of(ADAPTERS));
     if (key != null) {
       MergeClient.registerKey(service.baseUrl(), key);
     }
@@ -61,8 +61,13 @@ class ResilienceTest {
     return MergeClient.of(config, listener);
   }
 
+  /** The service's settings: {@link #KEY}, these limits and faults. */
+  static ServiceSettings settings(LimitsConfig limits, FaultsConfig faults) {
+    return Fixtures.settings(List.of(KEY), limits, faults, null);
+  }
+
   static ServiceSettings faulty(FaultsConfig faults) {
-    return ServiceSettings.defaults().withFaults(faults);
+    return settings(LimitsConfig.defaults(), faults);
   }
 
   static EvaluateRequest call() {
@@ -173,7 +178,7 @@ class ResilienceTest {
 
   @Test
   void aBadRequestFailsAtOnceWithTheServicesMessage() throws IOException {
-    MergeClient client = client(ServiceSettings.defaults());
+    MergeClient client = client(Fixtures.settings(KEY));
     EvaluateRequest bad = EvaluateRequest.of(ControlVectors.uniform(ADAPTERS + 1), Fixtures.examples("b", 1));
 
     PermanentFailure failure = assertThrows(PermanentFailure.class, () -> client.evaluateAll(List.of(bad)));
@@ -187,7 +192,7 @@ class ResilienceTest {
 
   @Test
   void aWrongKeyFailsAtOnceWith401() throws IOException {
-    MergeClient client = client(ServiceSettings.defaults(),
+    MergeClient client = client(Fixtures.settings(KEY),
         ApiKey.of("not-the-key"));
 
     PermanentFailure failure = assertThrows(PermanentFailure.class, () -> evaluate(client));
@@ -200,7 +205,7 @@ class ResilienceTest {
 
   @Test
   void aMissingKeyFailsAtOnceWith401() throws IOException {
-    MergeClient client = client(ServiceSettings.defaults(), (ApiKey) null);
+    MergeClient client = client(Fixtures.settings(KEY), (ApiKey) null);
 
     PermanentFailure failure = assertThrows(PermanentFailure.class, client::repository);
 
@@ -214,7 +219,7 @@ class ResilienceTest {
 
   @Test
   void aBodyOverTheLimitFailsAtOnceNamingTheLimit() throws IOException {
-    MergeClient client = client(ServiceSettings.defaults().withLimits(LimitsConfig.defaults().withMaxBodyBytes(1000)));
+    MergeClient client = client(settings(LimitsConfig.defaults().withMaxBodyBytes(1000), FaultsConfig.none()));
     EvaluateRequest big = EvaluateRequest.of(ControlVectors.uniform(ADAPTERS), Fixtures.examples("big", 50));
 
     PermanentFailure failure = assertThrows(PermanentFailure.class, () -> client.evaluateAll(List.of(big)));
@@ -238,8 +243,7 @@ class ResilienceTest {
 
   @Test
   void patienceIsMeasuredInTimeNotAttempts() throws IOException {
-    service = MergeService.start(faulty(FaultsConfig.seeded(7).withErrorRate(1.0)).withApiKeys(List.of(KEY)),
-        ToyModel.of(ADAPTERS));
+    service = MergeService.start(faulty(FaultsConfig.seeded(7).withErrorRate(1.0)), ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
     MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl())
         .withRetry(new RetryConfig(300, 0, 10, 40, 0)), listener);
@@ -258,8 +262,7 @@ class ResilienceTest {
 
   @Test
   void clientsSharingASpentAllowanceGiveUpInsteadOfSending() throws IOException {
-    service = MergeService.start(faulty(FaultsConfig.seeded(7).withErrorRate(1.0)).withApiKeys(List.of(KEY)),
-        ToyModel.of(ADAPTERS));
+    service = MergeService.start(faulty(FaultsConfig.seeded(7).withErrorRate(1.0)), ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
     String key = "resilience-" + System.nanoTime();
     SendAllowance allowance = SendAllowance.shared(key, 5);
@@ -281,7 +284,7 @@ class ResilienceTest {
 
   @Test
   void aRetryAfterBeyondTheDeadlineFailsAtOnceSayingHowLongItWouldHaveWaited() throws IOException {
-    service = MergeService.start(faulty(FaultsConfig.seeded(1).withThrottleRate(1.0, 5)).withApiKeys(List.of(KEY)),
+    service = MergeService.start(faulty(FaultsConfig.seeded(1).withThrottleRate(1.0, 5)),
         ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
     MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl())
@@ -298,9 +301,9 @@ class ResilienceTest {
 
   @Test
   void throttledCallsShrinkTheCallsInFlightInsteadOfHammeringTheService() throws IOException {
-    ServiceSettings limited = faulty(FaultsConfig.seeded(1).withLatency(40, 0))
-        .withLimits(LimitsConfig.defaults().withMaxConcurrent(2));
-    service = MergeService.start(limited.withApiKeys(List.of(KEY)), ToyModel.of(ADAPTERS));
+    ServiceSettings limited = settings(LimitsConfig.defaults().withMaxConcurrent(2),
+        FaultsConfig.seeded(1).withLatency(40, 0));
+    service = MergeService.start(limited, ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
     MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl()).withMaxInFlight(8)
         .withRetry(new RetryConfig(60_000, 0, 10, 50, 0.5)), listener);
@@ -319,7 +322,7 @@ class ResilienceTest {
 
   @Test
   void aReplicaThatKeepsFailingIsLeftOutAndItsCallsGoToTheOthers() throws IOException {
-    service = MergeService.start(ServiceSettings.defaults().withApiKeys(List.of(KEY)), ToyModel.of(ADAPTERS));
+    service = MergeService.start(Fixtures.settings(KEY), ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
     String dead = deadUrl();
     MergeClient client = MergeClient.of(ServiceConfig.of(service.baseUrl())
