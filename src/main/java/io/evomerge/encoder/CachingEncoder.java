@@ -1,9 +1,6 @@
 package io.evomerge.encoder;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,26 +36,6 @@ public final class CachingEncoder implements TextEncoder {
       store(text, hit);
     }
     return hit.clone();
-  }
-
-  @Override
-  public List<float[]> encodeAll(List<String> texts) {
-    float[][] out = new float[texts.size()][];
-    List<String> missing = new ArrayList<>();
-    List<Integer> where = new ArrayList<>();
-    for (int i = 0; i < out.length; i++) {
-      out[i] = lookup(texts.get(i));
-      if (out[i] == null) {
-        missing.add(texts.get(i));
-        where.add(i);
-      }
-    }
-    List<float[]> computed = missing.isEmpty() ? List.of() : delegate.encodeAll(missing);
-    for (int j = 0; j < computed.size(); j++) {
-      store(missing.get(j), computed.get(j));
-      out[where.get(j)] = computed.get(j);
-    }
-    return Arrays.stream(out).map(float[]::clone).toList();
   }
 
   /** How many texts are cached now. */

@@ -108,42 +108,29 @@ public final class ReferenceModel implements MergeModel {
 
   /** The merged update for {@code vectors}, from the cache when it was merged before. */
   public MergedLora merged(ControlVectors vectors) {
-    checkLength(vectors);
-    return merges.get(MergeDigest.of(vectors), vectors);
+    return merged(vectors, null);
   }
 
   /**
-   * The merged update {@code strategy} makes of {@code vectors}: the model's own strategy for
+   * The merged update {@code strategy} makes of {@code vectors}: the paper's rule (cached) for
    * {@code null} or the default, else a white-box rule over the repository's weights.
    */
   public MergedLora merged(ControlVectors vectors, StrategySpec strategy) {
-    if (strategy == null || strategy.isDefault()) {
-      return merged(vectors);
-    }
     checkLength(vectors);
-    return whiteBox.merged(strategy, vectors);
-  }
-
-  @Override
-  public List<ExampleResult> evaluate(ControlVectors vectors, List<Example> examples) {
-    return evaluate(vectors, examples, null);
+    return strategy == null || strategy.isDefault() ? merges.get(MergeDigest.of(vectors), vectors)
+        : whiteBox.merged(strategy, vectors);
   }
 
   @Override
   public List<ExampleResult> evaluate(ControlVectors vectors, List<Example> examples, StrategySpec strategy) {
     MergedLora merged = merged(vectors, strategy);
     return examples.stream().map(example -> {
-      int target = targetIndex(example);
       double[] logits = logits(merged, example);
+      int target = targetIndex(example);
       int best = OptionScorer.argmax(logits);
       return new ExampleResult(example.id(), OptionScorer.crossEntropy(logits, target),
           example.options().get(best), best == target);
     }).toList();
-  }
-
-  @Override
-  public List<String> predict(ControlVectors vectors, List<Example> examples) {
-    return predict(vectors, examples, null);
   }
 
   @Override
@@ -178,7 +165,6 @@ public final class ReferenceModel implements MergeModel {
   }
 
   private static int targetIndex(Example example) {
-    checkOptions(example);
     if (example.output() == null) {
       throw new IllegalArgumentException("example " + example.id() + " has no output to score");
     }

@@ -69,46 +69,43 @@ final class ApiHandler extends Handler.Abstract {
     request.addFailureListener(exchange::failed);
     // The idle timeout ends a stalled upload; once the body is in, the call's own deadline rules.
     request.addIdleTimeoutListener(timeout -> exchange.bodyUnread());
-    try {
-      Router.Match match = router.match(request.getMethod(), Request.getPathInContext(request));
-      Route route = match.route();
-      exchange.route(route);
-      String owner = route.access() == Route.Access.OPEN ? "open"
-          : keys.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
-      if (route.access() != Route.Access.WORK) {
-        exchange.reply(route.handler().apply(new Route.Call(owner, match.params(), new byte[0],
-            Route.Liveness.ALWAYS)), Fault.Kind.NONE);
-        return true;
-      }
-      long length = request.getLength();
-      if (length > limits.maxBodyBytes()) {
-        throw ApiError.tooLarge(limits.maxBodyBytes());
-      }
-      boolean hasBody = !"GET".equals(request.getMethod());
-      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limits.requestDeadlineMs());
-      Admission.Ticket ticket = admission.admit(hasBody ? (length < 0 ? limits.maxBodyBytes() : length) : 0);
-      exchange.onDone(ticket);
-      if (!hasBody) {
-        exchange.bodyRead();
-        afterBody(exchange, match, owner, new byte[0], ticket, deadline);
-        return true;
-      }
-      Content.Source.asByteArrayAsync(request, (int) Math.min(Integer.MAX_VALUE - 8, limits.maxBodyBytes()))
-          .whenComplete((body, failure) -> {
-            if (failure != null) {
-              bodyFailed(exchange, failure);
-            } else {
-              exchange.bodyRead();
-              guard(exchange, () -> afterBody(exchange, match, owner, body, ticket, deadline));
-            }
-          });
-    } catch (ApiError e) {
-      exchange.error(e);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "internal error on " + exchange.label(), e);
-      exchange.error(ApiError.internal("the service failed on this request"));
-    }
+    guard(exchange, () -> start(exchange, request));
     return true;
+  }
+
+  private void start(Exchange exchange, Request request) {
+    Router.Match match = router.match(request.getMethod(), Request.getPathInContext(request));
+    Route route = match.route();
+    exchange.route(route);
+    String owner = route.access() == Route.Access.OPEN ? "open"
+        : keys.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+    if (route.access() != Route.Access.WORK) {
+      exchange.reply(route.handler().apply(new Route.Call(owner, match.params(), new byte[0],
+          Route.Liveness.ALWAYS)), Fault.Kind.NONE);
+      return;
+    }
+    long length = request.getLength();
+    if (length > limits.maxBodyBytes()) {
+      throw ApiError.tooLarge(limits.maxBodyBytes());
+    }
+    boolean hasBody = !"GET".equals(request.getMethod());
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limits.requestDeadlineMs());
+    Admission.Ticket ticket = admission.admit(hasBody ? (length < 0 ? limits.maxBodyBytes() : length) : 0);
+    exchange.onDone(ticket);
+    if (!hasBody) {
+      exchange.bodyRead();
+      afterBody(exchange, match, owner, new byte[0], ticket, deadline);
+      return;
+    }
+    Content.Source.asByteArrayAsync(request, (int) Math.min(Integer.MAX_VALUE - 8, limits.maxBodyBytes()))
+        .whenComplete((body, failure) -> {
+          if (failure != null) {
+            bodyFailed(exchange, failure);
+          } else {
+            exchange.bodyRead();
+            guard(exchange, () -> afterBody(exchange, match, owner, body, ticket, deadline));
+          }
+        });
   }
 
   /** Answers a body that could not be read, once Jetty has finished failing the read. */

@@ -25,7 +25,7 @@ import org.eclipse.jetty.util.Callback;
 /**
  * One request and its answer: writes the answer once, counts it in the stats under its route and
  * status just before sending (so a client that has its answer also finds it counted), and runs
- * the request's clean-up (its admission ticket) when the answer is done. Thread-safe: the first
+ * the request's admission ticket when the answer is done. Thread-safe: the first
  * answer wins, later ones are dropped.
  */
 final class Exchange {
@@ -42,7 +42,7 @@ final class Exchange {
   private final AtomicBoolean answered = new AtomicBoolean();
   private final AtomicBoolean completed = new AtomicBoolean();
   private volatile Route route;
-  private volatile AutoCloseable cleanup;
+  private volatile Admission.Ticket ticket;
   private volatile boolean bodyUnread = true;
   private volatile Throwable failure;
   private volatile boolean pipelined;
@@ -108,9 +108,9 @@ final class Exchange {
     return route == null ? "unmatched" : route.label();
   }
 
-  /** What to close once the answer is sent (or the exchange has failed). */
-  void onDone(AutoCloseable c) {
-    cleanup = c;
+  /** The admission ticket to close once the answer is sent (or the exchange has failed). */
+  void onDone(Admission.Ticket t) {
+    ticket = t;
   }
 
   void bodyRead() {
@@ -266,14 +266,10 @@ final class Exchange {
   }
 
   private void done() {
-    AutoCloseable c = cleanup;
-    cleanup = null;
-    if (c != null) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
+    Admission.Ticket t = ticket;
+    ticket = null;
+    if (t != null) {
+      t.close();
     }
   }
 
