@@ -3,6 +3,7 @@ package io.evomerge.service;
 import io.evomerge.config.FaultsConfig;
 import io.evomerge.config.LimitsConfig;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -37,7 +38,7 @@ final class ApiHandler extends Handler.Abstract {
   private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
   private static final long LINGER_BYTES = 256 * 1024;
 
-  private final Router router;
+  private final List<Route> routes;
   private final Keyring keys;
   private final LimitsConfig limits;
   private final FaultsConfig faultSettings;
@@ -48,10 +49,10 @@ final class ApiHandler extends Handler.Abstract {
   private final ScheduledExecutorService timers;
   private final Exchange.Linger linger;
 
-  ApiHandler(Router router, ServiceSettings settings, Admission admission, Stats stats,
+  ApiHandler(List<Route> routes, ServiceSettings settings, Admission admission, Stats stats,
       ExecutorService workers, ScheduledExecutorService timers) {
     super(InvocationType.BLOCKING);
-    this.router = router;
+    this.routes = List.copyOf(routes);
     this.keys = new Keyring(settings.apiKeys());
     this.limits = settings.limits();
     this.faultSettings = settings.faults();
@@ -74,14 +75,14 @@ final class ApiHandler extends Handler.Abstract {
   }
 
   private void start(Exchange exchange, Request request) {
-    Router.Match match = router.match(request.getMethod(), Request.getPathInContext(request));
+    Route.Match match = Route.match(routes, request.getMethod(), Request.getPathInContext(request));
     Route route = match.route();
     exchange.route(route);
     String owner = route.access() == Route.Access.OPEN ? "open"
         : keys.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
     if (route.access() != Route.Access.WORK) {
       exchange.reply(route.handler().apply(new Route.Call(owner, match.params(), new byte[0],
-          Route.Liveness.ALWAYS)), Fault.Kind.NONE);
+          () -> { })), Fault.Kind.NONE);
       return;
     }
     long length = request.getLength();
@@ -129,7 +130,7 @@ final class ApiHandler extends Handler.Abstract {
     }
   }
 
-  private void afterBody(Exchange exchange, Router.Match match, String owner, byte[] body,
+  private void afterBody(Exchange exchange, Route.Match match, String owner, byte[] body,
       Admission.Ticket ticket, long deadline) {
     Route route = match.route();
     Fault fault = faults.next(route.label(), body);
@@ -144,7 +145,11 @@ final class ApiHandler extends Handler.Abstract {
             faultSettings.throttleRetryAfterSeconds());
         default -> { }
       }
-      submit(exchange, route, new Route.Call(owner, match.params(), body, live(exchange, deadline)), fault);
+      Route.Call call = new Route.Call(owner, match.params(), body, live(exchange, deadline));
+      workers.execute(() -> guard(exchange, () -> {
+        call.live().run();
+        exchange.reply(route.handler().apply(call), fault.kind());
+      }));
     });
     Runnable afterHang = () -> guard(exchange, () -> {
       ticket.reacquireSlot();
@@ -162,18 +167,7 @@ final class ApiHandler extends Handler.Abstract {
     }
   }
 
-  private void submit(Exchange exchange, Route route, Route.Call call, Fault fault) {
-    try {
-      workers.execute(() -> guard(exchange, () -> {
-        call.live().check();
-        exchange.reply(route.handler().apply(call), fault.kind());
-      }));
-    } catch (RejectedExecutionException e) {
-      exchange.error(ApiError.overloaded("the service is stopping", 1));
-    }
-  }
-
-  private Route.Liveness live(Exchange exchange, long deadline) {
+  private Runnable live(Exchange exchange, long deadline) {
     return () -> {
       if (!exchange.clientThere()) {
         throw new ApiError(499, "client_gone", "the client closed the connection", 0);
@@ -189,6 +183,8 @@ final class ApiHandler extends Handler.Abstract {
   private static void guard(Exchange exchange, Runnable step) {
     try {
       step.run();
+    } catch (RejectedExecutionException e) {
+      exchange.error(ApiError.overloaded("the service is stopping", 1));
     } catch (ApiError e) {
       if (e.status() == 499) {
         exchange.abandon(e);

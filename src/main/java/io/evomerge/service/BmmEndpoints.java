@@ -1,12 +1,10 @@
 package io.evomerge.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.merge.MergeDigest;
 import io.evomerge.model.MergeModel;
 import io.evomerge.protocol.ExampleResult;
-import io.evomerge.protocol.Json;
 import io.evomerge.protocol.MaterializeResponse;
 import io.evomerge.protocol.PresetsResponse;
 import io.evomerge.protocol.QueryPlus;
@@ -74,7 +72,7 @@ final class BmmEndpoints {
   Reply create(Call call) {
     SessionCreateRequest request = bodies.parse(call.body(), SessionCreateRequest.class);
     check(request);
-    byte[] canonical = canonical(request);
+    byte[] canonical = Exchange.json(request);
     String id = HexFormat.of().formatHex(FaultPlan.sha256(call.owner(), canonical), 0, 16);
     Session existing = sessions.get(id);
     if (existing != null) {
@@ -178,14 +176,6 @@ final class BmmEndpoints {
       throw ApiError.badField("query_plus", "query_plus is required by this service: it names the data set");
     }
     return request.queryPlus();
-  }
-
-  private static byte[] canonical(SessionCreateRequest request) {
-    try {
-      return Json.mapper().writeValueAsBytes(request);
-    } catch (JsonProcessingException e) {
-      throw ApiError.internal("cannot write the session request back as JSON");
-    }
   }
 
   /** {@code batches} batches of {@code size} distinct examples each, flattened in batch order. */

@@ -12,8 +12,8 @@ import io.evomerge.protocol.LimitsResponse;
 import io.evomerge.protocol.PredictResponse;
 import io.evomerge.protocol.RepositoryResponse;
 import io.evomerge.protocol.Usage;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** The stateless dialect: repository, evaluate, predict. Thread-safe. */
 final class EvomergeEndpoints {
@@ -56,10 +56,8 @@ final class EvomergeEndpoints {
     List<Example> examples = request.examples().stream().map(Example::withoutOutput).toList();
     List<String> predicted = call.each(examples, one -> model.predict(vectors, one, request.strategy()));
     stats.predicted(predicted.size());
-    List<PredictResponse.Prediction> predictions = new ArrayList<>(predicted.size());
-    for (int i = 0; i < examples.size(); i++) {
-      predictions.add(new PredictResponse.Prediction(examples.get(i).id(), predicted.get(i)));
-    }
+    List<PredictResponse.Prediction> predictions = IntStream.range(0, examples.size())
+        .mapToObj(i -> new PredictResponse.Prediction(examples.get(i).id(), predicted.get(i))).toList();
     return Route.Reply.ok(new PredictResponse(predictions, new Usage(predictions.size()), MergeDigest.of(vectors)));
   }
 

@@ -24,9 +24,9 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * One request and its answer: writes the answer once, counts it in the stats under its route and
- * status just before sending (so a client that has its answer also finds it counted), and runs
- * the request's admission ticket when the answer is done. Thread-safe: the first
- * answer wins, later ones are dropped.
+ * status just before sending (so a client that has its answer also finds it counted), and closes
+ * the request's admission ticket when the answer is done. Thread-safe: the first answer wins,
+ * later ones are dropped.
  */
 final class Exchange {
 
@@ -273,11 +273,11 @@ final class Exchange {
     }
   }
 
-  private static byte[] json(Object body) {
+  static byte[] json(Object value) {
     try {
-      return Json.mapper().writeValueAsBytes(body);
+      return Json.mapper().writeValueAsBytes(value);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot write the answer as JSON", e);
+      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
     }
   }
 }

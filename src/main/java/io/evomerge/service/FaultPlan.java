@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Decides the fault of each request, deterministically: from ({@code seed}, the first 8 bytes of
- * {@link #sha256} of the endpoint and body, how many times that same request was seen). Remembers one counter per
- * distinct request while faults are on. Thread-safe.
+ * {@link #sha256} of the endpoint and body, how many times that same request was seen).
+ * Remembers one counter per distinct request while faults are on. Thread-safe.
  */
 final class FaultPlan {
 

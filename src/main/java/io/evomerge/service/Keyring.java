@@ -30,19 +30,14 @@ final class Keyring {
     if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
       throw ApiError.unauthorized("missing API key: send the header 'Authorization: Bearer <key>'");
     }
-    int match = indexOf(ApiKey.sha256(header.substring(SCHEME.length()).trim()));
+    byte[] presented = ApiKey.sha256(header.substring(SCHEME.length()).trim());
+    int match = -1;
+    for (int i = 0; i < digests.size(); i++) {
+      match = MessageDigest.isEqual(digests.get(i), presented) ? i : match;
+    }
     if (match < 0) {
       throw ApiError.unauthorized("the API key is not valid for this service");
     }
     return "key-" + match;
-  }
-
-  private int indexOf(byte[] presented) {
-    int match = -1;
-    for (int i = 0; i < digests.size(); i++) {
-      boolean equal = MessageDigest.isEqual(digests.get(i), presented);
-      match = equal ? i : match;
-    }
-    return match;
   }
 }

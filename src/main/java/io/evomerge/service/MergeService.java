@@ -91,7 +91,7 @@ public final class MergeService implements AutoCloseable {
     connector.setIdleTimeout(settings.limits().idleTimeoutMs());
     connector.setAcceptQueueSize(1024);
     server.addConnector(connector);
-    server.setHandler(new ApiHandler(new Router(routes(settings, model, reader, stats)), settings, admission,
+    server.setHandler(new ApiHandler(routes(settings, model, reader, stats), settings, admission,
         stats, workers, timers));
     server.setStopTimeout(0);
     try {
