@@ -30,10 +30,18 @@ public final class CachingEncoder implements TextEncoder {
 
   @Override
   public float[] encode(String text) {
-    float[] hit = lookup(text);
+    float[] hit;
+    synchronized (cache) {
+      hit = cache.get(text);
+    }
     if (hit == null) {
       hit = delegate.encode(text);
-      store(text, hit);
+      synchronized (cache) {
+        cache.put(text, hit);
+        if (cache.size() > capacity) {
+          cache.remove(cache.keySet().iterator().next());
+        }
+      }
     }
     return hit.clone();
   }
@@ -42,22 +50,6 @@ public final class CachingEncoder implements TextEncoder {
   public int size() {
     synchronized (cache) {
       return cache.size();
-    }
-  }
-
-  private float[] lookup(String text) {
-    synchronized (cache) {
-      return cache.get(text);
-    }
-  }
-
-  private void store(String text, float[] embedding) {
-    float[] copy = embedding.clone();
-    synchronized (cache) {
-      cache.put(text, copy);
-      if (cache.size() > capacity) {
-        cache.remove(cache.keySet().iterator().next());
-      }
     }
   }
 }

@@ -71,7 +71,7 @@ final class BmmEndpoints {
 
   Reply create(Call call) {
     SessionCreateRequest request = bodies.parse(call.body(), SessionCreateRequest.class);
-    check(request);
+    QueryPlus q = check(request);
     byte[] canonical = Exchange.json(request);
     String id = HexFormat.of().formatHex(FaultPlan.sha256(call.owner(), canonical), 0, 16);
     Session existing = sessions.get(id);
@@ -82,7 +82,7 @@ final class BmmEndpoints {
       throw ApiError.badRequest("this service keeps at most " + settings.limits().maxSessions()
           + " sessions (max_sessions)");
     }
-    Session created = sessions.computeIfAbsent(id, key -> open(key, call.owner(), request, canonical));
+    Session created = sessions.computeIfAbsent(id, key -> open(key, call.owner(), request, q, canonical));
     return new Reply(201, created.info());
   }
 
@@ -140,12 +140,16 @@ final class BmmEndpoints {
     return session;
   }
 
-  private void check(SessionCreateRequest request) {
+  /** The request's {@code query_plus}, once its batches are within the service's limits. */
+  private QueryPlus check(SessionCreateRequest request) {
     if (!settings.presetId().equals(request.presetId())) {
       throw ApiError.internal("preset_id '" + request.presetId() + "' is unknown; this service has ['"
           + settings.presetId() + "']");
     }
-    QueryPlus q = queryPlus(request);
+    QueryPlus q = request.queryPlus();
+    if (q == null) {
+      throw ApiError.badField("query_plus", "query_plus is required by this service: it names the data set");
+    }
     if (q.batchSize() < 1) {
       throw ApiError.badField("query_plus.batch_size", "query_plus.batch_size = " + q.batchSize() + " must be >= 1");
     }
@@ -154,10 +158,10 @@ final class BmmEndpoints {
       throw ApiError.badField("query_plus.evaluation_batches", "query_plus.evaluation_batches = " + q.evaluationBatches()
           + " must be in [1, " + maxBatches + "] (max_evaluation_batches)");
     }
+    return q;
   }
 
-  private Session open(String id, String owner, SessionCreateRequest request, byte[] canonical) {
-    QueryPlus q = queryPlus(request);
+  private Session open(String id, String owner, SessionCreateRequest request, QueryPlus q, byte[] canonical) {
     List<Example> examples = datasets.read(q);
     if (q.batchSize() > examples.size()) {
       throw ApiError.badField("query_plus.batch_size", "query_plus.batch_size = " + q.batchSize() + " exceeds the " + examples.size()
@@ -169,13 +173,6 @@ final class BmmEndpoints {
         request.modelNameOrPath() == null ? model.baseModel() : request.modelNameOrPath(), q,
         model.adapters().size());
     return new Session(info, owner, sample);
-  }
-
-  private static QueryPlus queryPlus(SessionCreateRequest request) {
-    if (request.queryPlus() == null) {
-      throw ApiError.badField("query_plus", "query_plus is required by this service: it names the data set");
-    }
-    return request.queryPlus();
   }
 
   /** {@code batches} batches of {@code size} distinct examples each, flattened in batch order. */

@@ -8,14 +8,12 @@ import io.evomerge.protocol.ExampleResult;
 import io.evomerge.model.MergeModel;
 import io.evomerge.protocol.EvaluateRequest;
 import io.evomerge.protocol.EvaluateResponse;
-import io.evomerge.protocol.LimitsResponse;
 import io.evomerge.protocol.PredictResponse;
-import io.evomerge.protocol.RepositoryResponse;
 import io.evomerge.protocol.Usage;
 import java.util.List;
 import java.util.stream.IntStream;
 
-/** The stateless dialect: repository, evaluate, predict. Thread-safe. */
+/** The stateless dialect's scoring: evaluate and predict. Thread-safe. */
 final class EvomergeEndpoints {
 
   private final MergeModel model;
@@ -28,15 +26,6 @@ final class EvomergeEndpoints {
     this.limits = limits;
     this.stats = stats;
     this.bodies = new Bodies(limits.maxTextChars());
-  }
-
-  Route.Reply repository(Route.Call call) {
-    return Route.Reply.ok(new RepositoryResponse(model.baseModel(), model.adapters()));
-  }
-
-  Route.Reply limits(Route.Call call) {
-    return Route.Reply.ok(new LimitsResponse(limits.maxBodyBytes(), limits.maxExamplesPerCall(),
-        limits.maxOptionsPerExample(), limits.maxTextChars(), limits.betaBound()));
   }
 
   Route.Reply evaluate(Route.Call call) {

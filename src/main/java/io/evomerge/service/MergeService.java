@@ -1,7 +1,10 @@
 package io.evomerge.service;
 
+import io.evomerge.config.LimitsConfig;
 import io.evomerge.model.MergeModel;
 import io.evomerge.protocol.HealthResponse;
+import io.evomerge.protocol.LimitsResponse;
+import io.evomerge.protocol.RepositoryResponse;
 import io.evomerge.protocol.StatsResponse;
 import io.evomerge.service.Route.Access;
 import io.evomerge.service.Route.Reply;
@@ -141,14 +144,18 @@ public final class MergeService implements AutoCloseable {
   }
 
   private static List<Route> routes(ServiceSettings settings, MergeModel model, DatasetReader reader, Stats stats) {
-    EvomergeEndpoints evomerge = new EvomergeEndpoints(model, settings.limits(), stats);
+    LimitsConfig limits = settings.limits();
+    EvomergeEndpoints evomerge = new EvomergeEndpoints(model, limits, stats);
     BmmEndpoints bmm = new BmmEndpoints(model, settings, reader, stats);
     return List.of(
         new Route("GET", "/v1/health", Access.OPEN, false, call -> Reply.ok(HealthResponse.ok())),
         new Route("GET", "/health", Access.OPEN, true, call -> Reply.ok(HealthResponse.ok())),
         new Route("GET", "/v1/stats", Access.STATS, false, call -> Reply.ok(stats.snapshot())),
-        new Route("GET", "/v1/repository", Access.WORK, false, evomerge::repository),
-        new Route("GET", "/v1/limits", Access.OPEN, false, evomerge::limits),
+        new Route("GET", "/v1/repository", Access.WORK, false,
+            call -> Reply.ok(new RepositoryResponse(model.baseModel(), model.adapters()))),
+        new Route("GET", "/v1/limits", Access.OPEN, false, call -> Reply.ok(new LimitsResponse(
+            limits.maxBodyBytes(), limits.maxExamplesPerCall(), limits.maxOptionsPerExample(),
+            limits.maxTextChars(), limits.betaBound()))),
         new Route("POST", "/v1/evaluate", Access.WORK, false, evomerge::evaluate),
         new Route("POST", "/v1/predict", Access.WORK, false, evomerge::predict),
         new Route("GET", "/v1/presets", Access.WORK, true, bmm::presets),
