@@ -1,6 +1,5 @@
 package io.evomerge.encoder;
 
-import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 
 /**
@@ -44,11 +43,7 @@ public final class MiniLmEncoder implements TextEncoder {
 
   @Override
   public float[] encode(String text) {
-    return normalised(model.embed(text).content());
-  }
-
-  private static float[] normalised(Embedding embedding) {
-    float[] v = embedding.vector();
+    float[] v = model.embed(text).content().vector();
     if (v.length != DIMENSION) {
       throw new IllegalStateException("encoder returned " + v.length + " dimensions, expected " + DIMENSION);
     }

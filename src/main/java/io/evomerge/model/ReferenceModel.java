@@ -144,7 +144,9 @@ public final class ReferenceModel implements MergeModel {
   }
 
   private double[] logits(MergedLora merged, Example example) {
-    checkOptions(example);
+    if (example.options().isEmpty()) {
+      throw new IllegalArgumentException("example " + example.id() + " has no options");
+    }
     float[] x = encoder.encode(example.prompt());
     float[][] ys = encoder.encodeAll(example.options()).toArray(float[][]::new);
     return OptionScorer.logits(merged, temperature, x, ys);
@@ -155,12 +157,6 @@ public final class ReferenceModel implements MergeModel {
     if (vectors.size() != repository.size()) {
       throw new IllegalArgumentException("control vectors have " + vectors.size()
           + " entries but the repository has " + repository.size() + " adapters");
-    }
-  }
-
-  private static void checkOptions(Example example) {
-    if (example.options().isEmpty()) {
-      throw new IllegalArgumentException("example " + example.id() + " has no options");
     }
   }
 

@@ -164,12 +164,10 @@ final class Exchange {
       ArrayNode loc = item.putArray("loc").add("body");
       String field = error.field() == null ? "" : error.field();
       for (String part : field.split("[.\\[\\]]+")) {
-        if (!part.isEmpty()) {
-          if (part.chars().allMatch(Character::isDigit)) {
-            loc.add(Integer.parseInt(part));
-          } else {
-            loc.add(part);
-          }
+        if (!part.isEmpty() && part.chars().allMatch(Character::isDigit)) {
+          loc.add(Integer.parseInt(part));
+        } else if (!part.isEmpty()) {
+          loc.add(part);
         }
       }
       item.put("msg", error.getMessage());
