@@ -15,6 +15,7 @@ import io.evomerge.protocol.StrategySpec;
 import io.evomerge.merge.whitebox.WhiteBoxMerges;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -127,8 +128,8 @@ public final class ReferenceModel implements MergeModel {
     return examples.stream().map(example -> {
       double[] logits = logits(merged, example);
       int target = targetIndex(example);
-      int best = OptionScorer.argmax(logits);
-      return new ExampleResult(example.id(), OptionScorer.crossEntropy(logits, target),
+      int best = argmax(logits);
+      return new ExampleResult(example.id(), crossEntropy(logits, target),
           example.options().get(best), best == target);
     }).toList();
   }
@@ -136,20 +137,59 @@ public final class ReferenceModel implements MergeModel {
   @Override
   public List<String> predict(ControlVectors vectors, List<Example> examples, StrategySpec strategy) {
     MergedLora merged = merged(vectors, strategy);
-    return examples.stream().map(e -> e.options().get(OptionScorer.argmax(logits(merged, e)))).toList();
+    return examples.stream().map(e -> e.options().get(argmax(logits(merged, e)))).toList();
   }
 
   public double[] scores(ControlVectors vectors, Example example) {
     return logits(merged(vectors), example);
   }
 
+  /**
+   * {@code s * (x . y + scale * (B^T x) . (A y))} for each option y, i.e.
+   * {@code s * x^T (I + delta_W) y} without forming delta_W.
+   */
   private double[] logits(MergedLora merged, Example example) {
     if (example.options().isEmpty()) {
       throw new IllegalArgumentException("example " + example.id() + " has no options");
     }
     float[] x = encoder.encode(example.prompt());
-    float[][] ys = encoder.encodeAll(example.options()).toArray(float[][]::new);
-    return OptionScorer.logits(merged, temperature, x, ys);
+    double[] u = merged.projectLeft(x);
+    List<float[]> ys = encoder.encodeAll(example.options());
+    double[] logits = new double[ys.size()];
+    for (int j = 0; j < logits.length; j++) {
+      float[] y = ys.get(j);
+      double[] v = merged.projectRight(y);
+      double lowRank = 0;
+      double dot = 0;
+      for (int m = 0; m < u.length; m++) {
+        lowRank += u[m] * v[m];
+      }
+      for (int k = 0; k < x.length; k++) {
+        dot += (double) x[k] * y[k];
+      }
+      logits[j] = temperature * (dot + merged.scale() * lowRank);
+    }
+    return logits;
+  }
+
+  private static double crossEntropy(double[] logits, int target) {
+    double max = Arrays.stream(logits).max().orElseThrow();
+    double sum = 0;
+    for (double l : logits) {
+      sum += Math.exp(l - max);
+    }
+    return max + Math.log(sum) - logits[target];
+  }
+
+  /** The index of the largest logit; the first one wins a tie. */
+  private static int argmax(double[] logits) {
+    int best = 0;
+    for (int j = 1; j < logits.length; j++) {
+      if (logits[j] > logits[best]) {
+        best = j;
+      }
+    }
+    return best;
   }
 
   private void checkLength(ControlVectors vectors) {
