@@ -39,7 +39,7 @@ class MergeServiceBenchmark {
     List<LoraAdapter> adapters = IntStream.range(0, 20).mapToObj(i -> adapter("a" + i, i)).toList();
     ReferenceModel model = ReferenceModel.of(new AdapterRepository(AdapterRepository.REFERENCE_BASE_MODEL, adapters));
     ApiKey key = ApiKey.of("bench");
-    try (MergeService service = MergeService.start(ServiceSettings.defaults().withApiKeys(List.of(key)), model)) {
+    try (MergeService service = MergeService.start(Fixtures.settings(key), model)) {
       MergeClient client = registered(service.baseUrl(), key);
       List<Example> examples = Fixtures.examples("bench", 15);
       SplittableRandom random = new SplittableRandom(1);

@@ -52,7 +52,7 @@ final class ServeCommand implements Callable<Integer> {
     ServiceSettings configured = ServiceEndpoint.serviceSettings(service, List.of(key));
     ServiceSettings settings;
     try {
-      settings = configured.withHost(host).withPort(port == null ? configured.port() : port);
+      settings = configured.withAddress(host, port == null ? configured.port() : port);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("command line", port == null ? "" : "--port", e.getMessage(), e);
     }

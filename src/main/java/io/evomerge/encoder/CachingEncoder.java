@@ -1,9 +1,6 @@
 package io.evomerge.encoder;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,55 +30,26 @@ public final class CachingEncoder implements TextEncoder {
 
   @Override
   public float[] encode(String text) {
-    float[] hit = lookup(text);
-    if (hit != null) {
-      return hit.clone();
+    float[] hit;
+    synchronized (cache) {
+      hit = cache.get(text);
     }
-    float[] computed = delegate.encode(text);
-    store(text, computed);
-    return computed.clone();
-  }
-
-  @Override
-  public List<float[]> encodeAll(List<String> texts) {
-    float[][] out = new float[texts.size()][];
-    List<String> missing = new ArrayList<>();
-    List<Integer> where = new ArrayList<>();
-    for (int i = 0; i < out.length; i++) {
-      out[i] = lookup(texts.get(i));
-      if (out[i] == null) {
-        missing.add(texts.get(i));
-        where.add(i);
+    if (hit == null) {
+      hit = delegate.encode(text);
+      synchronized (cache) {
+        cache.put(text, hit);
+        if (cache.size() > capacity) {
+          cache.remove(cache.keySet().iterator().next());
+        }
       }
     }
-    List<float[]> computed = missing.isEmpty() ? List.of() : delegate.encodeAll(missing);
-    for (int j = 0; j < computed.size(); j++) {
-      store(missing.get(j), computed.get(j));
-      out[where.get(j)] = computed.get(j);
-    }
-    return Arrays.stream(out).map(float[]::clone).toList();
+    return hit.clone();
   }
 
   /** How many texts are cached now. */
   public int size() {
     synchronized (cache) {
       return cache.size();
-    }
-  }
-
-  private float[] lookup(String text) {
-    synchronized (cache) {
-      return cache.get(text);
-    }
-  }
-
-  private void store(String text, float[] embedding) {
-    float[] copy = embedding.clone();
-    synchronized (cache) {
-      cache.put(text, copy);
-      if (cache.size() > capacity) {
-        cache.remove(cache.keySet().iterator().next());
-      }
     }
   }
 }

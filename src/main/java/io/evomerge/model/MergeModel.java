@@ -19,31 +19,23 @@ public interface MergeModel {
   /** The adapters, in the order of every control vector. */
   List<AdapterInfo> adapters();
 
-  /** Merges with {@code vectors} and scores each example against its {@code output}, in order. */
-  List<ExampleResult> evaluate(ControlVectors vectors, List<Example> examples);
-
-  /** Merges with {@code vectors} and returns the best option of each example, in order. */
-  List<String> predict(ControlVectors vectors, List<Example> examples);
-
   /**
-   * As {@link #evaluate(ControlVectors, List)}, merging with {@code strategy} ({@code null} or
-   * {@link StrategySpec#isDefault()}: the paper's asymmetric rule). A model that offers only the
-   * default rule rejects any other with {@link IllegalArgumentException}.
+   * Merges with {@code vectors} by {@code strategy} ({@code null} or
+   * {@link StrategySpec#isDefault()}: the paper's asymmetric rule) and scores each example against
+   * its {@code output}, in order. A rule the model does not offer is an
+   * {@link IllegalArgumentException}.
    */
-  default List<ExampleResult> evaluate(ControlVectors vectors, List<Example> examples, StrategySpec strategy) {
-    requireDefault(strategy);
-    return evaluate(vectors, examples);
+  List<ExampleResult> evaluate(ControlVectors vectors, List<Example> examples, StrategySpec strategy);
+
+  /** Merges as {@link #evaluate} does and returns the best option of each example, in order. */
+  List<String> predict(ControlVectors vectors, List<Example> examples, StrategySpec strategy);
+
+  /** With the asymmetric rule. */
+  default List<ExampleResult> evaluate(ControlVectors vectors, List<Example> examples) {
+    return evaluate(vectors, examples, null);
   }
 
-  default List<String> predict(ControlVectors vectors, List<Example> examples, StrategySpec strategy) {
-    requireDefault(strategy);
-    return predict(vectors, examples);
-  }
-
-  private static void requireDefault(StrategySpec strategy) {
-    if (strategy != null && !strategy.isDefault()) {
-      throw new IllegalArgumentException("strategy '" + strategy.name()
-          + "' is not offered by this service; it merges with the asymmetric rule only");
-    }
+  default List<String> predict(ControlVectors vectors, List<Example> examples) {
+    return predict(vectors, examples, null);
   }
 }

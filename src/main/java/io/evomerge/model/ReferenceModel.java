@@ -9,14 +9,13 @@ import io.evomerge.encoder.TextEncoder;
 import io.evomerge.merge.AsymmetricMerge;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.merge.MergeDigest;
-import io.evomerge.merge.MergeStrategy;
 import io.evomerge.merge.MergedLora;
 import io.evomerge.merge.MergedWeightsCache;
 import io.evomerge.protocol.StrategySpec;
 import io.evomerge.merge.whitebox.WhiteBoxMerges;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,14 +23,13 @@ import java.util.Objects;
  * The reference merge service's model (README, "The reference merge service"): a frozen sentence encoder e and a
  * bilinear multiple-choice scorer {@code score(x, y) = s * e(x)^T (I + delta_W) e(y)}, where x is
  * {@link Example#prompt()} (instruction and input), y ranges over the option strings, s is a fixed
- * temperature and delta_W the adapters merged with the control vectors by a {@link MergeStrategy}
- * (by default the paper's {@link AsymmetricMerge}). The loss is the cross-entropy of the target
- * over the options; the prediction is the best-scoring option, the first one on a tie. With all
- * beta = 0 it is the zero-shot cosine classifier.
+ * temperature and delta_W the adapters merged with the control vectors by the paper's
+ * {@link AsymmetricMerge}. The loss is the cross-entropy of the target over the options; the
+ * prediction is the best-scoring option, the first one on a tie. With all beta = 0 it is the
+ * zero-shot cosine classifier.
  *
  * <p>A request may name a white-box rule instead ({@link StrategySpec}: Task Arithmetic, TIES,
- * DARE), computed from the repository's weights by {@link WhiteBoxMerges}; the default stays the
- * model's strategy.
+ * DARE), computed from the repository's weights by {@link WhiteBoxMerges}.
  *
  * <p>Merged weights are cached by {@link MergeDigest} (the {@code merge_id}), embeddings by text.
  * Immutable configuration, thread-safe.
@@ -50,24 +48,24 @@ public final class ReferenceModel implements MergeModel {
   private final AdapterRepository repository;
   private final TextEncoder encoder;
   private final double temperature;
-  private final MergeStrategy strategy;
+  private final AsymmetricMerge paperRule;
   private final MergedWeightsCache merges;
   private final WhiteBoxMerges whiteBox;
   private final List<AdapterInfo> infos;
 
-  private ReferenceModel(Builder b) {
-    this.repository = b.repository;
-    this.encoder = b.encoder == null ? MiniLmEncoder.sharedCached() : b.encoder;
-    this.temperature = b.temperature;
-    this.strategy = b.strategy == null ? new AsymmetricMerge(repository.adapters()) : b.strategy;
-    if (strategy.adapterCount() != repository.size()) {
-      throw new IllegalArgumentException("strategy " + strategy.name() + " merges "
-          + strategy.adapterCount() + " adapters but the repository has " + repository.size());
+  /** The model of {@code repository} over {@code encoder}, at temperature s = {@code temperature}. */
+  public ReferenceModel(AdapterRepository repository, TextEncoder encoder, double temperature) {
+    this.repository = Objects.requireNonNull(repository, "repository");
+    this.encoder = Objects.requireNonNull(encoder, "encoder");
+    if (!(temperature > 0) || !Double.isFinite(temperature)) {
+      throw new IllegalArgumentException("temperature " + temperature + " must be a positive number");
     }
+    this.temperature = temperature;
     if (encoder.dimension() != repository.dim()) {
       throw new IllegalArgumentException("encoder gives " + encoder.dimension()
           + "-d embeddings but the adapters act on " + repository.dim());
     }
+    this.paperRule = new AsymmetricMerge(repository.adapters());
     this.merges = new MergedWeightsCache(DEFAULT_MERGE_CACHE, Long.MAX_VALUE);
     this.whiteBox = new WhiteBoxMerges(repository.adapters());
     this.infos = repository.adapters().stream()
@@ -81,11 +79,7 @@ public final class ReferenceModel implements MergeModel {
 
   /** {@code repository} with the shared cached MiniLM encoder and default settings. */
   public static ReferenceModel of(AdapterRepository repository) {
-    return builder(repository).build();
-  }
-
-  public static Builder builder(AdapterRepository repository) {
-    return new Builder(repository);
+    return new ReferenceModel(repository, MiniLmEncoder.sharedCached(), DEFAULT_TEMPERATURE);
   }
 
   /** The control vectors of the base model: every beta 0 (and alpha 0), so delta_W = 0. */
@@ -117,66 +111,87 @@ public final class ReferenceModel implements MergeModel {
 
   /** The merged update for {@code vectors}, from the cache when it was merged before. */
   public MergedLora merged(ControlVectors vectors) {
-    checkLength(vectors);
-    return merges.get(MergeDigest.of(vectors), () -> strategy.merge(vectors));
+    return merged(vectors, null);
   }
 
   /**
-   * The merged update {@code strategy} makes of {@code vectors}: the model's own strategy for
+   * The merged update {@code strategy} makes of {@code vectors}: the paper's rule (cached) for
    * {@code null} or the default, else a white-box rule over the repository's weights.
    */
   public MergedLora merged(ControlVectors vectors, StrategySpec strategy) {
-    if (strategy == null || strategy.isDefault()) {
-      return merged(vectors);
-    }
     checkLength(vectors);
-    return whiteBox.merged(strategy, vectors);
-  }
-
-  @Override
-  public List<ExampleResult> evaluate(ControlVectors vectors, List<Example> examples) {
-    return evaluate(vectors, examples, null);
+    return strategy == null || strategy.isDefault() ? merges.get(MergeDigest.of(vectors), () -> paperRule.merge(vectors))
+        : whiteBox.merged(strategy, vectors);
   }
 
   @Override
   public List<ExampleResult> evaluate(ControlVectors vectors, List<Example> examples, StrategySpec strategy) {
     MergedLora merged = merged(vectors, strategy);
-    List<ExampleResult> results = new ArrayList<>(examples.size());
-    for (Example example : examples) {
-      int target = targetIndex(example);
+    return examples.stream().map(example -> {
       double[] logits = logits(merged, example);
-      int best = OptionScorer.argmax(logits);
-      results.add(new ExampleResult(example.id(), OptionScorer.crossEntropy(logits, target),
-          example.options().get(best), best == target));
-    }
-    return results;
-  }
-
-  @Override
-  public List<String> predict(ControlVectors vectors, List<Example> examples) {
-    return predict(vectors, examples, null);
+      int target = targetIndex(example);
+      int best = argmax(logits);
+      return new ExampleResult(example.id(), crossEntropy(logits, target),
+          example.options().get(best), best == target);
+    }).toList();
   }
 
   @Override
   public List<String> predict(ControlVectors vectors, List<Example> examples, StrategySpec strategy) {
     MergedLora merged = merged(vectors, strategy);
-    List<String> out = new ArrayList<>(examples.size());
-    for (Example example : examples) {
-      checkOptions(example);
-      out.add(example.options().get(OptionScorer.argmax(logits(merged, example))));
-    }
-    return out;
+    return examples.stream().map(e -> e.options().get(argmax(logits(merged, e)))).toList();
   }
 
   public double[] scores(ControlVectors vectors, Example example) {
-    checkOptions(example);
     return logits(merged(vectors), example);
   }
 
+  /**
+   * {@code s * (x . y + scale * (B^T x) . (A y))} for each option y, i.e.
+   * {@code s * x^T (I + delta_W) y} without forming delta_W.
+   */
   private double[] logits(MergedLora merged, Example example) {
+    if (example.options().isEmpty()) {
+      throw new IllegalArgumentException("example " + example.id() + " has no options");
+    }
     float[] x = encoder.encode(example.prompt());
-    float[][] ys = encoder.encodeAll(example.options()).toArray(float[][]::new);
-    return OptionScorer.logits(merged, temperature, x, ys);
+    double[] u = merged.projectLeft(x);
+    List<float[]> ys = encoder.encodeAll(example.options());
+    double[] logits = new double[ys.size()];
+    for (int j = 0; j < logits.length; j++) {
+      float[] y = ys.get(j);
+      double[] v = merged.projectRight(y);
+      double lowRank = 0;
+      double dot = 0;
+      for (int m = 0; m < u.length; m++) {
+        lowRank += u[m] * v[m];
+      }
+      for (int k = 0; k < x.length; k++) {
+        dot += (double) x[k] * y[k];
+      }
+      logits[j] = temperature * (dot + merged.scale() * lowRank);
+    }
+    return logits;
+  }
+
+  private static double crossEntropy(double[] logits, int target) {
+    double max = Arrays.stream(logits).max().orElseThrow();
+    double sum = 0;
+    for (double l : logits) {
+      sum += Math.exp(l - max);
+    }
+    return max + Math.log(sum) - logits[target];
+  }
+
+  /** The index of the largest logit; the first one wins a tie. */
+  private static int argmax(double[] logits) {
+    int best = 0;
+    for (int j = 1; j < logits.length; j++) {
+      if (logits[j] > logits[best]) {
+        best = j;
+      }
+    }
+    return best;
   }
 
   private void checkLength(ControlVectors vectors) {
@@ -187,14 +202,7 @@ public final class ReferenceModel implements MergeModel {
     }
   }
 
-  private static void checkOptions(Example example) {
-    if (example.options().isEmpty()) {
-      throw new IllegalArgumentException("example " + example.id() + " has no options");
-    }
-  }
-
   private static int targetIndex(Example example) {
-    checkOptions(example);
     if (example.output() == null) {
       throw new IllegalArgumentException("example " + example.id() + " has no output to score");
     }
@@ -204,40 +212,5 @@ public final class ReferenceModel implements MergeModel {
           + "' is not one of its options " + example.options());
     }
     return target;
-  }
-
-  /** Configures a {@link ReferenceModel}; not thread-safe, build once. */
-  public static final class Builder {
-    private final AdapterRepository repository;
-    private TextEncoder encoder;
-    private MergeStrategy strategy;
-    private double temperature = DEFAULT_TEMPERATURE;
-
-    private Builder(AdapterRepository repository) {
-      this.repository = Objects.requireNonNull(repository, "repository");
-    }
-
-    /** The encoder (default: the shared cached MiniLM encoder). */
-    public Builder encoder(TextEncoder value) {
-      this.encoder = Objects.requireNonNull(value, "encoder");
-      return this;
-    }
-
-    public Builder strategy(MergeStrategy value) {
-      this.strategy = Objects.requireNonNull(value, "strategy");
-      return this;
-    }
-
-    public Builder temperature(double value) {
-      if (!(value > 0) || !Double.isFinite(value)) {
-        throw new IllegalArgumentException("temperature " + value + " must be a positive number");
-      }
-      this.temperature = value;
-      return this;
-    }
-
-    public ReferenceModel build() {
-      return new ReferenceModel(this);
-    }
   }
 }

@@ -2,6 +2,7 @@ package io.evomerge.service;
 
 import io.evomerge.config.LimitsConfig;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -21,7 +22,7 @@ final class Admission {
   private final LongSupplier nanoTime;
   private double tokens;
   private long lastRefill;
-  private long bytesHeld;
+  private final AtomicLong bytesHeld = new AtomicLong();
 
   Admission(LimitsConfig limits, LongSupplier nanoTime) {
     this.concurrency = limits.concurrency();
@@ -35,17 +36,13 @@ final class Admission {
     this.lastRefill = nanoTime.getAsLong();
   }
 
-  /** The calls served at once. */
-  int concurrency() {
-    return concurrency;
-  }
-
   Ticket admit(long bodyBytes) {
     takeToken();
     if (!slots.tryAcquire()) {
       throw busy();
     }
-    if (!reserve(bodyBytes)) {
+    long held = bytesHeld.getAndUpdate(h -> h + bodyBytes > budget ? h : h + bodyBytes);
+    if (held + bodyBytes > budget) {
       slots.release();
       throw ApiError.overloaded("request bodies in flight would exceed the service's budget of " + budget
           + " bytes (max_body_bytes_in_flight); retry after " + retryAfterSeconds + " s", retryAfterSeconds);
@@ -56,18 +53,6 @@ final class Admission {
   private ApiError busy() {
     return ApiError.throttled("over the concurrency limit of " + concurrency
         + " requests at once (max_concurrency); retry after " + retryAfterSeconds + " s", retryAfterSeconds);
-  }
-
-  private synchronized boolean reserve(long bytes) {
-    if (bytesHeld + bytes > budget) {
-      return false;
-    }
-    bytesHeld += bytes;
-    return true;
-  }
-
-  private synchronized void free(long bytes) {
-    bytesHeld -= bytes;
   }
 
   /**
@@ -108,7 +93,7 @@ final class Admission {
       if (slot) {
         slots.release();
       }
-      free(bytes);
+      bytesHeld.addAndGet(-bytes);
     }
   }
 

@@ -3,7 +3,7 @@ package io.evomerge.service;
 import io.evomerge.config.FaultsConfig;
 import io.evomerge.config.LimitsConfig;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -36,12 +36,9 @@ import org.eclipse.jetty.util.Callback;
 final class ApiHandler extends Handler.Abstract {
 
   private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
-  private static final byte[] GARBAGE =
-      "<html><body>502 upstream hiccup</body></html>".getBytes(StandardCharsets.UTF_8);
-
   private static final long LINGER_BYTES = 256 * 1024;
 
-  private final Router router;
+  private final List<Route> routes;
   private final Keyring keys;
   private final LimitsConfig limits;
   private final FaultsConfig faultSettings;
@@ -52,10 +49,10 @@ final class ApiHandler extends Handler.Abstract {
   private final ScheduledExecutorService timers;
   private final Exchange.Linger linger;
 
-  ApiHandler(Router router, ServiceSettings settings, Admission admission, Stats stats,
+  ApiHandler(List<Route> routes, ServiceSettings settings, Admission admission, Stats stats,
       ExecutorService workers, ScheduledExecutorService timers) {
     super(InvocationType.BLOCKING);
-    this.router = router;
+    this.routes = List.copyOf(routes);
     this.keys = new Keyring(settings.apiKeys());
     this.limits = settings.limits();
     this.faultSettings = settings.faults();
@@ -73,46 +70,43 @@ final class ApiHandler extends Handler.Abstract {
     request.addFailureListener(exchange::failed);
     // The idle timeout ends a stalled upload; once the body is in, the call's own deadline rules.
     request.addIdleTimeoutListener(timeout -> exchange.bodyUnread());
-    try {
-      Router.Match match = router.match(request.getMethod(), Request.getPathInContext(request));
-      Route route = match.route();
-      exchange.route(route);
-      String owner = route.access() == Route.Access.OPEN ? "open"
-          : keys.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
-      if (route.access() != Route.Access.WORK) {
-        exchange.reply(route.handler().handle(new Route.Call(owner, match.params(), new byte[0],
-            Route.Liveness.ALWAYS)));
-        return true;
-      }
-      long length = request.getLength();
-      if (length > limits.maxBodyBytes()) {
-        throw ApiError.tooLarge(limits.maxBodyBytes());
-      }
-      boolean hasBody = !"GET".equals(request.getMethod());
-      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limits.requestDeadlineMs());
-      Admission.Ticket ticket = admission.admit(hasBody ? (length < 0 ? limits.maxBodyBytes() : length) : 0);
-      exchange.onDone(ticket);
-      if (!hasBody) {
-        exchange.bodyRead();
-        afterBody(exchange, match, owner, new byte[0], ticket, deadline);
-        return true;
-      }
-      Content.Source.asByteArrayAsync(request, (int) Math.min(Integer.MAX_VALUE - 8, limits.maxBodyBytes()))
-          .whenComplete((body, failure) -> {
-            if (failure != null) {
-              bodyFailed(exchange, failure);
-            } else {
-              exchange.bodyRead();
-              guard(exchange, () -> afterBody(exchange, match, owner, body, ticket, deadline));
-            }
-          });
-    } catch (ApiError e) {
-      exchange.error(e);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "internal error on " + exchange.label(), e);
-      exchange.error(ApiError.internal("the service failed on this request"));
-    }
+    guard(exchange, () -> start(exchange, request));
     return true;
+  }
+
+  private void start(Exchange exchange, Request request) {
+    Route.Match match = Route.match(routes, request.getMethod(), Request.getPathInContext(request));
+    Route route = match.route();
+    exchange.route(route);
+    String owner = route.access() == Route.Access.OPEN ? "open"
+        : keys.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+    if (route.access() != Route.Access.WORK) {
+      exchange.reply(route.handler().apply(new Route.Call(owner, match.params(), new byte[0],
+          () -> { })), Fault.Kind.NONE);
+      return;
+    }
+    long length = request.getLength();
+    if (length > limits.maxBodyBytes()) {
+      throw ApiError.tooLarge(limits.maxBodyBytes());
+    }
+    boolean hasBody = !"GET".equals(request.getMethod());
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limits.requestDeadlineMs());
+    Admission.Ticket ticket = admission.admit(hasBody ? (length < 0 ? limits.maxBodyBytes() : length) : 0);
+    exchange.onDone(ticket);
+    if (!hasBody) {
+      exchange.bodyRead();
+      afterBody(exchange, match, owner, new byte[0], ticket, deadline);
+      return;
+    }
+    Content.Source.asByteArrayAsync(request, (int) Math.min(Integer.MAX_VALUE - 8, limits.maxBodyBytes()))
+        .whenComplete((body, failure) -> {
+          if (failure != null) {
+            bodyFailed(exchange, failure);
+          } else {
+            exchange.bodyRead();
+            guard(exchange, () -> afterBody(exchange, match, owner, body, ticket, deadline));
+          }
+        });
   }
 
   /** Answers a body that could not be read, once Jetty has finished failing the read. */
@@ -136,7 +130,7 @@ final class ApiHandler extends Handler.Abstract {
     }
   }
 
-  private void afterBody(Exchange exchange, Router.Match match, String owner, byte[] body,
+  private void afterBody(Exchange exchange, Route.Match match, String owner, byte[] body,
       Admission.Ticket ticket, long deadline) {
     Route route = match.route();
     Fault fault = faults.next(route.label(), body);
@@ -151,7 +145,11 @@ final class ApiHandler extends Handler.Abstract {
             faultSettings.throttleRetryAfterSeconds());
         default -> { }
       }
-      submit(exchange, route, new Route.Call(owner, match.params(), body, live(exchange, deadline)), fault);
+      Route.Call call = new Route.Call(owner, match.params(), body, live(exchange, deadline));
+      workers.execute(() -> guard(exchange, () -> {
+        call.live().run();
+        exchange.reply(route.handler().apply(call), fault.kind());
+      }));
     });
     Runnable afterHang = () -> guard(exchange, () -> {
       ticket.reacquireSlot();
@@ -169,23 +167,7 @@ final class ApiHandler extends Handler.Abstract {
     }
   }
 
-  private void submit(Exchange exchange, Route route, Route.Call call, Fault fault) {
-    try {
-      workers.execute(() -> guard(exchange, () -> {
-        call.live().check();
-        Route.Reply reply = route.handler().handle(call);
-        switch (fault.kind()) {
-          case GARBAGE -> exchange.raw(200, "text/html; charset=utf-8", GARBAGE);
-          case TRUNCATE -> exchange.truncated(reply);
-          default -> exchange.reply(reply);
-        }
-      }));
-    } catch (RejectedExecutionException e) {
-      exchange.error(ApiError.overloaded("the service is stopping", 1));
-    }
-  }
-
-  private Route.Liveness live(Exchange exchange, long deadline) {
+  private Runnable live(Exchange exchange, long deadline) {
     return () -> {
       if (!exchange.clientThere()) {
         throw new ApiError(499, "client_gone", "the client closed the connection", 0);
@@ -201,6 +183,8 @@ final class ApiHandler extends Handler.Abstract {
   private static void guard(Exchange exchange, Runnable step) {
     try {
       step.run();
+    } catch (RejectedExecutionException e) {
+      exchange.error(ApiError.overloaded("the service is stopping", 1));
     } catch (ApiError e) {
       if (e.status() == 499) {
         exchange.abandon(e);

@@ -1,12 +1,10 @@
 package io.evomerge.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.merge.MergeDigest;
 import io.evomerge.model.MergeModel;
 import io.evomerge.protocol.ExampleResult;
-import io.evomerge.protocol.Json;
 import io.evomerge.protocol.MaterializeResponse;
 import io.evomerge.protocol.PresetsResponse;
 import io.evomerge.protocol.QueryPlus;
@@ -17,7 +15,6 @@ import io.evomerge.protocol.SessionInfo;
 import io.evomerge.service.Route.Call;
 import io.evomerge.service.Route.Reply;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -49,6 +46,16 @@ final class BmmEndpoints {
   private final Bodies bodies;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
+  /**
+   * A session: its owner and its fixed sample of {@code evaluation_batches} batches (flattened in
+   * batch order), so that evaluating the same vectors twice gives the same loss. Immutable.
+   */
+  private record Session(SessionInfo info, String owner, List<Example> sample) {
+    Session {
+      sample = List.copyOf(sample);
+    }
+  }
+
   BmmEndpoints(MergeModel model, ServiceSettings settings, DatasetReader reader, Stats stats) {
     this.model = model;
     this.settings = settings;
@@ -64,9 +71,9 @@ final class BmmEndpoints {
 
   Reply create(Call call) {
     SessionCreateRequest request = bodies.parse(call.body(), SessionCreateRequest.class);
-    check(request);
-    byte[] canonical = canonical(request);
-    String id = HexFormat.of().formatHex(MergeDigest.sha256().digest(concat(call.owner(), canonical))).substring(0, 32);
+    QueryPlus q = check(request);
+    byte[] canonical = Exchange.json(request);
+    String id = HexFormat.of().formatHex(FaultPlan.sha256(call.owner(), canonical), 0, 16);
     Session existing = sessions.get(id);
     if (existing != null) {
       return Reply.ok(existing.info());
@@ -75,7 +82,7 @@ final class BmmEndpoints {
       throw ApiError.badRequest("this service keeps at most " + settings.limits().maxSessions()
           + " sessions (max_sessions)");
     }
-    Session created = sessions.computeIfAbsent(id, key -> open(key, call.owner(), request, canonical));
+    Session created = sessions.computeIfAbsent(id, key -> open(key, call.owner(), request, q, canonical));
     return new Reply(201, created.info());
   }
 
@@ -87,24 +94,30 @@ final class BmmEndpoints {
     Session session = owned(call);
     SessionEvaluateRequest request = bodies.parse(call.body(), SessionEvaluateRequest.class);
     ControlVectors vectors = vectors(request);
-    String tag = checkTag(request.tag());
-    List<ExampleResult> results = Models.evaluate(model, vectors, session.sample(), null, call.live());
+    String dir = adapterDir(session, request.tag());
+    List<ExampleResult> results = call.each(session.sample(), one -> model.evaluate(vectors, one));
     stats.scored(results.size());
     double[] losses = results.stream().mapToDouble(ExampleResult::loss).toArray();
-    double loss = meanOfBatchMeans(losses, session.batchSize());
-    return Reply.ok(new SessionEvaluateResponse(loss, adapterDir(session, tag)));
+    double loss = meanOfBatchMeans(losses, session.info().queryPlus().batchSize());
+    return Reply.ok(new SessionEvaluateResponse(loss, dir));
   }
 
   Reply materialize(Call call) {
     Session session = owned(call);
     SessionEvaluateRequest request = bodies.parse(call.body(), SessionEvaluateRequest.class);
     vectors(request);
-    String tag = checkTag(request.tag());
-    return Reply.ok(new MaterializeResponse(adapterDir(session, tag), session.info()));
+    return Reply.ok(new MaterializeResponse(adapterDir(session, request.tag()), session.info()));
   }
 
+  /**
+   * Where the adapter of {@code tag} goes: a tag is at most 100 of {@code [A-Za-z0-9._-]}; none is
+   * the release's {@code "manual"}.
+   */
   private static String adapterDir(Session session, String tag) {
-    return session.info().workdir() + "/artifacts/" + tag;
+    if (tag != null && !TAG.matcher(tag).matches()) {
+      throw ApiError.badField("tag", "tag '" + tag + "' must be at most 100 characters of [A-Za-z0-9._-]");
+    }
+    return session.info().workdir() + "/artifacts/" + (tag == null ? "manual" : tag);
   }
 
   private ControlVectors vectors(SessionEvaluateRequest request) {
@@ -127,12 +140,16 @@ final class BmmEndpoints {
     return session;
   }
 
-  private void check(SessionCreateRequest request) {
+  /** The request's {@code query_plus}, once its batches are within the service's limits. */
+  private QueryPlus check(SessionCreateRequest request) {
     if (!settings.presetId().equals(request.presetId())) {
       throw ApiError.internal("preset_id '" + request.presetId() + "' is unknown; this service has ['"
           + settings.presetId() + "']");
     }
-    QueryPlus q = queryPlus(request);
+    QueryPlus q = request.queryPlus();
+    if (q == null) {
+      throw ApiError.badField("query_plus", "query_plus is required by this service: it names the data set");
+    }
     if (q.batchSize() < 1) {
       throw ApiError.badField("query_plus.batch_size", "query_plus.batch_size = " + q.batchSize() + " must be >= 1");
     }
@@ -141,10 +158,10 @@ final class BmmEndpoints {
       throw ApiError.badField("query_plus.evaluation_batches", "query_plus.evaluation_batches = " + q.evaluationBatches()
           + " must be in [1, " + maxBatches + "] (max_evaluation_batches)");
     }
+    return q;
   }
 
-  private Session open(String id, String owner, SessionCreateRequest request, byte[] canonical) {
-    QueryPlus q = queryPlus(request);
+  private Session open(String id, String owner, SessionCreateRequest request, QueryPlus q, byte[] canonical) {
     List<Example> examples = datasets.read(q);
     if (q.batchSize() > examples.size()) {
       throw ApiError.badField("query_plus.batch_size", "query_plus.batch_size = " + q.batchSize() + " exceeds the " + examples.size()
@@ -158,58 +175,21 @@ final class BmmEndpoints {
     return new Session(info, owner, sample);
   }
 
-  private static QueryPlus queryPlus(SessionCreateRequest request) {
-    if (request.queryPlus() == null) {
-      throw ApiError.badField("query_plus", "query_plus is required by this service: it names the data set");
-    }
-    return request.queryPlus();
-  }
-
-  private static byte[] canonical(SessionCreateRequest request) {
-    try {
-      return Json.mapper().writeValueAsBytes(request);
-    } catch (JsonProcessingException e) {
-      throw ApiError.internal("cannot write the session request back as JSON");
-    }
-  }
-
-  private static byte[] concat(String owner, byte[] canonical) {
-    byte[] prefix = (owner + "\n").getBytes(StandardCharsets.UTF_8);
-    return ByteBuffer.allocate(prefix.length + canonical.length).put(prefix).put(canonical).array();
-  }
-
-  /** The {@code tag} of a session evaluation: at most 100 of {@code [A-Za-z0-9._-]}; none is the release's {@code "manual"}. */
-  private static String checkTag(String tag) {
-    if (tag == null) {
-      return "manual";
-    }
-    if (!TAG.matcher(tag).matches()) {
-      throw ApiError.badField("tag", "tag '" + tag + "' must be at most 100 characters of [A-Za-z0-9._-]");
-    }
-    return tag;
-  }
-
   /** {@code batches} batches of {@code size} distinct examples each, flattened in batch order. */
   private static List<Example> batches(List<Example> examples, int size, int batches, RandomGenerator random) {
     List<Example> sorted = examples.stream().sorted(Comparator.comparing(Example::id)).toList();
     List<Example> sample = new ArrayList<>(size * batches);
     for (int b = 0; b < batches; b++) {
-      sample.addAll(batch(sorted, size, random));
+      int[] order = IntStream.range(0, sorted.size()).toArray();
+      for (int i = 0; i < size; i++) {
+        int j = i + random.nextInt(order.length - i);
+        int swap = order[i];
+        order[i] = order[j];
+        order[j] = swap;
+        sample.add(sorted.get(order[i]));
+      }
     }
     return sample;
-  }
-
-  private static List<Example> batch(List<Example> sorted, int size, RandomGenerator random) {
-    int[] order = IntStream.range(0, sorted.size()).toArray();
-    List<Example> batch = new ArrayList<>(size);
-    for (int i = 0; i < size; i++) {
-      int j = i + random.nextInt(order.length - i);
-      int swap = order[i];
-      order[i] = order[j];
-      order[j] = swap;
-      batch.add(sorted.get(order[i]));
-    }
-    return batch;
   }
 
   /** Mean over batches of each batch's mean, each summed in order. */

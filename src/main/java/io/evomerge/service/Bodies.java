@@ -74,8 +74,9 @@ final class Bodies {
           + ", column " + s.getLocation().getColumnNr() + ": " + s.getOriginalMessage().split("\n")[0]);
     }
     if (e instanceof JsonMappingException m) {
-      return ApiError.badField(Json.path(m), "field '" + orBody(Json.path(m)) + "' has the wrong type or value: "
-          + m.getOriginalMessage().split("\n")[0]);
+      String field = Json.path(m);
+      return ApiError.badField(field, "field '" + (field.isEmpty() ? "(body)" : field)
+          + "' has the wrong type or value: " + m.getOriginalMessage().split("\n")[0]);
     }
     return ApiError.badJson("request body is not valid JSON: " + e.getOriginalMessage().split("\n")[0]);
   }
@@ -95,9 +96,5 @@ final class Bodies {
       return parent;
     }
     return parent.isEmpty() ? field : parent + "." + field;
-  }
-
-  private static String orBody(String path) {
-    return path.isEmpty() ? "(body)" : path;
   }
 }

@@ -14,10 +14,6 @@ import java.util.List;
 @FunctionalInterface
 public interface DatasetReader {
 
-  DatasetReader NONE = file -> {
-    throw new IllegalArgumentException("this service reads no data sets");
-  };
-
   static DatasetReader jsonLines() {
     return file -> ExampleReader.of().read(file);
   }

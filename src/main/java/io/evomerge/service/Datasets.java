@@ -26,17 +26,16 @@ final class Datasets {
 
   List<Example> read(QueryPlus q) {
     Path file = locate(q);
+    List<Example> examples;
     try {
-      List<Example> examples = reader.read(file);
-      if (examples.isEmpty()) {
-        throw ApiError.badField("query_plus.dataset", "query_plus.dataset '" + q.dataset() + "' holds no examples");
-      }
-      return examples;
-    } catch (ApiError e) {
-      throw e;
+      examples = reader.read(file);
     } catch (IOException | RuntimeException e) {
       throw ApiError.badField("query_plus.dataset", "query_plus.dataset '" + q.dataset() + "' cannot be used: " + e.getMessage());
     }
+    if (examples.isEmpty()) {
+      throw ApiError.badField("query_plus.dataset", "query_plus.dataset '" + q.dataset() + "' holds no examples");
+    }
+    return examples;
   }
 
   private Path locate(QueryPlus q) {

@@ -8,14 +8,12 @@ import io.evomerge.protocol.ExampleResult;
 import io.evomerge.model.MergeModel;
 import io.evomerge.protocol.EvaluateRequest;
 import io.evomerge.protocol.EvaluateResponse;
-import io.evomerge.protocol.LimitsResponse;
 import io.evomerge.protocol.PredictResponse;
-import io.evomerge.protocol.RepositoryResponse;
 import io.evomerge.protocol.Usage;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
-/** The stateless dialect: repository, evaluate, predict. Thread-safe. */
+/** The stateless dialect's scoring: evaluate and predict. Thread-safe. */
 final class EvomergeEndpoints {
 
   private final MergeModel model;
@@ -30,20 +28,12 @@ final class EvomergeEndpoints {
     this.bodies = new Bodies(limits.maxTextChars());
   }
 
-  Route.Reply repository(Route.Call call) {
-    return Route.Reply.ok(new RepositoryResponse(model.baseModel(), model.adapters()));
-  }
-
-  Route.Reply limits(Route.Call call) {
-    return Route.Reply.ok(new LimitsResponse(limits.maxBodyBytes(), limits.maxExamplesPerCall(),
-        limits.maxOptionsPerExample(), limits.maxTextChars(), limits.betaBound()));
-  }
-
   Route.Reply evaluate(Route.Call call) {
     EvaluateRequest request = bodies.parse(call.body(), EvaluateRequest.class);
     ControlVectors vectors = vectors(request);
     Validation.examples(request.examples(), limits, true);
-    List<ExampleResult> results = Models.evaluate(model, vectors, request.examples(), request.strategy(), call.live());
+    List<ExampleResult> results =
+        call.each(request.examples(), one -> model.evaluate(vectors, one, request.strategy()));
     stats.scored(results.size());
     return Route.Reply.ok(new EvaluateResponse(results, new Usage(results.size()), MergeDigest.of(vectors)));
   }
@@ -53,12 +43,10 @@ final class EvomergeEndpoints {
     ControlVectors vectors = vectors(request);
     Validation.examples(request.examples(), limits, false);
     List<Example> examples = request.examples().stream().map(Example::withoutOutput).toList();
-    List<String> predicted = Models.predict(model, vectors, examples, request.strategy(), call.live());
+    List<String> predicted = call.each(examples, one -> model.predict(vectors, one, request.strategy()));
     stats.predicted(predicted.size());
-    List<PredictResponse.Prediction> predictions = new ArrayList<>(predicted.size());
-    for (int i = 0; i < examples.size(); i++) {
-      predictions.add(new PredictResponse.Prediction(examples.get(i).id(), predicted.get(i)));
-    }
+    List<PredictResponse.Prediction> predictions = IntStream.range(0, examples.size())
+        .mapToObj(i -> new PredictResponse.Prediction(examples.get(i).id(), predicted.get(i))).toList();
     return Route.Reply.ok(new PredictResponse(predictions, new Usage(predictions.size()), MergeDigest.of(vectors)));
   }
 

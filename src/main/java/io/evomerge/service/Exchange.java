@@ -24,13 +24,15 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * One request and its answer: writes the answer once, counts it in the stats under its route and
- * status just before sending (so a client that has its answer also finds it counted), and runs
- * the request's clean-up (its admission ticket) when the answer is done. Thread-safe: the first
- * answer wins, later ones are dropped.
+ * status just before sending (so a client that has its answer also finds it counted), and closes
+ * the request's admission ticket when the answer is done. Thread-safe: the first answer wins,
+ * later ones are dropped.
  */
 final class Exchange {
 
   private static final String JSON = "application/json; charset=utf-8";
+  private static final byte[] GARBAGE =
+      "<html><body>502 upstream hiccup</body></html>".getBytes(StandardCharsets.UTF_8);
 
   private final Request request;
   private final Response response;
@@ -40,7 +42,7 @@ final class Exchange {
   private final AtomicBoolean answered = new AtomicBoolean();
   private final AtomicBoolean completed = new AtomicBoolean();
   private volatile Route route;
-  private volatile AutoCloseable cleanup;
+  private volatile Admission.Ticket ticket;
   private volatile boolean bodyUnread = true;
   private volatile Throwable failure;
   private volatile boolean pipelined;
@@ -63,10 +65,6 @@ final class Exchange {
    * after its answer sees the connection reset, after the answer.
    */
   record Linger(long millis, long bytes, ScheduledExecutorService timers) {}
-
-  Request request() {
-    return request;
-  }
 
   /** Remembers that the connection failed under the request (the client has gone). */
   void failed(Throwable why) {
@@ -106,17 +104,13 @@ final class Exchange {
     route = r;
   }
 
-  Route route() {
-    return route;
-  }
-
   String label() {
     return route == null ? "unmatched" : route.label();
   }
 
-  /** What to close once the answer is sent (or the exchange has failed). */
-  void onDone(AutoCloseable c) {
-    cleanup = c;
+  /** The admission ticket to close once the answer is sent (or the exchange has failed). */
+  void onDone(Admission.Ticket t) {
+    ticket = t;
   }
 
   void bodyRead() {
@@ -127,21 +121,14 @@ final class Exchange {
     return bodyUnread;
   }
 
-  boolean answered() {
-    return answered.get();
-  }
-
-  void reply(Route.Reply reply) {
-    send(reply.status(), JSON, json(reply.body()), -1);
-  }
-
-  void raw(int status, String type, byte[] body) {
-    send(status, type, body, -1);
-  }
-
-  void truncated(Route.Reply reply) {
+  /** The reply, or what the injected {@code fault} makes of it (garbage, or cut in half). */
+  void reply(Route.Reply reply, Fault.Kind fault) {
     byte[] json = json(reply.body());
-    send(reply.status(), JSON, json, json.length / 2);
+    switch (fault) {
+      case GARBAGE -> send(200, "text/html; charset=utf-8", GARBAGE, -1);
+      case TRUNCATE -> send(reply.status(), JSON, json, json.length / 2);
+      default -> send(reply.status(), JSON, json, -1);
+    }
   }
 
   /** An error, in the shape of the route's dialect. */
@@ -177,12 +164,10 @@ final class Exchange {
       ArrayNode loc = item.putArray("loc").add("body");
       String field = error.field() == null ? "" : error.field();
       for (String part : field.split("[.\\[\\]]+")) {
-        if (!part.isEmpty()) {
-          if (part.chars().allMatch(Character::isDigit)) {
-            loc.add(Integer.parseInt(part));
-          } else {
-            loc.add(part);
-          }
+        if (!part.isEmpty() && part.chars().allMatch(Character::isDigit)) {
+          loc.add(Integer.parseInt(part));
+        } else if (!part.isEmpty()) {
+          loc.add(part);
         }
       }
       item.put("msg", error.getMessage());
@@ -279,22 +264,18 @@ final class Exchange {
   }
 
   private void done() {
-    AutoCloseable c = cleanup;
-    cleanup = null;
-    if (c != null) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
+    Admission.Ticket t = ticket;
+    ticket = null;
+    if (t != null) {
+      t.close();
     }
   }
 
-  private static byte[] json(Object body) {
+  static byte[] json(Object value) {
     try {
-      return Json.mapper().writeValueAsBytes(body);
+      return Json.mapper().writeValueAsBytes(value);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot write the answer as JSON", e);
+      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
     }
   }
 }

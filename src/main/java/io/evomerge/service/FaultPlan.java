@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Decides the fault of each request, deterministically: from ({@code seed}, a digest of the
- * endpoint and body, how many times that same request was seen). Remembers one counter per
- * distinct request while faults are on. Thread-safe.
+ * Decides the fault of each request, deterministically: from ({@code seed}, the first 8 bytes of
+ * {@link #sha256} of the endpoint and body, how many times that same request was seen).
+ * Remembers one counter per distinct request while faults are on. Thread-safe.
  */
 final class FaultPlan {
 
@@ -28,7 +28,7 @@ final class FaultPlan {
     if (!settings.injectsAny()) {
       return Fault.NONE;
     }
-    long request = digest(endpoint, body);
+    long request = ByteBuffer.wrap(sha256(endpoint, body)).getLong();
     int sending = seen.computeIfAbsent(request, r -> new AtomicInteger()).getAndIncrement();
     return decide(settings, request, sending);
   }
@@ -59,12 +59,11 @@ final class FaultPlan {
     return u < edge + s.garbageRate() ? Fault.Kind.GARBAGE : Fault.Kind.NONE;
   }
 
-  /** The first 8 bytes of SHA-256(endpoint, newline, body). */
-  static long digest(String endpoint, byte[] body) {
+  /** SHA-256 of {@code head}, a newline and {@code body}. */
+  static byte[] sha256(String head, byte[] body) {
     MessageDigest sha = MergeDigest.sha256();
-    sha.update(endpoint.getBytes(StandardCharsets.UTF_8));
-    sha.update((byte) '\n');
-    return ByteBuffer.wrap(sha.digest(body)).getLong();
+    sha.update((head + "\n").getBytes(StandardCharsets.UTF_8));
+    return sha.digest(body);
   }
 
   private static long mix(long seed, long request, int sending) {

@@ -19,34 +19,25 @@ final class Keyring {
     this.digests = keys.stream().map(ApiKey::digest).toList();
   }
 
-  boolean enabled() {
-    return !digests.isEmpty();
-  }
-
   /**
    * The owner (an opaque id of the matching key) of a request with this {@code Authorization}
    * header; 401 when it is missing, malformed or carries no accepted key.
    */
   String authenticate(String header) {
-    if (!enabled()) {
+    if (digests.isEmpty()) {
       return "open";
     }
     if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
       throw ApiError.unauthorized("missing API key: send the header 'Authorization: Bearer <key>'");
     }
-    int match = indexOf(ApiKey.sha256(header.substring(SCHEME.length()).trim()));
+    byte[] presented = ApiKey.sha256(header.substring(SCHEME.length()).trim());
+    int match = -1;
+    for (int i = 0; i < digests.size(); i++) {
+      match = MessageDigest.isEqual(digests.get(i), presented) ? i : match;
+    }
     if (match < 0) {
       throw ApiError.unauthorized("the API key is not valid for this service");
     }
     return "key-" + match;
-  }
-
-  private int indexOf(byte[] presented) {
-    int match = -1;
-    for (int i = 0; i < digests.size(); i++) {
-      boolean equal = MessageDigest.isEqual(digests.get(i), presented);
-      match = equal ? i : match;
-    }
-    return match;
   }
 }

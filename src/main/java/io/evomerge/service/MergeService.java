@@ -1,7 +1,10 @@
 package io.evomerge.service;
 
+import io.evomerge.config.LimitsConfig;
 import io.evomerge.model.MergeModel;
 import io.evomerge.protocol.HealthResponse;
+import io.evomerge.protocol.LimitsResponse;
+import io.evomerge.protocol.RepositoryResponse;
 import io.evomerge.protocol.StatsResponse;
 import io.evomerge.service.Route.Access;
 import io.evomerge.service.Route.Reply;
@@ -70,7 +73,8 @@ public final class MergeService implements AutoCloseable {
     Objects.requireNonNull(reader, "reader");
     Stats stats = new Stats();
     Admission admission = new Admission(settings.limits(), System::nanoTime);
-    ThreadPoolExecutor workers = new ThreadPoolExecutor(admission.concurrency(), admission.concurrency(),
+    int slots = settings.limits().concurrency();
+    ThreadPoolExecutor workers = new ThreadPoolExecutor(slots, slots,
         30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons("merge-service-work-"));
     workers.allowCoreThreadTimeOut(true);
     ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemons("merge-service-timer-"));
@@ -90,7 +94,7 @@ public final class MergeService implements AutoCloseable {
     connector.setIdleTimeout(settings.limits().idleTimeoutMs());
     connector.setAcceptQueueSize(1024);
     server.addConnector(connector);
-    server.setHandler(new ApiHandler(new Router(routes(settings, model, reader, stats)), settings, admission,
+    server.setHandler(new ApiHandler(routes(settings, model, reader, stats), settings, admission,
         stats, workers, timers));
     server.setStopTimeout(0);
     try {
@@ -140,14 +144,18 @@ public final class MergeService implements AutoCloseable {
   }
 
   private static List<Route> routes(ServiceSettings settings, MergeModel model, DatasetReader reader, Stats stats) {
-    EvomergeEndpoints evomerge = new EvomergeEndpoints(model, settings.limits(), stats);
+    LimitsConfig limits = settings.limits();
+    EvomergeEndpoints evomerge = new EvomergeEndpoints(model, limits, stats);
     BmmEndpoints bmm = new BmmEndpoints(model, settings, reader, stats);
     return List.of(
         new Route("GET", "/v1/health", Access.OPEN, false, call -> Reply.ok(HealthResponse.ok())),
         new Route("GET", "/health", Access.OPEN, true, call -> Reply.ok(HealthResponse.ok())),
         new Route("GET", "/v1/stats", Access.STATS, false, call -> Reply.ok(stats.snapshot())),
-        new Route("GET", "/v1/repository", Access.WORK, false, evomerge::repository),
-        new Route("GET", "/v1/limits", Access.OPEN, false, evomerge::limits),
+        new Route("GET", "/v1/repository", Access.WORK, false,
+            call -> Reply.ok(new RepositoryResponse(model.baseModel(), model.adapters()))),
+        new Route("GET", "/v1/limits", Access.OPEN, false, call -> Reply.ok(new LimitsResponse(
+            limits.maxBodyBytes(), limits.maxExamplesPerCall(), limits.maxOptionsPerExample(),
+            limits.maxTextChars(), limits.betaBound()))),
         new Route("POST", "/v1/evaluate", Access.WORK, false, evomerge::evaluate),
         new Route("POST", "/v1/predict", Access.WORK, false, evomerge::predict),
         new Route("GET", "/v1/presets", Access.WORK, true, bmm::presets),

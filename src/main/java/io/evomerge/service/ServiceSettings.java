@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How a {@link MergeService} runs. Immutable; {@code withX} copies give variants. Its
- * {@link #toString()} shows how many keys there are, never the keys.
+ * How a {@link MergeService} runs. Immutable; its {@link #toString()} never shows a key
+ * ({@link ApiKey}'s is redacted).
  *
  * @param host the address to bind; 127.0.0.1 unless the service must be reachable from elsewhere
  * @param port the port, 0 for a free one
@@ -45,33 +45,8 @@ public record ServiceSettings(
         null, "reference");
   }
 
-  public ServiceSettings withHost(String h) {
-    return new ServiceSettings(h, port, apiKeys, limits, faults, dataRoot, presetId);
-  }
-
-  public ServiceSettings withPort(int p) {
-    return new ServiceSettings(host, p, apiKeys, limits, faults, dataRoot, presetId);
-  }
-
-  public ServiceSettings withApiKeys(List<ApiKey> keys) {
-    return new ServiceSettings(host, port, keys, limits, faults, dataRoot, presetId);
-  }
-
-  public ServiceSettings withLimits(LimitsConfig l) {
-    return new ServiceSettings(host, port, apiKeys, l, faults, dataRoot, presetId);
-  }
-
-  public ServiceSettings withFaults(FaultsConfig f) {
-    return new ServiceSettings(host, port, apiKeys, limits, f, dataRoot, presetId);
-  }
-
-  public ServiceSettings withDataRoot(Path root) {
-    return new ServiceSettings(host, port, apiKeys, limits, faults, root, presetId);
-  }
-
-  @Override
-  public String toString() {
-    return "ServiceSettings[host=" + host + ", port=" + port + ", apiKeys=" + apiKeys.size() + " key(s)"
-        + ", limits=" + limits + ", faults=" + faults + ", dataRoot=" + dataRoot + ", presetId=" + presetId + "]";
+  /** These settings, bound to {@code host} and {@code port} instead. */
+  public ServiceSettings withAddress(String h, int p) {
+    return new ServiceSettings(h, p, apiKeys, limits, faults, dataRoot, presetId);
   }
 }

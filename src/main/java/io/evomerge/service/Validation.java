@@ -39,12 +39,11 @@ final class Validation {
           + max + " per call (max_examples_per_call)");
     }
     for (int i = 0; i < examples.size(); i++) {
-      example("examples[" + i + "]", examples.get(i), needOutput);
-      sizes("examples[" + i + "]", examples.get(i), limits);
+      example("examples[" + i + "]", examples.get(i), limits, needOutput);
     }
   }
 
-  private static void example(String where, Example example, boolean needOutput) {
+  private static void example(String where, Example example, LimitsConfig limits, boolean needOutput) {
     if (example.id().isBlank()) {
       throw ApiError.badRequest(where + ".id is empty; expected a non-empty id");
     }
@@ -61,9 +60,6 @@ final class Validation {
     if (needOutput && !example.options().contains(example.output())) {
       throw ApiError.badRequest(where + ".output '" + example.output() + "' is not one of its options");
     }
-  }
-
-  static void sizes(String where, Example example, LimitsConfig limits) {
     if (example.options().size() > limits.maxOptionsPerExample()) {
       throw ApiError.badField(where + ".options", where + ".options has " + example.options().size()
           + " entries; this service accepts at most " + limits.maxOptionsPerExample()

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evomerge.config.TestConfigs;
+import io.evomerge.config.LimitsConfig;
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.protocol.ApiKey;
@@ -44,8 +45,8 @@ class MergeClientTest {
   void start() throws IOException {
     Fixtures.writeJsonLines(data.resolve("target.jsonl"), Fixtures.examples("t", 30));
     model = ToyModel.of(ADAPTERS);
-    ServiceSettings settings = ServiceSettings.defaults().withApiKeys(List.of(KEY)).withDataRoot(data)
-        .withFaults(TestConfigs.faults("seed: 4, jitterMs: 25"));
+    ServiceSettings settings = Fixtures.settings(List.of(KEY), LimitsConfig.defaults(),
+        TestConfigs.faults("seed: 4, jitterMs: 25"), data);
     service = MergeService.start(settings, model, Fixtures::readJsonLines);
   }
 

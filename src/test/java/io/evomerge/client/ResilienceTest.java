@@ -13,6 +13,7 @@ import io.evomerge.protocol.ApiKey;
 import io.evomerge.protocol.EvaluateResponse;
 import io.evomerge.protocol.StatsResponse;
 import io.evomerge.config.FaultsConfig;
+import io.evomerge.config.LimitsConfig;
 import io.evomerge.service.Fixtures;
 import io.evomerge.service.MergeService;
 import io.evomerge.service.ServiceSettings;
@@ -51,7 +52,7 @@ class ResilienceTest {
   }
 
   MergeClient client(ServiceSettings settings, ApiKey key, int timeoutMs) throws IOException {
-    service = MergeService.start(settings.withApiKeys(List.of(KEY)), ToyModel.of(ADAPTERS));
+    service = MergeService.start(settings, ToyModel.of(ADAPTERS));
     if (key != null) {
       MergeClient.registerKey(service.baseUrl(), key);
     }
@@ -60,8 +61,13 @@ class ResilienceTest {
     return MergeClient.of(config, listener, 0);
   }
 
+  /** The service's settings: {@link #KEY}, these limits and faults. */
+  static ServiceSettings settings(LimitsConfig limits, FaultsConfig faults) {
+    return Fixtures.settings(List.of(KEY), limits, faults, null);
+  }
+
   static ServiceSettings faulty(FaultsConfig faults) {
-    return ServiceSettings.defaults().withFaults(faults);
+    return settings(LimitsConfig.defaults(), faults);
   }
 
   static EvaluateRequest call() {
@@ -172,7 +178,7 @@ class ResilienceTest {
 
   @Test
   void aBadRequestFailsAtOnceWithTheServicesMessage() throws IOException {
-    MergeClient client = client(ServiceSettings.defaults());
+    MergeClient client = client(Fixtures.settings(KEY));
     EvaluateRequest bad = EvaluateRequest.of(ControlVectors.uniform(ADAPTERS + 1), Fixtures.examples("b", 1));
 
     PermanentFailure failure = assertThrows(PermanentFailure.class, () -> client.evaluateAll(List.of(bad)));
@@ -186,7 +192,7 @@ class ResilienceTest {
 
   @Test
   void aWrongKeyFailsAtOnceWith401() throws IOException {
-    MergeClient client = client(ServiceSettings.defaults(),
+    MergeClient client = client(Fixtures.settings(KEY),
         ApiKey.of("not-the-key"));
 
     PermanentFailure failure = assertThrows(PermanentFailure.class, () -> evaluate(client));
@@ -199,7 +205,7 @@ class ResilienceTest {
 
   @Test
   void aMissingKeyFailsAtOnceWith401() throws IOException {
-    MergeClient client = client(ServiceSettings.defaults(), (ApiKey) null);
+    MergeClient client = client(Fixtures.settings(KEY), (ApiKey) null);
 
     PermanentFailure failure = assertThrows(PermanentFailure.class, client::repository);
 
@@ -213,7 +219,7 @@ class ResilienceTest {
 
   @Test
   void aBodyOverTheLimitFailsAtOnceNamingTheLimit() throws IOException {
-    MergeClient client = client(ServiceSettings.defaults().withLimits(TestConfigs.limits("maxBodyBytes: 1000")));
+    MergeClient client = client(settings(TestConfigs.limits("maxBodyBytes: 1000"), FaultsConfig.none()));
     EvaluateRequest big = EvaluateRequest.of(ControlVectors.uniform(ADAPTERS), Fixtures.examples("big", 50));
 
     PermanentFailure failure = assertThrows(PermanentFailure.class, () -> client.evaluateAll(List.of(big)));
@@ -237,8 +243,7 @@ class ResilienceTest {
 
   @Test
   void patienceIsMeasuredInTimeNotAttempts() throws IOException {
-    service = MergeService.start(faulty(TestConfigs.faults("seed: 7, errorRate: 1.0")).withApiKeys(List.of(KEY)),
-        ToyModel.of(ADAPTERS));
+    service = MergeService.start(faulty(TestConfigs.faults("seed: 7, errorRate: 1.0")), ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
     MergeClient client = MergeClient.of(TestConfigs.service(service.baseUrl(), new RetryConfig(300, 0, 10, 40, 0)),
         listener, 0);
@@ -257,8 +262,7 @@ class ResilienceTest {
 
   @Test
   void clientsSharingASpentAllowanceGiveUpInsteadOfSending() throws IOException {
-    service = MergeService.start(faulty(TestConfigs.faults("seed: 7, errorRate: 1.0")).withApiKeys(List.of(KEY)),
-        ToyModel.of(ADAPTERS));
+    service = MergeService.start(faulty(TestConfigs.faults("seed: 7, errorRate: 1.0")), ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
     String key = "resilience-" + System.nanoTime();
     SendAllowance allowance = SendAllowance.shared(key, 5);
@@ -280,7 +284,7 @@ class ResilienceTest {
 
   @Test
   void aRetryAfterBeyondTheDeadlineFailsAtOnceSayingHowLongItWouldHaveWaited() throws IOException {
-    service = MergeService.start(faulty(TestConfigs.faults("seed: 1, throttleRate: 1.0, throttleRetryAfterSeconds: 5")).withApiKeys(List.of(KEY)),
+    service = MergeService.start(faulty(TestConfigs.faults("seed: 1, throttleRate: 1.0, throttleRetryAfterSeconds: 5")),
         ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
     MergeClient client = MergeClient.of(TestConfigs.service(service.baseUrl(), "retry.maxElapsedMs=2000"), listener, 0);
@@ -296,9 +300,9 @@ class ResilienceTest {
 
   @Test
   void throttledCallsShrinkTheCallsInFlightInsteadOfHammeringTheService() throws IOException {
-    ServiceSettings limited = faulty(TestConfigs.faults("seed: 1, latencyMs: 40"))
-        .withLimits(TestConfigs.limits("maxConcurrent: 2"));
-    service = MergeService.start(limited.withApiKeys(List.of(KEY)), ToyModel.of(ADAPTERS));
+    ServiceSettings limited = settings(TestConfigs.limits("maxConcurrent: 2"),
+        TestConfigs.faults("seed: 1, latencyMs: 40"));
+    service = MergeService.start(limited, ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
     MergeClient client = MergeClient.of(TestConfigs.service(service.baseUrl(), new RetryConfig(60_000, 0, 10, 50, 0.5),
         "maxInFlight=8"), listener, 0);
@@ -317,7 +321,7 @@ class ResilienceTest {
 
   @Test
   void aReplicaThatKeepsFailingIsLeftOutAndItsCallsGoToTheOthers() throws IOException {
-    service = MergeService.start(ServiceSettings.defaults().withApiKeys(List.of(KEY)), ToyModel.of(ADAPTERS));
+    service = MergeService.start(Fixtures.settings(KEY), ToyModel.of(ADAPTERS));
     MergeClient.registerKey(service.baseUrl(), KEY);
     String dead = deadUrl();
     MergeClient client = MergeClient.of(TestConfigs.service(service.baseUrl(), new RetryConfig(60_000, 0, 10, 20, 0),

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evomerge.cli.ServiceEndpoint;
 import io.evomerge.config.ConfigLoader;
-import io.evomerge.config.FaultsConfig;
 import io.evomerge.job.output.ResultJson;
 import io.evomerge.model.ReferenceModel;
 import io.evomerge.protocol.ApiKey;

@@ -8,6 +8,7 @@ import io.evomerge.config.TestConfigs;
 import io.evomerge.data.Example;
 import io.evomerge.model.ReferenceModel;
 import io.evomerge.protocol.ApiKey;
+import io.evomerge.service.Fixtures;
 import io.evomerge.service.MergeService;
 import io.evomerge.service.ServiceSettings;
 import java.io.IOException;
@@ -34,7 +35,7 @@ final class LoopbackService implements AutoCloseable {
 
   static LoopbackService start(int adapters, long seed) throws IOException {
     ReferenceModel model = ReferenceModel.of(randomRepository(adapters, seed));
-    ServiceSettings settings = ServiceSettings.defaults().withApiKeys(List.of(KEY));
+    ServiceSettings settings = Fixtures.settings(KEY);
     return new LoopbackService(MergeService.start(settings, model));
   }
 

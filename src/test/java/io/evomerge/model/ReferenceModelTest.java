@@ -49,7 +49,8 @@ class ReferenceModelTest {
   private static final AdapterRepository REPOSITORY = new AdapterRepository(AdapterRepository.REFERENCE_BASE_MODEL,
       List.of(steering("to-positive", REVIEW.prompt(), "positive", "negative"),
           steering("to-number", QUESTION.prompt(), "number", "location")));
-  private static final ReferenceModel MODEL = ReferenceModel.builder(REPOSITORY).encoder(ENCODER).build();
+  private static final ReferenceModel MODEL = new ReferenceModel(REPOSITORY, ENCODER,
+      ReferenceModel.DEFAULT_TEMPERATURE);
 
   @Test
   void theBaseModelIsACosineClassifierAtTheTemperature() {

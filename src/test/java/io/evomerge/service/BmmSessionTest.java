@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.evomerge.config.FaultsConfig;
+import io.evomerge.config.LimitsConfig;
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.protocol.ApiKey;
@@ -40,9 +42,8 @@ class BmmSessionTest {
   void start() throws IOException {
     examples = Fixtures.examples("d", 40);
     Fixtures.writeJsonLines(data.resolve("tasks/target.jsonl"), examples);
-    ServiceSettings settings = ServiceSettings.defaults()
-        .withApiKeys(List.of(ApiKey.of(KEY), ApiKey.of(OTHER_KEY)))
-        .withDataRoot(data);
+    ServiceSettings settings = Fixtures.settings(List.of(ApiKey.of(KEY), ApiKey.of(OTHER_KEY)),
+        LimitsConfig.defaults(), FaultsConfig.none(), data);
     service = MergeService.start(settings, ToyModel.of(ADAPTERS), Fixtures::readJsonLines);
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evomerge.config.FaultsConfig;
 import io.evomerge.config.TestConfigs;
+import io.evomerge.config.LimitsConfig;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.protocol.EvaluateRequest;
 import io.evomerge.protocol.Json;
@@ -75,9 +76,13 @@ class FaultInjectionTest {
   }
 
   /** Sends 8 distinct bodies, each three times in a row, to a fresh service. */
+  static ServiceSettings faulty(FaultsConfig faults) {
+    return Fixtures.settings(List.of(), LimitsConfig.defaults(), faults, null);
+  }
+
   static List<Integer> statuses(FaultsConfig faults) throws IOException {
     List<Integer> statuses = new ArrayList<>();
-    try (MergeService service = MergeService.start(ServiceSettings.defaults().withFaults(faults), ToyModel.of(2))) {
+    try (MergeService service = MergeService.start(faulty(faults), ToyModel.of(2))) {
       for (int body = 0; body < 8; body++) {
         String json = Json.mapper().writeValueAsString(
             EvaluateRequest.of(ControlVectors.uniform(2), Fixtures.examples("f" + body, 2)));
@@ -92,7 +97,7 @@ class FaultInjectionTest {
   @Test
   void injectedFaultsAreCountedByKindAndHealthIsNeverFaulted() throws IOException {
     FaultsConfig faults = TestConfigs.faults("seed: 1, errorRate: 1.0");
-    try (MergeService service = MergeService.start(ServiceSettings.defaults().withFaults(faults), ToyModel.of(2))) {
+    try (MergeService service = MergeService.start(faulty(faults), ToyModel.of(2))) {
       String json = Json.mapper().writeValueAsString(EvaluateRequest.of(ControlVectors.uniform(2), Fixtures.examples("k", 1)));
       int status = Http.post(service.baseUrl() + "/v1/evaluate", null, json).status();
 

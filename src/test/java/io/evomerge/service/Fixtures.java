@@ -1,7 +1,10 @@
 package io.evomerge.service;
 
+import io.evomerge.config.FaultsConfig;
+import io.evomerge.config.LimitsConfig;
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
+import io.evomerge.protocol.ApiKey;
 import io.evomerge.protocol.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +15,20 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 
-/** Seeded examples, vectors and data set files for the tests. */
+/** Seeded examples, vectors, data set files and service settings for the tests. */
 public final class Fixtures {
 
   private Fixtures() {}
+
+  /** Loopback service settings with these keys, limits, faults and data folder (null: none). */
+  public static ServiceSettings settings(List<ApiKey> keys, LimitsConfig limits, FaultsConfig faults, Path data) {
+    return new ServiceSettings("127.0.0.1", 0, keys, limits, faults, data, "reference");
+  }
+
+  /** Loopback service settings with these keys and the default limits, no faults, no data folder. */
+  public static ServiceSettings settings(ApiKey... keys) {
+    return settings(List.of(keys), LimitsConfig.defaults(), FaultsConfig.none(), null);
+  }
 
   public static List<Example> examples(String prefix, int n) {
     return IntStream.range(0, n)

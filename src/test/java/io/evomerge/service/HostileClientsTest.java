@@ -43,8 +43,7 @@ class HostileClientsTest {
   }
 
   MergeService start(LimitsConfig limits, FaultsConfig faults, ToyModel model) throws IOException {
-    service = MergeService.start(ServiceSettings.defaults().withApiKeys(List.of(ApiKey.of(KEY)))
-        .withLimits(limits).withFaults(faults), model);
+    service = MergeService.start(Fixtures.settings(List.of(ApiKey.of(KEY)), limits, faults, null), model);
     return service;
   }
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.evomerge.config.TestConfigs;
+import io.evomerge.config.FaultsConfig;
+import io.evomerge.config.LimitsConfig;
 import io.evomerge.data.Example;
 import io.evomerge.merge.ControlVectors;
 import io.evomerge.protocol.ExampleResult;
@@ -51,7 +53,11 @@ class MergeServiceTest {
   }
 
   static ServiceSettings settings() {
-    return ServiceSettings.defaults().withApiKeys(List.of(ApiKey.of(KEY)));
+    return Fixtures.settings(ApiKey.of(KEY));
+  }
+
+  static ServiceSettings limited(LimitsConfig limits) {
+    return Fixtures.settings(List.of(ApiKey.of(KEY)), limits, FaultsConfig.none(), null);
   }
 
   String url(String path) {
@@ -155,7 +161,7 @@ class MergeServiceTest {
   @Test
   void anyOfSeveralConfiguredKeysIsAccepted() throws IOException {
     service.close();
-    service = MergeService.start(settings().withApiKeys(List.of(ApiKey.of("first"), ApiKey.of("second"))), model);
+    service = MergeService.start(Fixtures.settings(ApiKey.of("first"), ApiKey.of("second")), model);
     assertEquals(200, Http.get(url("/v1/repository"), "second").status());
     assertEquals(200, Http.get(url("/v1/repository"), "first").status());
     assertEquals(401, Http.get(url("/v1/repository"), KEY).status());
@@ -207,7 +213,7 @@ class MergeServiceTest {
   @Test
   void aBodyOverTheLimitIs413NamingTheLimit() throws IOException {
     service.close();
-    service = MergeService.start(settings().withLimits(TestConfigs.limits("maxBodyBytes: 2048")), model);
+    service = MergeService.start(limited(TestConfigs.limits("maxBodyBytes: 2048")), model);
     String body = evaluateBody(ControlVectors.uniform(ADAPTERS), Fixtures.examples("big", 100));
     assertTrue(body.length() > 2048);
 
@@ -224,7 +230,7 @@ class MergeServiceTest {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     service.close();
-    service = MergeService.start(settings().withLimits(TestConfigs.limits("maxConcurrent: 1")),
+    service = MergeService.start(limited(TestConfigs.limits("maxConcurrent: 1")),
         ToyModel.blocking(ADAPTERS, entered, release));
     String body = evaluateBody(ControlVectors.uniform(ADAPTERS), Fixtures.examples("c", 1));
     CompletableFuture<Http.Answer> first = CompletableFuture.supplyAsync(() -> post(body));
@@ -250,7 +256,7 @@ class MergeServiceTest {
   @Test
   void overTheRateLimitIs429WithRetryAfter() throws IOException {
     service.close();
-    service = MergeService.start(settings().withLimits(TestConfigs.limits("rateLimitPerSecond: 0.2")), model);
+    service = MergeService.start(limited(TestConfigs.limits("rateLimitPerSecond: 0.2")), model);
     String body = evaluateBody(ControlVectors.uniform(ADAPTERS), Fixtures.examples("r", 1));
 
     Http.Answer first = Http.post(url("/v1/evaluate"), KEY, body);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.evomerge.adapter.AdapterRepository;
 import io.evomerge.adapter.LoraAdapter;
+import io.evomerge.config.FaultsConfig;
+import io.evomerge.config.LimitsConfig;
 import io.evomerge.config.ServiceConfig;
 import io.evomerge.config.TestConfigs;
 import io.evomerge.protocol.EvaluateRequest;
@@ -51,7 +53,7 @@ class ReferenceModelServiceTest {
     Fixtures.writeJsonLines(data.resolve("target.jsonl"), Fixtures.examples("t", 12));
     Files.writeString(data.resolve("broken.jsonl"),
         "{\"id\":\"x1\",\"input\":\"fine\",\"output\":\"yes\",\"options\":[\"yes\",\"no\"]}\n{\"id\":\"x2\",\"input\":\"no target\"}\n");
-    ServiceSettings settings = ServiceSettings.defaults().withApiKeys(List.of(KEY)).withDataRoot(data);
+    ServiceSettings settings = Fixtures.settings(List.of(KEY), LimitsConfig.defaults(), FaultsConfig.none(), data);
     service = MergeService.start(settings, model, DatasetReader.jsonLines());
   }
 

@@ -5,6 +5,7 @@ import io.evomerge.merge.ControlVectors;
 import io.evomerge.protocol.AdapterInfo;
 import io.evomerge.protocol.ExampleResult;
 import io.evomerge.model.MergeModel;
+import io.evomerge.protocol.StrategySpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -82,7 +83,8 @@ public final class ToyModel implements MergeModel {
   }
 
   @Override
-  public List<ExampleResult> evaluate(ControlVectors vectors, List<Example> examples) {
+  public List<ExampleResult> evaluate(ControlVectors vectors, List<Example> examples, StrategySpec strategy) {
+    defaultRuleOnly(strategy);
     await();
     pause(examples.size());
     scored.addAndGet(examples.size());
@@ -95,8 +97,17 @@ public final class ToyModel implements MergeModel {
   }
 
   @Override
-  public List<String> predict(ControlVectors vectors, List<Example> examples) {
+  public List<String> predict(ControlVectors vectors, List<Example> examples, StrategySpec strategy) {
+    defaultRuleOnly(strategy);
     return examples.stream().map(e -> predict(vectors, e)).toList();
+  }
+
+  /** Offers the paper's rule only, as a service without white-box rules does. */
+  private static void defaultRuleOnly(StrategySpec strategy) {
+    if (strategy != null && !strategy.isDefault()) {
+      throw new IllegalArgumentException("strategy '" + strategy.name()
+          + "' is not offered by this service; it merges with the asymmetric rule only");
+    }
   }
 
   private void pause(int examples) {

@@ -61,8 +61,8 @@ public final class TrainAdaptersCommand implements Callable<Integer> {
       RepositoryTrainer trainer = RepositoryTrainer.of(settings, MiniLmEncoder.sharedCached());
       RepositoryTrainer.Trained trained = trainer.train(tasks, manifest, seed, line -> progress(stdout, line));
       AdapterWriter.write(trained.repository(), out);
-      ReferenceModel model = ReferenceModel.builder(trained.repository()).encoder(MiniLmEncoder.sharedCached())
-          .temperature(settings.temperature()).build();
+      ReferenceModel model = new ReferenceModel(trained.repository(), MiniLmEncoder.sharedCached(),
+          settings.temperature());
       List<TargetEvaluation.Report> reports = new ArrayList<>();
       for (var target : manifest.targets()) {
         reports.add(TargetEvaluation.of(model, trainer).evaluate(TaskData.load(tasks, target), seed));

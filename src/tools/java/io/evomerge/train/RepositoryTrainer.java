@@ -80,8 +80,7 @@ public final class RepositoryTrainer {
   }
 
   private List<AdapterRow> rows(AdapterRepository repository, List<TaskData> tasks, List<TrainingResult> results) {
-    ReferenceModel model = ReferenceModel.builder(repository).encoder(encoder)
-        .temperature(trainer.settings().temperature()).build();
+    ReferenceModel model = new ReferenceModel(repository, encoder, trainer.settings().temperature());
     List<AdapterRow> rows = new ArrayList<>();
     for (int i = 0; i < tasks.size(); i++) {
       TaskData task = tasks.get(i);

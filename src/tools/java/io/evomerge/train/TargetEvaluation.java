@@ -135,8 +135,8 @@ public final class TargetEvaluation {
     EncodedSet dev = EncodedSet.of(target.split("dev"), model.encoder());
     TrainingResult r = AdapterTrainer.of(trainerSettings().withPatience(0).withEpochs(20))
         .train("oracle", "", dev, EncodedSet.of(List.of(), model.encoder()), RepositoryTrainer.generator(seed, target.id()));
-    ReferenceModel oracle = ReferenceModel.builder(new AdapterRepository("oracle", List.of(r.adapter())))
-        .encoder(model.encoder()).temperature(model.temperature()).build();
+    ReferenceModel oracle = new ReferenceModel(new AdapterRepository("oracle", List.of(r.adapter())),
+        model.encoder(), model.temperature());
     ControlVectors one = ControlVectors.of(new double[] {1}, new double[] {1});
     return new Row("oracle", "adapter trained on the target dev split (20 epochs)",
         Scores.of(oracle, one, target.split("dev")), Scores.of(oracle, one, target.split("test")));

@@ -1,11 +1,13 @@
 package io.evomerge.bench.internal;
 
 import io.evomerge.client.MergeClient;
+import io.evomerge.config.FaultsConfig;
 import io.evomerge.config.ServiceConfig;
 import io.evomerge.config.TestConfigs;
 import io.evomerge.model.MergeModel;
 import io.evomerge.protocol.ApiKey;
 import io.evomerge.protocol.StatsResponse;
+import io.evomerge.service.Fixtures;
 import io.evomerge.service.MergeService;
 import io.evomerge.config.LimitsConfig;
 import io.evomerge.service.ServiceSettings;
@@ -30,7 +32,7 @@ public final class BenchService implements AutoCloseable {
   public static BenchService start(MergeModel model, int maxConcurrency) throws IOException {
     ApiKey key = ApiKey.random("bench-");
     LimitsConfig limits = TestConfigs.limits("maxConcurrent: " + maxConcurrency);
-    ServiceSettings settings = ServiceSettings.defaults().withApiKeys(List.of(key)).withLimits(limits);
+    ServiceSettings settings = Fixtures.settings(List.of(key), limits, FaultsConfig.none(), null);
     return new BenchService(MergeService.start(settings, model), key);
   }
 

@@ -1,10 +1,12 @@
 package io.evomerge.bench.internal;
 
 import io.evomerge.client.MergeClient;
+import io.evomerge.config.FaultsConfig;
 import io.evomerge.config.LimitsConfig;
 import io.evomerge.config.TestConfigs;
 import io.evomerge.model.ReferenceModel;
 import io.evomerge.protocol.ApiKey;
+import io.evomerge.service.Fixtures;
 import io.evomerge.service.MergeService;
 import io.evomerge.service.ServiceSettings;
 import java.io.BufferedReader;
@@ -136,8 +138,8 @@ public final class ServiceJvm implements AutoCloseable {
     ReferenceModel model = ReferenceModel.load(Path.of(args[0]));
     double loadSeconds = (System.nanoTime() - start) / 1e9;
     LimitsConfig limits = TestConfigs.limits("maxConcurrent: " + Integer.parseInt(args[1]));
-    ServiceSettings settings = ServiceSettings.defaults().withApiKeys(List.of(ApiKey.of(System.getenv(KEY_ENV))))
-        .withLimits(limits);
+    ServiceSettings settings = Fixtures.settings(List.of(ApiKey.of(System.getenv(KEY_ENV))), limits,
+        FaultsConfig.none(), null);
     try (MergeService service = MergeService.start(settings, model)) {
       long heap = usedAfterGc();
       ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);

@@ -29,14 +29,6 @@ public record ServiceTime(MergeModel model, long latencyMs) implements MergeMode
   }
 
   @Override
-  public List<ExampleResult> evaluate(ControlVectors vectors, List<Example> examples) {
-    long start = System.nanoTime();
-    List<ExampleResult> results = model.evaluate(vectors, examples);
-    sleepRest(start);
-    return results;
-  }
-
-  @Override
   public List<ExampleResult> evaluate(ControlVectors vectors, List<Example> examples, StrategySpec strategy) {
     long start = System.nanoTime();
     List<ExampleResult> results = model.evaluate(vectors, examples, strategy);
@@ -45,8 +37,8 @@ public record ServiceTime(MergeModel model, long latencyMs) implements MergeMode
   }
 
   @Override
-  public List<String> predict(ControlVectors vectors, List<Example> examples) {
-    return model.predict(vectors, examples);
+  public List<String> predict(ControlVectors vectors, List<Example> examples, StrategySpec strategy) {
+    return model.predict(vectors, examples, strategy);
   }
 
   private void sleepRest(long startNanos) {

@@ -18,8 +18,8 @@ import io.evomerge.model.ReferenceModel;
 import io.evomerge.protocol.ApiKey;
 import io.evomerge.protocol.EvaluateRequest;
 import io.evomerge.protocol.EvaluateResponse;
+import io.evomerge.service.Fixtures;
 import io.evomerge.service.MergeService;
-import io.evomerge.service.ServiceSettings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +49,7 @@ class WhiteBoxServiceTest {
   static void start() throws IOException {
     model = ReferenceModel.of(new AdapterRepository(AdapterRepository.REFERENCE_BASE_MODEL,
         List.of(random("a0", 1), random("a1", 2), random("a2", 3))));
-    service = MergeService.start(ServiceSettings.defaults().withApiKeys(List.of(KEY)), model);
+    service = MergeService.start(Fixtures.settings(KEY), model);
     client = registered(service.baseUrl(), KEY);
   }
 
