@@ -25,9 +25,8 @@ import io.evomerge.report.ProgressLine;
 import io.evomerge.report.RunProgress;
 import io.evomerge.report.TestScore;
 import io.evomerge.search.Evaluated;
-import io.evomerge.search.MergeSearches;
+import io.evomerge.search.MergeSearch;
 import io.evomerge.search.Method;
-import io.evomerge.search.SearchState;
 import io.evomerge.selection.AdapterScreening;
 import io.evomerge.selection.ScreeningPlan;
 import io.evomerge.selection.ScreeningState;
@@ -126,7 +125,7 @@ public final class EvoMergeJob {
     }
     if (state == null || !state.started()) {
       List<MethodState> methods = run.view.methods().stream().map(m -> MethodState.start(m,
-          MergeSearches.create(config.search().withMethod(m), run.adapters.size()).start())).toList();
+          new MergeSearch(config.search().withMethod(m), run.adapters.size()).start())).toList();
       state = state == null ? JobState.start(runId, JobState.fingerprintOf(config), methods) : state.withMethods(methods);
     }
     state = run.search(state, run.options.stopAfterGenerations() - roundsRun);
@@ -496,7 +495,7 @@ public final class EvoMergeJob {
   }
 
   private static Optional<Evaluated> best(MethodState method) {
-    return Optional.ofNullable(method.search().best()).map(SearchState.Best::toEvaluated);
+    return Optional.ofNullable(method.search().best());
   }
 
   /**

@@ -7,7 +7,6 @@ import io.evomerge.report.ProgressLine;
 import io.evomerge.search.Generation;
 import io.evomerge.search.MergeSearch;
 import io.evomerge.search.MergeSearch.Step;
-import io.evomerge.search.MergeSearches;
 import io.evomerge.search.SearchSettings;
 import java.io.IOException;
 import java.time.Duration;
@@ -65,7 +64,7 @@ final class SearchLoop {
    */
   JobState run(JobState state, int index) throws IOException {
     MethodState method = state.methods().get(index);
-    MergeSearch search = MergeSearches.create(parts.settings().withMethod(method.method()), parts.adapters().size());
+    MergeSearch search = new MergeSearch(parts.settings().withMethod(method.method()), parts.adapters().size());
     while (!method.finished() && generationsLeft > 0) {
       if (method.search().done()) {
         method = method.finish(false);
