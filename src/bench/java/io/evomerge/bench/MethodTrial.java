@@ -31,6 +31,7 @@ import io.evomerge.bench.ComparisonBench.MethodRow;
 import io.evomerge.bench.ComparisonBench.SuiteResult;
 import io.evomerge.bench.ComparisonBench.TargetResult;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,6 +39,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 /**
  * The comparison's black-box part in one JVM, without Spark or HTTP: each method's search
@@ -82,7 +84,14 @@ public final class MethodTrial {
       }
       int at = rest.indexOf('@');
       StrategySpec rule = at < 0 ? null : new StrategySpec(rest.substring(at + 1), null, null);
-      return new Row(id, Method.of(at < 0 ? rest : rest.substring(0, at)), rule, topK);
+      return new Row(id, method(at < 0 ? rest : rest.substring(0, at)), rule, topK);
+    }
+
+    /** The method named {@code id}; the message lists the allowed names otherwise. */
+    private static Method method(String id) {
+      return Arrays.stream(Method.values()).filter(m -> m.id().equals(id)).findFirst().orElseThrow(() ->
+          new IllegalArgumentException("unknown method '" + id + "', expected one of: "
+              + Arrays.stream(Method.values()).map(Method::id).collect(Collectors.joining(", "))));
     }
 
     /** The row this one varies: the method alone, with the default rule and no screening. */

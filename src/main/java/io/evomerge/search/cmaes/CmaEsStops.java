@@ -10,16 +10,6 @@ public final class CmaEsStops {
 
   private CmaEsStops() {}
 
-  /** Stops once at least {@code max} candidates were evaluated. */
-  public static Predicate<Progress> byEvaluations(long max) {
-    return p -> p.evaluations() >= max;
-  }
-
-  /** Stops once a told fitness is at or below {@code target}. */
-  public static Predicate<Progress> byTargetFitness(double target) {
-    return p -> p.bestFitness() <= target;
-  }
-
   /** Stops when every coordinate's step ({@link Progress#maxStep}) fell below {@code tol}. */
   public static Predicate<Progress> byTolX(double tol) {
     return p -> p.maxStep() < tol;
