@@ -6,8 +6,8 @@ import io.evomerge.search.cmaes.Bounds;
 import io.evomerge.search.cmaes.CmaEs;
 import io.evomerge.search.cmaes.CmaEsSettings;
 import io.evomerge.search.cmaes.CmaEsState;
-import io.evomerge.search.cmaes.CmaEsStops;
 import io.evomerge.search.cmaes.Gaussians;
+import io.evomerge.search.cmaes.Progress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,9 +24,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Budgets are exact: a stage never asks for more candidates than its budget. A CMA-ES stage
  * whose budget is not a multiple of its popSize ends with a smaller generation (the first
  * candidates CMA-ES sampled for it), which never updates the distribution. A CMA-ES stage also
- * ends early on {@link CmaEsStops#standard()}; its unspent budget is not moved elsewhere. {@link
- * SearchState#best()} is the best by fitness of the latest stage that has told results (stages
- * carry different penalties): for Evo-Merging, the best of stage 2.
+ * ends early on the standard stop rules ({@link Progress#stopped()}); its unspent budget is not
+ * moved elsewhere. {@link SearchState#best()} is the best by fitness of the latest stage that has
+ * told results (stages carry different penalties): for Evo-Merging, the best of stage 2.
  *
  * <p>Randomness: stage k's CMA-ES draws its stream from a {@link SplittableRandom} seeded by
  * {@code (seed, k)}; random search seeds each generation from {@code (seed, k, generation)}.
@@ -111,8 +111,7 @@ public final class MergeSearch {
     if (cma != null && losses.length == plan.popSize()) {
       cma = CmaEs.tell(cma, sample, evaluated.stream().mapToDouble(Evaluated::fitness).toArray());
     }
-    boolean stageDone = used >= plan.budget()
-        || (cma != null && CmaEsStops.standard().test(CmaEs.progress(cma)));
+    boolean stageDone = used >= plan.budget() || (cma != null && CmaEs.progress(cma).stopped());
     int index = stageDone ? state.stage() + 1 : state.stage();
     StageState next = !stageDone ? new StageState(used, stage.fixed(), cma, best)
         : index < plans.size() ? startStage(index, best) : null;

@@ -13,20 +13,18 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * The screening of adapters as successive halving, planned in full before the first
- * call. Every adapter that is not pinned is scored alone (alpha = 1, beta = 1, every other beta 0)
- * on the first {@code initialShards} fitness shards, and the base model (every beta 0) on the same
+ * The screening of adapters as successive halving, planned in full before the first call. Every
+ * adapter that is not pinned is scored alone (alpha = 1, beta = 1, every other beta 0) on the
+ * first {@code initialShards} fitness shards, and the base model (every beta 0) on the same
  * shards. Each next round keeps the better {@code keepFraction} of the previous round's adapters
  * (never fewer than {@code topK}), by their mean loss over every shard they have seen, ties by
  * adapter index, and scores them on further shards, so that survivors have seen about {@code 1 /
  * keepFraction} times as many shards as before. It stops when the next cut would reach {@code topK}
- * (the top K are then clear) or when the shards run out. The selection is the top K of the last
- * round's ranking plus every pinned adapter.
+ * or when the shards run out. The selection is the top K of the last round plus the pinned ones.
  *
- * <p>How many adapters each round scores, and on which shards, does not depend on the losses, so
- * the plan states each round's calls in advance ({@link #callsOfRound}); which adapters they are
- * comes from the scores of the rounds before ({@link #round}). Everything is a function of the
- * settings, the repository's ids, the shard count and the scores, so a screening is deterministic
+ * <p>Each round's size and shards ({@link #stages}) do not depend on the losses, so its calls are
+ * known in advance; which adapters it scores comes from the rounds before ({@link #round}). A
+ * screening is a function of the settings, the ids, the shard count and the scores: deterministic
  * and resumable from its {@link ScreeningState}. Pure (no I/O); immutable and thread-safe.
  */
 public final class ScreeningPlan implements Serializable {

@@ -30,10 +30,9 @@ import java.util.stream.IntStream;
  * maxstd_boundrange}, no coordinate's standard deviation {@code sigma * s_i * sqrt(C_ii)} exceeds
  * a third of its bound range: the scaling {@code s_i} is cut where it would.
  *
- * <p>Randomness: {@link #start} draws one {@code long} from the generator passed in; generation g
- * then samples from a generator seeded with that number and g, so a state asks for the same
- * candidates however often it is asked, before or after a JSON round trip. Stateless and
- * thread-safe.
+ * <p>Randomness: {@link #start} draws one {@code long} from the generator passed in, the seed of
+ * every later generation's draw, so a state asks for the same candidates however often it is
+ * asked. Stateless and thread-safe.
  */
 public final class CmaEs {
 

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
@@ -129,7 +130,7 @@ class CmaEsComparisonTest {
     double[] x0 = new double[n];
     Arrays.fill(x0, start);
     CmaEsState es = CmaEs.start(TestSettings.of(x0, SIGMA), new SplittableRandom(seed));
-    var stop = CmaEsStops.standard().or(progress -> progress.evaluations() >= MAX_EVALUATIONS);
+    Predicate<Progress> stop = progress -> progress.stopped() || progress.evaluations() >= MAX_EVALUATIONS;
     while (!stop.test(CmaEs.progress(es))) {
       CmaEs.Sample asked = CmaEs.ask(es);
       double[][] xs = asked.x();

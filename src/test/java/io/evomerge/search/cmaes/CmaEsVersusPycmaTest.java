@@ -281,7 +281,7 @@ class CmaEsVersusPycmaTest {
     for (int restart = 0; spent < MAX_EVALUATIONS; restart++) {
       CmaEsState es = CmaEs.start(settings(p), new SplittableRandom(1000L * seed + restart));
       long left = MAX_EVALUATIONS - spent;
-      var stop = CmaEsStops.standard().or(progress -> progress.evaluations() >= left);
+      Predicate<Progress> stop = progress -> progress.stopped() || progress.evaluations() >= left;
       while (!stop.test(CmaEs.progress(es)) && CmaEs.progress(es).bestFitness() >= TARGET) {
         CmaEs.Sample asked = CmaEs.ask(es);
         double[][] xs = asked.x();
