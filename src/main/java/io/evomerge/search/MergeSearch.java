@@ -157,7 +157,7 @@ public final class MergeSearch {
       throw new IllegalStateException("the search is done: every stage has ended");
     }
     StagePlan plan = plans.get(state.stage());
-    if (plan.isCma() != (state.current().cma() != null)) {
+    if ((plan.cma() != null) != (state.current().cma() != null)) {
       throw new IllegalArgumentException("search state: stage " + plan.name() + " does not match its plan");
     }
     return plan;
@@ -170,18 +170,17 @@ public final class MergeSearch {
    */
   private StageState startStage(int index, Evaluated best) {
     StagePlan plan = plans.get(index);
-    ControlVectors from = best == null ? null : best.candidate().vectors();
-    boolean fromBest = plan.fromBest() && from != null;
-    ControlVectors fixed = fromBest ? from
-        : plan.inheritAlpha() && from != null ? ControlVectors.uniform(n).withAlpha(from.alpha())
+    StagePlan.Cma c = plan.cma();
+    ControlVectors from = best == null || c == null ? null : best.candidate().vectors();
+    ControlVectors fixed = from != null && c.fromBest() ? from
+        : from != null && c.inheritAlpha() ? ControlVectors.uniform(n).withAlpha(from.alpha())
         : ControlVectors.uniform(n);
-    CmaEsState cma = null;
-    if (plan.isCma()) {
-      CmaEsSettings s = new CmaEsSettings(fromBest ? from.beta() : filled(plan.cma().start()),
-          plan.cma().sigma(), plan.popSize(), Bounds.of(n, plan.lower(), plan.upper()), plan.cma().covariance());
-      cma = CmaEs.start(s, new SplittableRandom(stageSeed(index)));
+    if (c == null) {
+      return new StageState(0, fixed, null, null);
     }
-    return new StageState(0, fixed, cma, null);
+    CmaEsSettings s = new CmaEsSettings(from != null && c.fromBest() ? from.beta() : filled(c.start()),
+        c.sigma(), plan.popSize(), Bounds.of(n, plan.lower(), plan.upper()), c.covariance());
+    return new StageState(0, fixed, CmaEs.start(s, new SplittableRandom(stageSeed(index))), null);
   }
 
   private long stageSeed(int index) {

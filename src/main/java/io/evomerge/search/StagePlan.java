@@ -144,18 +144,6 @@ record StagePlan(String name, Kind kind, int budget, int popSize, double lower, 
     return new StagePlan("best-single", Kind.ONE_HOT, n, popSize, 0, 0, null);
   }
 
-  boolean isCma() {
-    return cma != null;
-  }
-
-  boolean inheritAlpha() {
-    return cma != null && cma.inheritAlpha();
-  }
-
-  boolean fromBest() {
-    return cma != null && cma.fromBest();
-  }
-
   /** Generations the stage runs at most. */
   int generations() {
     return (budget + popSize - 1) / popSize;
