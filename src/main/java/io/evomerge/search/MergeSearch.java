@@ -94,7 +94,7 @@ public final class MergeSearch {
           + state.generation() + " of " + asked.size() + " candidates");
     }
     List<Evaluated> evaluated = new ArrayList<>(losses.length);
-    Evaluated best = stage.best();
+    Evaluated best = stage.evaluations() > 0 ? state.best() : null;
     for (int k = 0; k < losses.length; k++) {
       if (!Double.isFinite(losses[k])) {
         throw new IllegalArgumentException("tell: loss of candidate " + k + " of generation "
@@ -113,7 +113,7 @@ public final class MergeSearch {
     }
     boolean stageDone = used >= plan.budget() || (cma != null && CmaEs.progress(cma).stopped());
     int index = stageDone ? state.stage() + 1 : state.stage();
-    StageState next = !stageDone ? new StageState(used, stage.fixed(), cma, best)
+    StageState next = !stageDone ? new StageState(used, stage.fixed(), cma)
         : index < plans.size() ? startStage(index, best) : null;
     SearchState after = new SearchState(state.method(), state.seed(), n, index, state.generation() + 1,
         state.evaluations() + losses.length, next, best);
@@ -176,11 +176,11 @@ public final class MergeSearch {
         : from != null && c.inheritAlpha() ? ControlVectors.uniform(n).withAlpha(from.alpha())
         : ControlVectors.uniform(n);
     if (c == null) {
-      return new StageState(0, fixed, null, null);
+      return new StageState(0, fixed, null);
     }
     CmaEsSettings s = new CmaEsSettings(from != null && c.fromBest() ? from.beta() : filled(c.start()),
         c.sigma(), plan.popSize(), Bounds.of(n, plan.lower(), plan.upper()), c.covariance());
-    return new StageState(0, fixed, CmaEs.start(s, new SplittableRandom(stageSeed(index))), null);
+    return new StageState(0, fixed, CmaEs.start(s, new SplittableRandom(stageSeed(index))));
   }
 
   private long stageSeed(int index) {

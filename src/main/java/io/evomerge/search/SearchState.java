@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param generation generations told so far, over all stages (the next generation's number)
  * @param evaluations candidates told so far, over all stages
  * @param current the running stage, null once done
- * @param best the best candidate, by fitness, of the latest stage that has told results; null before
- *     the first tell
+ * @param best the best candidate, by fitness, of the latest stage that has told results (of the
+ *     running stage once it has told any); null before the first tell
  */
 public record SearchState(
     String method,
@@ -49,9 +49,8 @@ public record SearchState(
    * @param evaluations candidates this stage has told
    * @param fixed the control vectors outside what the stage searches
    * @param cma the CMA-ES state of a CMA-ES stage, null for the others
-   * @param best the best candidate of this stage, null before its first tell
    */
-  public record StageState(int evaluations, ControlVectors fixed, CmaEsState cma, Evaluated best) {
+  public record StageState(int evaluations, ControlVectors fixed, CmaEsState cma) {
     public StageState {
       Objects.requireNonNull(fixed, "fixed");
     }

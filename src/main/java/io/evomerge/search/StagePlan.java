@@ -2,10 +2,10 @@ package io.evomerge.search;
 
 import io.evomerge.search.cmaes.Covariance;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * One stage of a method's plan: what it searches, how, and how much it may spend. Immutable.
+ * One stage of a method's plan: what it searches, how, and how much it may spend. Immutable; made
+ * only by {@link #of}, whose settings are already checked (budget and popSize at least 1).
  *
  * @param name stage name reported in candidates, for example {@code denoising}
  * @param kind how candidates are made
@@ -16,17 +16,6 @@ import java.util.Objects;
  * @param cma how CMA-ES runs, for the CMA-ES kinds; null for the others
  */
 record StagePlan(String name, Kind kind, int budget, int popSize, double lower, double upper, Cma cma) {
-
-  StagePlan {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(kind, "kind");
-    if (budget < 1 || popSize < 1) {
-      throw new IllegalArgumentException(name + ": budget and popSize must be >= 1");
-    }
-    if ((kind == Kind.CMA_ALPHA || kind == Kind.CMA_BETA) != (cma != null)) {
-      throw new IllegalArgumentException(name + ": CMA-ES settings belong to the CMA-ES stages only");
-    }
-  }
 
   /**
    * The CMA-ES part of a stage. Immutable.
@@ -40,11 +29,7 @@ record StagePlan(String name, Kind kind, int budget, int popSize, double lower, 
    * @param covariance covariance model
    */
   record Cma(double sigma, double penalty, double start, boolean inheritAlpha, boolean fromBest,
-      Covariance covariance) {
-    Cma {
-      Objects.requireNonNull(covariance, "covariance");
-    }
-  }
+      Covariance covariance) {}
 
   /** How a stage makes its candidates. */
   enum Kind {
