@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * What shapes one CMA-ES run: where it starts, how wide, how many candidates per generation,
  * which box (if any), which covariance model and which covariance update. Immutable: arrays are
- * copied in and out.
+ * copied in and out (equality is identity: compare states as JSON).
  *
  * @param start initial mean, inside {@code bounds} when there are bounds
  * @param sigma initial step size, &gt; 0
