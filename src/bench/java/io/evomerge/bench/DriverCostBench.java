@@ -25,7 +25,6 @@ import io.evomerge.search.Evaluated;
 import io.evomerge.search.Generation;
 import io.evomerge.search.MergeSearch;
 import io.evomerge.search.MergeSearch.Step;
-import io.evomerge.search.MergeSearches;
 import io.evomerge.search.Method;
 import io.evomerge.search.SearchSettings;
 import java.io.IOException;
@@ -188,7 +187,7 @@ public final class DriverCostBench {
       this.checkpoints = CheckpointStore.of(FileSystem.getLocal(new Configuration()),
           new org.apache.hadoop.fs.Path(checkpoints.toUri()));
       SearchSettings settings = SearchSettings.defaults().withSeed(plan.seed()).withMethod(Method.EVO_MERGING);
-      this.search = MergeSearches.create(settings, adapters);
+      this.search = new MergeSearch(settings, adapters);
       this.method = MethodState.start(Method.EVO_MERGING, search.start());
     }
 

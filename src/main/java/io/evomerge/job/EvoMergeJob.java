@@ -25,9 +25,8 @@ import io.evomerge.report.ProgressLine;
 import io.evomerge.report.RunProgress;
 import io.evomerge.report.TestScore;
 import io.evomerge.search.Evaluated;
-import io.evomerge.search.MergeSearches;
+import io.evomerge.search.MergeSearch;
 import io.evomerge.search.Method;
-import io.evomerge.search.SearchState;
 import io.evomerge.selection.AdapterScreening;
 import io.evomerge.selection.ScreeningPlan;
 import io.evomerge.selection.ScreeningState;
@@ -219,7 +218,7 @@ public final class EvoMergeJob {
       view = new ProgressView(progress, config.search(), methods, adapters.size(), fitness, testCalls(1));
       if (!state.started()) {
         state = state.withMethods(methods.stream().map(m -> MethodState.start(m,
-            MergeSearches.create(config.search().withMethod(m), adapters.size()).start())).toList());
+            new MergeSearch(config.search().withMethod(m), adapters.size()).start())).toList());
       }
       LOG.info("search: {} method(s), {} calls planned{}", methods.size(), view.plannedCalls(), budgetNote());
       progress.measureFrom(state.calls());
@@ -435,7 +434,7 @@ public final class EvoMergeJob {
   }
 
   private static Optional<Evaluated> best(MethodState method) {
-    return Optional.ofNullable(method.search().best()).map(SearchState.Best::toEvaluated);
+    return Optional.ofNullable(method.search().best());
   }
 
   /**

@@ -6,7 +6,6 @@ import io.evomerge.search.Evaluated;
 import io.evomerge.search.Generation;
 import io.evomerge.search.MergeSearch;
 import io.evomerge.search.MergeSearch.Step;
-import io.evomerge.search.MergeSearches;
 import io.evomerge.search.Method;
 import io.evomerge.search.SearchSettings;
 import java.util.List;
@@ -33,7 +32,7 @@ final class ProgressView {
     this.generations = new int[methods.size()];
     this.evaluations = new int[methods.size()];
     for (int i = 0; i < methods.size(); i++) {
-      MergeSearch plan = MergeSearches.create(settings.withMethod(methods.get(i)), adapters);
+      MergeSearch plan = new MergeSearch(settings.withMethod(methods.get(i)), adapters);
       generations[i] = plan.plannedGenerations();
       evaluations[i] = plan.plannedEvaluations();
     }

@@ -7,7 +7,6 @@ import io.evomerge.report.ProgressLine;
 import io.evomerge.search.Generation;
 import io.evomerge.search.MergeSearch;
 import io.evomerge.search.MergeSearch.Step;
-import io.evomerge.search.MergeSearches;
 import io.evomerge.search.SearchSettings;
 import java.io.IOException;
 import java.time.Duration;
@@ -56,7 +55,7 @@ final class SearchLoop {
   JobState run(JobState state) throws IOException {
     for (int index = 0; index < state.methods().size(); index++) {
       MethodState method = state.methods().get(index);
-      MergeSearch search = MergeSearches.create(parts.settings().withMethod(method.method()), parts.adapters().size());
+      MergeSearch search = new MergeSearch(parts.settings().withMethod(method.method()), parts.adapters().size());
       while (!method.finished()) {
         if (method.search().done()) {
           method = method.finish(false);

@@ -1,14 +1,13 @@
 package io.evomerge.search;
 
 import io.evomerge.merge.ControlVectors;
-import io.evomerge.search.SearchState.Best;
 import io.evomerge.search.SearchState.StageState;
 import io.evomerge.search.cmaes.Bounds;
 import io.evomerge.search.cmaes.CmaEs;
 import io.evomerge.search.cmaes.CmaEsSettings;
 import io.evomerge.search.cmaes.CmaEsState;
-import io.evomerge.search.cmaes.CmaEsStops;
 import io.evomerge.search.cmaes.Gaussians;
+import io.evomerge.search.cmaes.Progress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +19,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * #start} makes the first {@link SearchState}, {@link #ask} the generation a state asks for (to be
  * evaluated elsewhere: on executors, through the merge service), and {@link #tell} the next state
  * from that generation's mean losses. The search adds each stage's penalty to form the fitness and
- * keeps the best. Made by {@link MergeSearches#create}, which documents the plans.
+ * keeps the best. Each method's stages: {@link StagePlan#of}.
+ *
+ * <p>Budgets are exact: a stage never asks for more candidates than its budget. A CMA-ES stage
+ * whose budget is not a multiple of its popSize ends with a smaller generation (the first
+ * candidates CMA-ES sampled for it), which never updates the distribution. A CMA-ES stage also
+ * ends early on the standard stop rules ({@link Progress#stopped()}); its unspent budget is not
+ * moved elsewhere. {@link SearchState#best()} is the best by fitness of the latest stage that has
+ * told results (stages carry different penalties): for Evo-Merging, the best of stage 2.
+ *
+ * <p>Randomness: stage k's CMA-ES draws its stream from a {@link SplittableRandom} seeded by
+ * {@code (seed, k)}; random search seeds each generation from {@code (seed, k, generation)}.
  *
  * <p>Pure: the same state always asks for the same candidates and tells the same next state, so
  * a state read back from a checkpoint continues exactly. Thread-safe; it holds the settings, the
@@ -34,13 +43,14 @@ public final class MergeSearch {
   private final List<StagePlan> plans;
   private final AtomicReference<Drawn> lastDraw = new AtomicReference<>();
 
-  MergeSearch(SearchSettings settings, int adapters) {
+  /** The search of {@code settings.method()} over {@code adapters} adapters. */
+  public MergeSearch(SearchSettings settings, int adapters) {
     if (adapters < 1) {
       throw new IllegalArgumentException("adapters: " + adapters + " must be >= 1");
     }
     this.settings = settings;
     this.n = adapters;
-    this.plans = Plans.of(settings, adapters);
+    this.plans = StagePlan.of(settings, adapters);
   }
 
   /**
@@ -84,7 +94,7 @@ public final class MergeSearch {
           + state.generation() + " of " + asked.size() + " candidates");
     }
     List<Evaluated> evaluated = new ArrayList<>(losses.length);
-    Best best = stage.best();
+    Evaluated best = stage.evaluations() > 0 ? state.best() : null;
     for (int k = 0; k < losses.length; k++) {
       if (!Double.isFinite(losses[k])) {
         throw new IllegalArgumentException("tell: loss of candidate " + k + " of generation "
@@ -93,7 +103,7 @@ public final class MergeSearch {
       Evaluated e = Evaluated.of(asked.get(k), losses[k]);
       evaluated.add(e);
       if (best == null || e.fitness() < best.fitness()) {
-        best = Best.of(e);
+        best = e;
       }
     }
     int used = stage.evaluations() + losses.length;
@@ -101,10 +111,9 @@ public final class MergeSearch {
     if (cma != null && losses.length == plan.popSize()) {
       cma = CmaEs.tell(cma, sample, evaluated.stream().mapToDouble(Evaluated::fitness).toArray());
     }
-    boolean stageDone = used >= plan.budget()
-        || (cma != null && CmaEsStops.standard().test(CmaEs.progress(cma)));
+    boolean stageDone = used >= plan.budget() || (cma != null && CmaEs.progress(cma).stopped());
     int index = stageDone ? state.stage() + 1 : state.stage();
-    StageState next = !stageDone ? new StageState(used, stage.alpha(), stage.beta(), cma, best)
+    StageState next = !stageDone ? new StageState(used, stage.fixed(), cma)
         : index < plans.size() ? startStage(index, best) : null;
     SearchState after = new SearchState(state.method(), state.seed(), n, index, state.generation() + 1,
         state.evaluations() + losses.length, next, best);
@@ -148,29 +157,30 @@ public final class MergeSearch {
       throw new IllegalStateException("the search is done: every stage has ended");
     }
     StagePlan plan = plans.get(state.stage());
-    if (plan.isCma() != (state.current().cma() != null)) {
+    if ((plan.cma() != null) != (state.current().cma() != null)) {
       throw new IllegalArgumentException("search state: stage " + plan.name() + " does not match its plan");
     }
     return plan;
   }
 
   /**
-   * Stage {@code index} at its start; it inherits alpha from {@code best} where its plan says so,
-   * and starts from {@code best} itself (both vectors, CMA-ES at its beta) where it says {@code
-   * fromBest}.
+   * Stage {@code index} at its start, its fixed part the uniform merge; it inherits alpha from
+   * {@code best} where its plan says so, and starts from {@code best} itself (both vectors, CMA-ES
+   * at its beta) where it says {@code fromBest}.
    */
-  private StageState startStage(int index, Best best) {
+  private StageState startStage(int index, Evaluated best) {
     StagePlan plan = plans.get(index);
-    boolean fromBest = plan.fromBest() && best != null;
-    double[] alpha = fromBest || (plan.inheritAlpha() && best != null) ? best.alpha() : filled(1.0);
-    double[] beta = fromBest ? best.beta() : filled(1.0 / n);
-    CmaEsState cma = null;
-    if (plan.isCma()) {
-      CmaEsSettings s = new CmaEsSettings(fromBest ? beta : filled(plan.cma().start()), plan.cma().sigma(),
-          plan.popSize(), Bounds.of(n, plan.lower(), plan.upper()), plan.cma().covariance());
-      cma = CmaEs.start(s, new SplittableRandom(stageSeed(index)));
+    StagePlan.Cma c = plan.cma();
+    ControlVectors from = best == null || c == null ? null : best.candidate().vectors();
+    ControlVectors fixed = from != null && c.fromBest() ? from
+        : from != null && c.inheritAlpha() ? ControlVectors.uniform(n).withAlpha(from.alpha())
+        : ControlVectors.uniform(n);
+    if (c == null) {
+      return new StageState(0, fixed, null);
     }
-    return new StageState(0, alpha, beta, cma, null);
+    CmaEsSettings s = new CmaEsSettings(from != null && c.fromBest() ? from.beta() : filled(c.start()),
+        c.sigma(), plan.popSize(), Bounds.of(n, plan.lower(), plan.upper()), c.covariance());
+    return new StageState(0, fixed, CmaEs.start(s, new SplittableRandom(stageSeed(index))));
   }
 
   private long stageSeed(int index) {
@@ -188,14 +198,13 @@ public final class MergeSearch {
     StageState stage = state.current();
     int generation = state.generation();
     int count = Math.min(plan.popSize(), plan.budget() - stage.evaluations());
-    ControlVectors base = ControlVectors.of(stage.alpha(), stage.beta());
     SplittableRandom random = new SplittableRandom(Gaussians.mix(stageSeed(state.stage()), generation));
     List<Candidate> out = new ArrayList<>(count);
     for (int k = 0; k < count; k++) {
       double[] x = xs == null ? null : xs[k];
       ControlVectors v = switch (plan.kind()) {
-        case CMA_ALPHA -> base.withAlpha(x);
-        case CMA_BETA -> base.withBeta(x);
+        case CMA_ALPHA -> stage.fixed().withAlpha(x);
+        case CMA_BETA -> stage.fixed().withBeta(x);
         case UNIFORM -> ControlVectors.uniform(n);
         case ONE_HOT -> oneHot(stage.evaluations() + k);
         case RANDOM -> uniformlyRandom(random, plan);

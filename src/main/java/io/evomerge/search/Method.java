@@ -1,8 +1,5 @@
 package io.evomerge.search;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /**
  * The merge methods the job can run: Evo-Merging, its black-box baselines, its ablations, and our
  * own warm scaling.
@@ -39,12 +36,5 @@ public enum Method {
   /** The name used in configuration files and outputs, for example {@code evo-merging}. */
   public String id() {
     return id;
-  }
-
-  /** The method named {@code id}; the message lists the allowed names otherwise. */
-  public static Method of(String id) {
-    return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst().orElseThrow(() ->
-        new IllegalArgumentException("unknown method '" + id + "', expected one of: "
-            + Arrays.stream(values()).map(Method::id).collect(Collectors.joining(", "))));
   }
 }

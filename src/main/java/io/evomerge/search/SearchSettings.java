@@ -44,15 +44,13 @@ public record SearchSettings(
     }
   }
 
-  /** The paper's release: seed 42, Evo-Merging, the two stages below, b = 1.5. */
+  /**
+   * The paper's release: seed 42, Evo-Merging, b = 1.5; both stages popsize 20, sigma 0.05, penalty
+   * 0.05, with 400 evaluations for stage 1 and 800 for stage 2.
+   */
   public static SearchSettings defaults() {
-    return new SearchSettings(
-        42L,
-        Method.EVO_MERGING,
-        StageSettings.denoisingDefaults(),
-        StageSettings.scalingDefaults(),
-        1.5,
-        Covariance.AUTO);
+    return new SearchSettings(42L, Method.EVO_MERGING, new StageSettings(20, 0.05, 400, 0.05),
+        new StageSettings(20, 0.05, 800, 0.05), 1.5, Covariance.AUTO);
   }
 
   public SearchSettings withMethod(Method newMethod) {

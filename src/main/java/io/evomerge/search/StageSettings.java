@@ -1,7 +1,7 @@
 package io.evomerge.search;
 
 /**
- * The CMA-ES settings of one search stage (see {@link MergeSearches}). Immutable.
+ * The CMA-ES settings of one search stage (see {@link StagePlan#of}). Immutable.
  *
  * @param popSize candidates per generation (lambda), at least 2
  * @param sigma initial step size, in the units of the searched vector, &gt; 0
@@ -29,16 +29,6 @@ public record StageSettings(int popSize, double sigma, int budget, double penalt
     if (!(penalty >= 0)) {
       throw new IllegalArgumentException("penalty: " + penalty + " must be >= 0");
     }
-  }
-
-  /** Stage 1 of the paper's release: popsize 20, sigma 0.05, 400 evaluations, penalty 0.05. */
-  public static StageSettings denoisingDefaults() {
-    return new StageSettings(20, 0.05, 400, 0.05);
-  }
-
-  /** Stage 2 of the paper's release: popsize 20, sigma 0.05, 800 evaluations, penalty 0.05. */
-  public static StageSettings scalingDefaults() {
-    return new StageSettings(20, 0.05, 800, 0.05);
   }
 
   public StageSettings withBudget(int newBudget) {

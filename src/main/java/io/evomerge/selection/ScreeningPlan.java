@@ -4,29 +4,27 @@ import io.evomerge.config.SelectionSettings;
 import io.evomerge.merge.ControlVectors;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
- * The screening of adapters as successive halving, planned in full before the first
- * call. Every adapter that is not pinned is scored alone (alpha = 1, beta = 1, every other beta 0)
- * on the first {@code initialShards} fitness shards, and the base model (every beta 0) on the same
+ * The screening of adapters as successive halving, planned in full before the first call. Every
+ * adapter that is not pinned is scored alone (alpha = 1, beta = 1, every other beta 0) on the
+ * first {@code initialShards} fitness shards, and the base model (every beta 0) on the same
  * shards. Each next round keeps the better {@code keepFraction} of the previous round's adapters
  * (never fewer than {@code topK}), by their mean loss over every shard they have seen, ties by
  * adapter index, and scores them on further shards, so that survivors have seen about {@code 1 /
  * keepFraction} times as many shards as before. It stops when the next cut would reach {@code topK}
- * (the top K are then clear) or when the shards run out. The selection is the top K of the last
- * round's ranking plus every pinned adapter.
+ * or when the shards run out. The selection is the top K of the last round plus the pinned ones.
  *
- * <p>How many adapters each round scores, and on which shards, does not depend on the losses, so
- * the plan states each round's calls in advance ({@link #callsOfRound}); which adapters they are
- * comes from the scores of the rounds before ({@link #round}). Everything is a function of the
- * settings, the repository's ids, the shard count and the scores, so a screening is deterministic
+ * <p>Each round's size and shards ({@link #stages}) do not depend on the losses, so its calls are
+ * known in advance; which adapters it scores comes from the rounds before ({@link #round}). A
+ * screening is a function of the settings, the ids, the shard count and the scores: deterministic
  * and resumable from its {@link ScreeningState}. Pure (no I/O); immutable and thread-safe.
  */
 public final class ScreeningPlan implements Serializable {
@@ -75,9 +73,7 @@ public final class ScreeningPlan implements Serializable {
     this.adapterIds = List.copyOf(adapterIds);
     this.shardCount = shardCount;
     this.pinned = pinnedIndices(settings, this.adapterIds);
-    Set<Integer> pins = new HashSet<>();
-    IntStream.of(pinned).forEach(pins::add);
-    this.candidates = IntStream.range(0, adapterIds.size()).filter(i -> !pins.contains(i)).toArray();
+    this.candidates = IntStream.range(0, adapterIds.size()).filter(i -> Arrays.binarySearch(pinned, i) < 0).toArray();
     this.stages = schedule(settings, candidates.length, shardCount);
   }
 
@@ -97,16 +93,13 @@ public final class ScreeningPlan implements Serializable {
   }
 
   private static int[] pinnedIndices(SelectionSettings settings, List<String> ids) {
-    List<Integer> out = new ArrayList<>();
-    for (String id : settings.pinned()) {
-      int i = ids.indexOf(id);
-      if (i < 0) {
+    return settings.pinned().stream().mapToInt(id -> {
+      if (!ids.contains(id)) {
         throw new IllegalArgumentException("pinned: '" + id + "' is not an adapter of the repository ("
             + ids.size() + " adapters, e.g. " + String.join(", ", ids.subList(0, Math.min(5, ids.size()))) + ")");
       }
-      out.add(i);
-    }
-    return out.stream().mapToInt(Integer::intValue).sorted().toArray();
+      return ids.indexOf(id);
+    }).sorted().toArray();
   }
 
   private static List<Stage> schedule(SelectionSettings settings, int candidates, int shardCount) {
@@ -130,20 +123,12 @@ public final class ScreeningPlan implements Serializable {
     }
   }
 
-  public int shardCount() {
-    return shardCount;
-  }
-
   public List<Stage> stages() {
     return stages;
   }
 
   public int rounds() {
     return stages.size();
-  }
-
-  public long callsOfRound(int r) {
-    return stages.get(r).calls();
   }
 
   public long totalCalls() {
@@ -169,7 +154,7 @@ public final class ScreeningPlan implements Serializable {
    * refused, so a checkpoint made under other settings is never resumed by mistake.
    */
   public String key() {
-    return String.format(java.util.Locale.ROOT, "screening/topK=%d,pinned=%s,initialShards=%d,keepFraction=%s,"
+    return String.format(Locale.ROOT, "screening/topK=%d,pinned=%s,initialShards=%d,keepFraction=%s,"
         + "adapters=%d:%08x,shards=%d", settings.topK(), settings.pinned(), settings.initialShards(),
         settings.keepFraction(), adapterIds.size(), adapterIds.hashCode(), shardCount);
   }
@@ -177,12 +162,13 @@ public final class ScreeningPlan implements Serializable {
   public Round round(ScreeningState state) {
     check(state);
     Map<ShardLoss.Pair, ShardLoss> index = state.index();
-    int[] adapters = candidates;
     for (int r = 0; r < stages.size(); r++) {
-      if (r > 0) {
-        adapters = best(adapters, stages.get(r).adapters(), stages.get(r - 1).toShard(), state, index);
-      }
-      List<ShardLoss.Pair> missing = missing(adapters, stages.get(r), index.keySet());
+      Stage stage = stages.get(r);
+      int[] adapters = scoredIn(r, index);
+      List<ShardLoss.Pair> missing = IntStream.range(stage.fromShard(), stage.toShard()).boxed()
+          .flatMap(shard -> IntStream.concat(IntStream.of(BASE), IntStream.of(adapters))
+              .mapToObj(adapter -> new ShardLoss.Pair(adapter, shard)))
+          .filter(pair -> !index.containsKey(pair)).toList();
       if (!missing.isEmpty()) {
         return new Round(r, missing);
       }
@@ -223,45 +209,37 @@ public final class ScreeningPlan implements Serializable {
           + next.pairs().size() + " pairs to score");
     }
     Map<ShardLoss.Pair, ShardLoss> index = state.index();
-    int[] survivors = candidates;
-    for (int r = 1; r < stages.size(); r++) {
-      survivors = best(survivors, stages.get(r).adapters(), stages.get(r - 1).toShard(), state, index);
+    int last = stages.size() - 1;
+    int[] top = best(scoredIn(last, index), settings.topK(), stages.get(last).toShard(), index);
+    return IntStream.concat(IntStream.of(top), IntStream.of(pinned)).sorted().distinct().toArray();
+  }
+
+  /** The adapters round {@code r} scores: the survivors of the rounds before it. */
+  private int[] scoredIn(int r, Map<ShardLoss.Pair, ShardLoss> index) {
+    int[] adapters = candidates;
+    for (int i = 1; i <= r; i++) {
+      adapters = best(adapters, stages.get(i).adapters(), stages.get(i - 1).toShard(), index);
     }
-    int[] top = best(survivors, settings.topK(), stages.get(stages.size() - 1).toShard(), state, index);
-    TreeSet<Integer> chosen = new TreeSet<>();
-    IntStream.of(top).forEach(chosen::add);
-    IntStream.of(pinned).forEach(chosen::add);
-    return chosen.stream().mapToInt(Integer::intValue).toArray();
+    return adapters;
   }
 
   /** The {@code keep} of {@code adapters} with the lowest mean loss on shards 0..shards-1, ties by index. */
-  private static int[] best(int[] adapters, int keep, int shards, ScreeningState state,
-      Map<ShardLoss.Pair, ShardLoss> index) {
+  private static int[] best(int[] adapters, int keep, int shards, Map<ShardLoss.Pair, ShardLoss> index) {
     double[] loss = new double[adapters.length];
     Integer[] order = new Integer[adapters.length];
     for (int j = 0; j < adapters.length; j++) {
-      loss[j] = state.meanLoss(adapters[j], shards, index);
+      double sum = 0;
+      long examples = 0;
+      for (int shard = 0; shard < shards; shard++) {
+        ShardLoss s = index.get(new ShardLoss.Pair(adapters[j], shard));
+        sum += s.loss() * s.examples();
+        examples += s.examples();
+      }
+      loss[j] = sum / examples;
       order[j] = j;
     }
-    java.util.Arrays.sort(order, Comparator.<Integer>comparingDouble(j -> loss[j]).thenComparingInt(j -> adapters[j]));
+    Arrays.sort(order, Comparator.<Integer>comparingDouble(j -> loss[j]).thenComparingInt(j -> adapters[j]));
     return IntStream.range(0, Math.min(keep, adapters.length)).map(j -> adapters[order[j]]).sorted().toArray();
-  }
-
-  private static List<ShardLoss.Pair> missing(int[] adapters, Stage stage, Set<ShardLoss.Pair> measured) {
-    List<ShardLoss.Pair> out = new ArrayList<>();
-    for (int shard = stage.fromShard(); shard < stage.toShard(); shard++) {
-      add(out, new ShardLoss.Pair(BASE, shard), measured);
-      for (int adapter : adapters) {
-        add(out, new ShardLoss.Pair(adapter, shard), measured);
-      }
-    }
-    return out;
-  }
-
-  private static void add(List<ShardLoss.Pair> out, ShardLoss.Pair pair, Set<ShardLoss.Pair> measured) {
-    if (!measured.contains(pair)) {
-      out.add(pair);
-    }
   }
 
   private void check(ScreeningState state) {

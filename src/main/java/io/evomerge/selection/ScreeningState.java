@@ -20,13 +20,10 @@ import java.util.Objects;
  */
 public record ScreeningState(String plan, List<ShardLoss> scores) implements Serializable {
 
-  static final Comparator<ShardLoss> ORDER =
-      Comparator.comparingInt(ShardLoss::adapter).thenComparingInt(ShardLoss::shard);
-
   public ScreeningState {
     Objects.requireNonNull(plan, "plan");
     List<ShardLoss> sorted = new ArrayList<>(scores == null ? List.of() : scores);
-    sorted.sort(ORDER);
+    sorted.sort(Comparator.comparingInt(ShardLoss::adapter).thenComparingInt(ShardLoss::shard));
     for (int i = 1; i < sorted.size(); i++) {
       if (sorted.get(i).pair().equals(sorted.get(i - 1).pair())) {
         throw new IllegalArgumentException("screening: adapter " + sorted.get(i).adapter() + " on shard "
@@ -75,17 +72,6 @@ public record ScreeningState(String plan, List<ShardLoss> scores) implements Ser
       examples += s.examples();
     }
     return new AdapterScreening(adapter, own.size(), examples, sum / examples, baseSum / examples);
-  }
-
-  double meanLoss(int adapter, int shards, Map<ShardLoss.Pair, ShardLoss> index) {
-    double sum = 0;
-    long examples = 0;
-    for (int shard = 0; shard < shards; shard++) {
-      ShardLoss s = index.get(new ShardLoss.Pair(adapter, shard));
-      sum += s.loss() * s.examples();
-      examples += s.examples();
-    }
-    return sum / examples;
   }
 
   Map<ShardLoss.Pair, ShardLoss> index() {

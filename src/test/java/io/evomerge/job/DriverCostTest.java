@@ -10,7 +10,7 @@ import io.evomerge.merge.ControlVectors;
 import io.evomerge.protocol.Json;
 import io.evomerge.report.ProgressLine;
 import io.evomerge.report.RunProgress;
-import io.evomerge.search.MergeSearches;
+import io.evomerge.search.MergeSearch;
 import io.evomerge.search.Method;
 import io.evomerge.search.SearchSettings;
 import java.io.IOException;
@@ -100,7 +100,7 @@ class DriverCostTest {
     var view = new ProgressView(RunProgress.start(InstantSource.system(), 0), settings,
         List.of(Method.EVO_MERGING), n, zero, 0);
     JobState state = new JobState(runId, "x", List.of(MethodState.start(Method.EVO_MERGING,
-        MergeSearches.create(settings, n).start())), CallUsage.ZERO, 0, null);
+        new MergeSearch(settings, n).start())), CallUsage.ZERO, 0, null);
     new SearchLoop(parts, view).run(state);
     return costs;
   }

@@ -16,8 +16,8 @@ class EvoMergingSyntheticTest {
 
   private static Evaluated bestOf(Method method, long seed) {
     SearchSettings s = SearchSettings.defaults().withMethod(method).withSeed(seed);
-    MergeSearch search = MergeSearches.create(s, SyntheticMergeLoss.ADAPTERS);
-    return SyntheticMergeLoss.runToEnd(search).best().toEvaluated();
+    MergeSearch search = new MergeSearch(s, SyntheticMergeLoss.ADAPTERS);
+    return SyntheticMergeLoss.runToEnd(search).best();
   }
 
   @ParameterizedTest

@@ -39,7 +39,7 @@ class MergeSearchesTest {
   }
 
   private static Generation first(SearchSettings settings, int adapters) {
-    MergeSearch search = MergeSearches.create(settings, adapters);
+    MergeSearch search = new MergeSearch(settings, adapters);
     return search.ask(search.start());
   }
 
@@ -54,7 +54,7 @@ class MergeSearchesTest {
   @ParameterizedTest
   @EnumSource(Method.class)
   void eachMethodReportsTheGenerationsAndEvaluationsItRuns(Method method) {
-    MergeSearch search = MergeSearches.create(settings(method), N);
+    MergeSearch search = new MergeSearch(settings(method), N);
     int planned = search.plannedGenerations();
     int evaluations = search.plannedEvaluations();
     List<Generation> gens = all(search).asked();
@@ -64,7 +64,7 @@ class MergeSearchesTest {
 
   @Test
   void tellReturnsTheCandidatesWithTheirFitnessAndTheLastStageOneLineShowsStageOnesSigma() {
-    MergeSearch search = MergeSearches.create(settings(Method.EVO_MERGING), N);
+    MergeSearch search = new MergeSearch(settings(Method.EVO_MERGING), N);
     SearchState state = drive(search, search.start(), 19).state();
     Generation last = search.ask(state);
     assertEquals("denoising", last.stage());
@@ -80,7 +80,7 @@ class MergeSearchesTest {
   @ParameterizedTest
   @EnumSource(Method.class)
   void eachMethodSpendsExactlyItsPlannedBudget(Method method) {
-    MergeSearch search = MergeSearches.create(settings(method), N);
+    MergeSearch search = new MergeSearch(settings(method), N);
     Driven run = all(search);
     List<Generation> gens = run.asked();
     Map<String, Integer> expected = switch (method) {
@@ -102,7 +102,7 @@ class MergeSearchesTest {
   @ParameterizedTest
   @EnumSource(Method.class)
   void generationsAreNumberedGloballyAndNeverMixStages(Method method) {
-    List<Generation> gens = all(MergeSearches.create(settings(method), N)).asked();
+    List<Generation> gens = all(new MergeSearch(settings(method), N)).asked();
     for (int g = 0; g < gens.size(); g++) {
       Generation gen = gens.get(g);
       assertEquals(g, gen.number());
@@ -118,8 +118,8 @@ class MergeSearchesTest {
   @ParameterizedTest
   @EnumSource(Method.class)
   void theSameSeedAsksForTheSameCandidates(Method method) {
-    List<Generation> a = all(MergeSearches.create(settings(method), N)).asked();
-    List<Generation> b = all(MergeSearches.create(settings(method), N)).asked();
+    List<Generation> a = all(new MergeSearch(settings(method), N)).asked();
+    List<Generation> b = all(new MergeSearch(settings(method), N)).asked();
     assertEquals(a, b);
   }
 
@@ -136,7 +136,7 @@ class MergeSearchesTest {
     SearchSettings s = settings(Method.EVO_MERGING);
     s = new SearchSettings(s.seed(), s.method(), s.stage1().withBudget(410), s.stage2().withBudget(45),
         s.scaleBound(), s.covariance());
-    List<Generation> gens = all(MergeSearches.create(s, N)).asked();
+    List<Generation> gens = all(new MergeSearch(s, N)).asked();
     assertEquals(Map.of("denoising", 410, "scaling", 45), perStage(gens));
     assertEquals(10, gens.get(20).size());
     assertEquals("denoising", gens.get(20).stage());
@@ -145,7 +145,7 @@ class MergeSearchesTest {
 
   @Test
   void bestSingleAsksForEachAdapterAloneInGenerationsOfThePopulationSize() {
-    List<Generation> gens = all(MergeSearches.create(settings(Method.BEST_SINGLE), 45)).asked();
+    List<Generation> gens = all(new MergeSearch(settings(Method.BEST_SINGLE), 45)).asked();
     assertEquals(List.of(20, 20, 5), gens.stream().map(Generation::size).toList());
     int i = 0;
     for (Generation g : gens) {
@@ -161,7 +161,7 @@ class MergeSearchesTest {
 
   @Test
   void uniformAsksForTheUniformMergeOnce() {
-    Driven run = all(MergeSearches.create(settings(Method.UNIFORM), N));
+    Driven run = all(new MergeSearch(settings(Method.UNIFORM), N));
     List<Generation> gens = run.asked();
     assertEquals(1, gens.size());
     assertEquals(ControlVectors.uniform(N), gens.get(0).candidates().get(0).vectors());
@@ -170,7 +170,7 @@ class MergeSearchesTest {
 
   @Test
   void randomSearchDrawsWithinTheBounds() {
-    for (Generation g : all(MergeSearches.create(settings(Method.RANDOM_SEARCH), N)).asked()) {
+    for (Generation g : all(new MergeSearch(settings(Method.RANDOM_SEARCH), N)).asked()) {
       for (Candidate c : g.candidates()) {
         for (int i = 0; i < N; i++) {
           assertTrue(c.vectors().alpha(i) >= 0 && c.vectors().alpha(i) <= 1);
@@ -182,7 +182,7 @@ class MergeSearchesTest {
 
   @Test
   void evoMergingDenoisesWithBetaFixedThenScalesWithTheBestAlphaOfStageOne() {
-    MergeSearch search = MergeSearches.create(settings(Method.EVO_MERGING), N);
+    MergeSearch search = new MergeSearch(settings(Method.EVO_MERGING), N);
     Driven stage1 = drive(search, search.start(), 20);
     for (Generation g : stage1.asked()) {
       for (Candidate c : g.candidates()) {
@@ -190,7 +190,7 @@ class MergeSearchesTest {
         assertEquals(0.05 * mean(c.vectors().alpha()), c.penalty(), 1e-15);
       }
     }
-    double[] stage1Alpha = stage1.state().best().toEvaluated().candidate().vectors().alpha();
+    double[] stage1Alpha = stage1.state().best().candidate().vectors().alpha();
     for (Generation g : all(search, stage1.state()).asked()) {
       assertEquals("scaling", g.stage());
       for (Candidate c : g.candidates()) {
@@ -202,7 +202,7 @@ class MergeSearchesTest {
 
   @Test
   void withoutSignFlipKeepsEveryBetaNonNegative() {
-    for (Generation g : all(MergeSearches.create(settings(Method.WITHOUT_SIGN_FLIP), N)).asked()) {
+    for (Generation g : all(new MergeSearch(settings(Method.WITHOUT_SIGN_FLIP), N)).asked()) {
       for (Candidate c : g.candidates()) {
         assertTrue(java.util.Arrays.stream(c.vectors().beta()).allMatch(b -> b >= 0 && b <= 1.5));
       }
@@ -241,16 +241,16 @@ class MergeSearchesTest {
 
   private void restoredSearchContinuesIdentically(Method method, int generations) throws Exception {
     SearchSettings s = settings(method);
-    MergeSearch search = MergeSearches.create(s, N);
+    MergeSearch search = new MergeSearch(s, N);
     SearchState saved = drive(search, search.start(), generations).state();
     String json = JSON.writeValueAsString(saved);
     SearchState read = JSON.readValue(json, SearchState.class);
 
     assertEquals(json, JSON.writeValueAsString(read));
     Driven original = all(search, saved);
-    Driven restored = all(MergeSearches.create(s, N), read);
+    Driven restored = all(new MergeSearch(s, N), read);
     assertEquals(original.asked(), restored.asked(), method + " after " + generations);
-    assertEquals(original.state().best().toEvaluated(), restored.state().best().toEvaluated());
+    assertEquals(original.state().best(), restored.state().best());
     assertEquals(original.state().evaluations(), restored.state().evaluations());
     assertEquals(JSON.writeValueAsString(original.state()), JSON.writeValueAsString(restored.state()));
     assertTrue(restored.state().done());
@@ -258,30 +258,30 @@ class MergeSearchesTest {
 
   @Test
   void aStateAsksForTheSameGenerationHoweverOftenAndAfterAJsonRoundTrip() throws Exception {
-    MergeSearch search = MergeSearches.create(settings(Method.EVO_MERGING), N);
+    MergeSearch search = new MergeSearch(settings(Method.EVO_MERGING), N);
     SearchState state = drive(search, search.start(), 3).state();
     Generation pending = search.ask(state);
     String json = JSON.writeValueAsString(state);
     SearchState read = JSON.readValue(json, SearchState.class);
-    assertEquals(pending, MergeSearches.create(settings(Method.EVO_MERGING), N).ask(read));
+    assertEquals(pending, new MergeSearch(settings(Method.EVO_MERGING), N).ask(read));
     assertEquals(pending, search.ask(state));
   }
 
   @Test
   void askAndTellRefuseAStateOfAnotherMethodSeedOrRepository() throws Exception {
-    SearchState state = MergeSearches.create(settings(Method.EVO_MERGING), N).start();
+    SearchState state = new MergeSearch(settings(Method.EVO_MERGING), N).start();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MergeSearches.create(settings(Method.LORAHUB), N).ask(state));
+        () -> new MergeSearch(settings(Method.LORAHUB), N).ask(state));
     assertTrue(e.getMessage().contains("evo-merging") && e.getMessage().contains("lorahub"), e.getMessage());
     assertThrows(IllegalArgumentException.class,
-        () -> MergeSearches.create(settings(Method.EVO_MERGING).withSeed(1), N).ask(state));
+        () -> new MergeSearch(settings(Method.EVO_MERGING).withSeed(1), N).ask(state));
     assertThrows(IllegalArgumentException.class,
-        () -> MergeSearches.create(settings(Method.EVO_MERGING), N + 1).tell(state, new double[20]));
+        () -> new MergeSearch(settings(Method.EVO_MERGING), N + 1).tell(state, new double[20]));
   }
 
   @Test
   void tellRejectsAWrongCountANonFiniteLossAndATellOnADoneState() {
-    MergeSearch search = MergeSearches.create(settings(Method.EVO_MERGING), N);
+    MergeSearch search = new MergeSearch(settings(Method.EVO_MERGING), N);
     SearchState done = all(search).state();
     assertThrows(IllegalStateException.class, () -> search.tell(done, new double[20]));
     SearchState start = search.start();
@@ -296,8 +296,8 @@ class MergeSearchesTest {
 
   @Test
   void autoCovarianceTurnsSeparableAboveTwoHundredAdapters() {
-    SearchState small = MergeSearches.create(settings(Method.EVO_MERGING), 200).start();
-    SearchState large = MergeSearches.create(settings(Method.EVO_MERGING), 201).start();
+    SearchState small = new MergeSearch(settings(Method.EVO_MERGING), 200).start();
+    SearchState large = new MergeSearch(settings(Method.EVO_MERGING), 201).start();
     assertEquals(Covariance.FULL, small.current().cma().settings().covariance());
     assertEquals(Covariance.SEPARABLE, large.current().cma().settings().covariance());
   }

@@ -34,7 +34,7 @@ class WarmScalingTest {
 
   @Test
   void itScoresEachAdapterAloneThenSpendsExactlyTheRestOfTheBudgetOnBeta() {
-    MergeSearch search = MergeSearches.create(settings(300, 600), N);
+    MergeSearch search = new MergeSearch(settings(300, 600), N);
     assertEquals(900, search.plannedEvaluations(), "the same budget as every other black-box method");
     Driven driven = drive(search, search.start(), Integer.MAX_VALUE);
     List<Generation> gens = driven.asked();
@@ -53,7 +53,7 @@ class WarmScalingTest {
 
   @Test
   void theScalingStageStartsFromTheBestSingleAdapter() {
-    MergeSearch search = MergeSearches.create(settings(300, 600), N);
+    MergeSearch search = new MergeSearch(settings(300, 600), N);
     SearchState state = search.start();
     Generation single = search.ask(state);
     double[] losses = new double[N];
@@ -64,45 +64,45 @@ class WarmScalingTest {
     expected[3] = 1.0;
     SearchState.StageState scaling = state.current();
     assertArrayEquals(expected, single.candidates().get(3).vectors().beta(), 0.0);
-    assertArrayEquals(expected, scaling.beta(), 0.0, "the fixed part is the best single merge");
+    assertArrayEquals(expected, scaling.fixed().beta(), 0.0, "the fixed part is the best single merge");
     assertArrayEquals(expected, scaling.cma().mean(), 0.0, "CMA-ES starts at the best single adapter");
     assertEquals(0.1, scaling.cma().sigma(), 1e-12, "twice stage2's sigma");
     while (state.evaluations() < N + 447) {
       state = search.tell(state, SyntheticMergeLoss.losses(search.ask(state))).state();
     }
     SearchState.StageState refining = state.current();
-    double[] best = state.best().beta();
-    assertArrayEquals(best, refining.beta(), 0.0, "the refining stage starts from the best of the scaling stage");
+    double[] best = state.best().candidate().vectors().beta();
+    assertArrayEquals(best, refining.fixed().beta(), 0.0, "the refining stage starts from the best of the scaling stage");
     assertArrayEquals(best, refining.cma().mean(), 0.0);
     assertEquals(0.03, refining.cma().sigma(), 1e-12, "0.6 x stage2's sigma");
   }
 
   @Test
   void theSameSeedGivesTheSameSearchAndARestoredSearchContinuesIdentically() throws Exception {
-    MergeSearch search = MergeSearches.create(settings(100, 200), N);
+    MergeSearch search = new MergeSearch(settings(100, 200), N);
     List<Generation> once = all(search);
-    assertEquals(once, all(MergeSearches.create(settings(100, 200), N)));
+    assertEquals(once, all(new MergeSearch(settings(100, 200), N)));
     for (int stop : new int[] {1, 2, 7}) {
       SearchState saved = drive(search, search.start(), stop).state();
       SearchState restored = JSON.readValue(JSON.writeValueAsString(saved), SearchState.class);
       Driven original = drive(search, saved, Integer.MAX_VALUE);
-      Driven resumed = drive(MergeSearches.create(settings(100, 200), N), restored, Integer.MAX_VALUE);
+      Driven resumed = drive(new MergeSearch(settings(100, 200), N), restored, Integer.MAX_VALUE);
       assertEquals(original.asked(), resumed.asked(), "after " + stop);
       assertEquals(JSON.writeValueAsString(original.state().best()), JSON.writeValueAsString(resumed.state().best()));
     }
     SearchSettings otherSeed = settings(100, 200).withSeed(43);
-    List<Generation> other = all(MergeSearches.create(otherSeed, N));
+    List<Generation> other = all(new MergeSearch(otherSeed, N));
     assertEquals(once.get(0), other.get(0), "each adapter alone does not depend on the seed");
     assertNotEquals(once.get(1), other.get(1), "the scaling stage draws from the seed");
   }
 
   @Test
   void aSmallBudgetShrinksTheGenerationsAndOneThatCannotCoverEveryAdapterAloneIsRefused() {
-    List<Generation> gens = all(MergeSearches.create(settings(20, 20), 30));
+    List<Generation> gens = all(new MergeSearch(settings(20, 20), 30));
     assertEquals(List.of(20, 10, 5, 5), gens.stream().map(Generation::size).toList(),
         "30 alone, then 10 = 5 + 5 in generations of 5: exactly the budget of 40");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MergeSearches.create(settings(20, 20), 37));
+        () -> new MergeSearch(settings(20, 20), 37));
     assertTrue(e.getMessage().contains("search.stage1.budget + search.stage2.budget"), e.getMessage());
   }
 }

@@ -32,7 +32,7 @@ class SampleRepositoryScreeningTest {
     ScreeningState state = ScreeningState.start(plan);
     long calls = 0;
     for (ScreeningPlan.Round round = plan.round(state); !round.isEmpty(); round = plan.round(state)) {
-      assertEquals(plan.callsOfRound(round.index()), round.pairs().size());
+      assertEquals(plan.stages().get(round.index()).calls(), round.pairs().size());
       List<ShardLoss> scores = new ArrayList<>();
       for (ShardLoss.Pair pair : round.pairs()) {
         List<Example> examples = shards.get(pair.shard()).examples();

@@ -94,7 +94,7 @@ class ScreeningPlanTest {
     run(plan, ScreeningPlanTest::noisy, calls);
     assertEquals(plan.rounds(), calls.size());
     for (int r = 0; r < plan.rounds(); r++) {
-      assertEquals(plan.callsOfRound(r), (long) calls.get(r), "round " + r);
+      assertEquals(plan.stages().get(r).calls(), (long) calls.get(r), "round " + r);
     }
     assertEquals(plan.totalCalls(), calls.stream().mapToLong(Integer::longValue).sum());
     int[] sizes = IntStream.range(0, 20).map(s -> s == 19 ? 7 : 15).toArray();

@@ -30,10 +30,9 @@ import java.util.stream.IntStream;
  * maxstd_boundrange}, no coordinate's standard deviation {@code sigma * s_i * sqrt(C_ii)} exceeds
  * a third of its bound range: the scaling {@code s_i} is cut where it would.
  *
- * <p>Randomness: {@link #start} draws one {@code long} from the generator passed in; generation g
- * then samples from a generator seeded with that number and g, so a state asks for the same
- * candidates however often it is asked, before or after a JSON round trip. Stateless and
- * thread-safe.
+ * <p>Randomness: {@link #start} draws one {@code long} from the generator passed in, the seed of
+ * every later generation's draw, so a state asks for the same candidates however often it is
+ * asked. Stateless and thread-safe.
  */
 public final class CmaEs {
 
@@ -82,7 +81,7 @@ public final class CmaEs {
     double[][] z = new double[lambda][n];
     double[][] y = new double[lambda][];
     double[][] x = new double[lambda][n];
-    Gaussians g = Gaussians.forGeneration(state.streamSeed(), state.generation());
+    Gaussians g = new Gaussians(state.streamSeed(), state.generation());
     double[] mean = state.mean();
     double[] scaling = state.scaling();
     double[] dz = new double[n];
@@ -110,10 +109,17 @@ public final class CmaEs {
 
   /** The state after the candidates of {@code sample = ask(state)} scored {@code fitness} (finite). */
   public static CmaEsState tell(CmaEsState state, Sample sample, double[] fitness) {
-    checkTell(fitness, state.settings().popSize());
     CmaEsSettings settings = state.settings();
     int n = settings.dimension();
     int lambda = settings.popSize();
+    if (fitness.length != lambda) {
+      throw new IllegalArgumentException("tell: " + fitness.length + " fitness values for " + lambda + " candidates");
+    }
+    for (int k = 0; k < fitness.length; k++) {
+      if (!Double.isFinite(fitness[k])) {
+        throw new IllegalArgumentException("tell: fitness[" + k + "] = " + fitness[k] + " is not finite");
+      }
+    }
     Parameters p = Parameters.of(n, lambda, settings.covariance(), settings.update());
     int[] order = order(fitness);
 
@@ -323,17 +329,6 @@ public final class CmaEs {
       }
     }
     return s;
-  }
-
-  private static void checkTell(double[] fitness, int lambda) {
-    if (fitness.length != lambda) {
-      throw new IllegalArgumentException("tell: " + fitness.length + " fitness values for " + lambda + " candidates");
-    }
-    for (int k = 0; k < fitness.length; k++) {
-      if (!Double.isFinite(fitness[k])) {
-        throw new IllegalArgumentException("tell: fitness[" + k + "] = " + fitness[k] + " is not finite");
-      }
-    }
   }
 
   /** The candidates' indices, best fitness first; ties keep their order. */

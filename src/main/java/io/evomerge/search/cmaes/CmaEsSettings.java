@@ -34,36 +34,6 @@ public record CmaEsSettings(
     if (popSize < 2) {
       throw new IllegalArgumentException("popSize: " + popSize + " must be >= 2");
     }
-    checkStart(start, bounds);
-    start = start.clone();
-    covariance = covariance.at(start.length);
-  }
-
-  /** The active update (pycma's default). */
-  public CmaEsSettings(double[] start, double sigma, int popSize, Bounds bounds, Covariance covariance) {
-    this(start, sigma, popSize, bounds, covariance, Update.ACTIVE);
-  }
-
-  /** Unbounded, full covariance, active update, default population size {@link #defaultPopSize}. */
-  public static CmaEsSettings of(double[] start, double sigma) {
-    return new CmaEsSettings(start, sigma, defaultPopSize(start.length), null, Covariance.FULL);
-  }
-
-  /** Hansen's default lambda: {@code 4 + floor(3 ln n)}. */
-  public static int defaultPopSize(int dimension) {
-    return 4 + (int) Math.floor(3 * StrictMath.log(dimension));
-  }
-
-  public int dimension() {
-    return start.length;
-  }
-
-  @Override
-  public double[] start() {
-    return start.clone();
-  }
-
-  private static void checkStart(double[] start, Bounds bounds) {
     if (bounds != null && bounds.dimension() != start.length) {
       throw new IllegalArgumentException(
           "bounds: " + bounds.dimension() + " coordinates but start has " + start.length);
@@ -77,6 +47,22 @@ public record CmaEsSettings(
             + bounds.lower()[i] + ", " + bounds.upper()[i] + "]");
       }
     }
+    start = start.clone();
+    covariance = covariance.at(start.length);
+  }
+
+  /** The active update (pycma's default). */
+  public CmaEsSettings(double[] start, double sigma, int popSize, Bounds bounds, Covariance covariance) {
+    this(start, sigma, popSize, bounds, covariance, Update.ACTIVE);
+  }
+
+  public int dimension() {
+    return start.length;
+  }
+
+  @Override
+  public double[] start() {
+    return start.clone();
   }
 
   /** Covariance update. */

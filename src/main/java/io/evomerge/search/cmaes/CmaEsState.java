@@ -3,19 +3,13 @@ package io.evomerge.search.cmaes;
 import java.util.Objects;
 
 /**
- * The whole state of a CMA-ES run between two generations: {@link CmaEs} steps it ({@code
- * CmaEs.tell(state, CmaEs.ask(state), fitness)} returns the next one), and Jackson writes it to JSON and reads it
- * back ({@code readValue(json, CmaEsState.class)}) to continue with exactly the candidates the
- * saved run would have produced. No random generator state is stored: generation g samples from a
- * generator seeded with {@code (streamSeed, g)}.
+ * The whole state of a CMA-ES run between two generations: {@link CmaEs} steps it, and Jackson
+ * writes it and reads it back to continue with exactly the candidates the saved run would have
+ * produced. No generator state is stored: generation g samples from {@code (streamSeed, g)}.
  *
- * <p>Immutable by contract: nothing writes an array after the state is made, and the arrays are
- * not copied, so that successive states share what a step leaves unchanged (the eigenvectors
- * between two decompositions); accessors return the stored arrays, which callers must not modify.
- *
- * <p>A state of another {@link #VERSION} is refused: it was made by another algorithm (before
- * version 2: the classic update, tutorial damping and margins, no step cap) and cannot continue
- * bit for bit.
+ * <p>Immutable by contract: the arrays are not copied, so that successive states share what a step
+ * leaves unchanged (the eigenvectors between two decompositions); callers must not modify them. A
+ * state of another {@link #VERSION} (another algorithm) is refused: it cannot continue bit for bit.
  *
  * @param version the state format, {@link #VERSION}
  * @param settings the run's settings

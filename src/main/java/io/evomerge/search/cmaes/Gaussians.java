@@ -1,7 +1,6 @@
 package io.evomerge.search.cmaes;
 
 import java.util.SplittableRandom;
-import java.util.random.RandomGenerator;
 
 /**
  * Standard normal draws that are the same on every JVM and platform: Marsaglia's polar method on
@@ -13,17 +12,13 @@ public final class Gaussians {
 
   private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 
-  private final RandomGenerator uniform;
+  private final SplittableRandom uniform;
   private double spare;
   private boolean hasSpare;
 
-  private Gaussians(RandomGenerator uniform) {
-    this.uniform = uniform;
-  }
-
   /** The draws of generation {@code generation} of the stream {@code streamSeed}. */
-  static Gaussians forGeneration(long streamSeed, long generation) {
-    return new Gaussians(new SplittableRandom(mix(streamSeed, generation)));
+  Gaussians(long streamSeed, long generation) {
+    this.uniform = new SplittableRandom(mix(streamSeed, generation));
   }
 
   /** A well-mixed seed from two numbers (Stafford's variant 13 of the MurmurHash3 finaliser). */

@@ -53,7 +53,10 @@ public record Parameters(
   /** The defaults for dimension {@code n}, population {@code lambda}, {@code model} and {@code update}. */
   public static Parameters of(int n, int lambda, Covariance covariance, Update update) {
     Covariance model = covariance.at(n);
-    double[] w = rawWeights(lambda);
+    double[] w = new double[lambda];
+    for (int i = 0; i < lambda; i++) {
+      w[i] = StrictMath.log((lambda + 1) / 2.0) - StrictMath.log(i + 1);
+    }
     int mu = 0;
     while (mu < lambda && w[mu] > 0) {
       mu++;
@@ -108,14 +111,6 @@ public record Parameters(
       r *= (k + 1.0) / k;
     }
     return Math.sqrt(2) * r;
-  }
-
-  private static double[] rawWeights(int lambda) {
-    double[] w = new double[lambda];
-    for (int i = 0; i < lambda; i++) {
-      w[i] = StrictMath.log((lambda + 1) / 2.0) - StrictMath.log(i + 1);
-    }
-    return w;
   }
 
   /** Positive weights to sum 1, negative ones to sum -1. */

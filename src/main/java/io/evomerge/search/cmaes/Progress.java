@@ -1,7 +1,7 @@
 package io.evomerge.search.cmaes;
 
 /**
- * Where a CMA-ES run stands, the input of its stop rules ({@link CmaEsStops}). Immutable.
+ * Where a CMA-ES run stands, the input of its stop rules. Immutable.
  *
  * @param generation generations told so far
  * @param evaluations candidates told so far
@@ -24,4 +24,16 @@ public record Progress(
     double condition,
     double generationRange,
     double historyRange,
-    int flatGenerations) {}
+    int flatGenerations) {
+
+  /**
+   * Whether a standard stop rule (without a budget) fires: TolX 1e-11 (every coordinate's step),
+   * TolFun 1e-11 (both the recent history of best fitness and the last generation span less),
+   * condition number above 1e14, or 10 generations of flat fitness (pycma's defaults, with a few
+   * more flat generations before giving up).
+   */
+  public boolean stopped() {
+    return maxStep < 1e-11 || Math.max(historyRange, generationRange) < 1e-11 || condition > 1e14
+        || flatGenerations >= 10;
+  }
+}

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
@@ -128,8 +129,8 @@ class CmaEsComparisonTest {
   private static Outcome ours(int n, ToDoubleFunction<double[]> f, double start, long seed) {
     double[] x0 = new double[n];
     Arrays.fill(x0, start);
-    CmaEsState es = CmaEs.start(CmaEsSettings.of(x0, SIGMA), new SplittableRandom(seed));
-    var stop = CmaEsStops.standard().or(CmaEsStops.byEvaluations(MAX_EVALUATIONS));
+    CmaEsState es = CmaEs.start(TestSettings.of(x0, SIGMA), new SplittableRandom(seed));
+    Predicate<Progress> stop = progress -> progress.stopped() || progress.evaluations() >= MAX_EVALUATIONS;
     while (!stop.test(CmaEs.progress(es))) {
       CmaEs.Sample asked = CmaEs.ask(es);
       double[][] xs = asked.x();
@@ -156,7 +157,7 @@ class CmaEsComparisonTest {
       double best = cm.optimize(new MaxEval((int) MAX_EVALUATIONS),
           new ObjectiveFunction(f::applyAsDouble), GoalType.MINIMIZE, new InitialGuess(x0),
           SimpleBounds.unbounded(n), new CMAESOptimizer.Sigma(sigma),
-          new CMAESOptimizer.PopulationSize(CmaEsSettings.defaultPopSize(n))).getValue();
+          new CMAESOptimizer.PopulationSize(TestSettings.defaultPopSize(n))).getValue();
       return new Outcome(cm.getEvaluations(), best < TARGET, 0);
     } catch (TooManyEvaluationsException e) {
       return new Outcome(MAX_EVALUATIONS, false, 0);

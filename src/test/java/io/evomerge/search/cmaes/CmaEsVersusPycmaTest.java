@@ -207,7 +207,7 @@ class CmaEsVersusPycmaTest {
       Trace t = TRACES.get(c);
       double[] x0 = new double[t.n()];
       Arrays.fill(x0, t.x0());
-      int popSize = t.popSize() > 0 ? t.popSize() : CmaEsSettings.defaultPopSize(t.n());
+      int popSize = t.popSize() > 0 ? t.popSize() : TestSettings.defaultPopSize(t.n());
       Bounds bounds = t.bounds() == null ? null : Bounds.of(t.n(), t.bounds()[0], t.bounds()[1]);
       CmaEsState es = CmaEs.start(new CmaEsSettings(x0, t.sigma(), popSize, bounds, t.covariance(), t.update()),
           () -> STREAM_SEED);
@@ -280,7 +280,8 @@ class CmaEsVersusPycmaTest {
     long spent = 0;
     for (int restart = 0; spent < MAX_EVALUATIONS; restart++) {
       CmaEsState es = CmaEs.start(settings(p), new SplittableRandom(1000L * seed + restart));
-      var stop = CmaEsStops.standard().or(CmaEsStops.byEvaluations(MAX_EVALUATIONS - spent));
+      long left = MAX_EVALUATIONS - spent;
+      Predicate<Progress> stop = progress -> progress.stopped() || progress.evaluations() >= left;
       while (!stop.test(CmaEs.progress(es)) && CmaEs.progress(es).bestFitness() >= TARGET) {
         CmaEs.Sample asked = CmaEs.ask(es);
         double[][] xs = asked.x();
@@ -301,7 +302,7 @@ class CmaEsVersusPycmaTest {
   private static CmaEsSettings settings(Problem p) {
     double[] x0 = new double[p.n()];
     Arrays.fill(x0, p.x0());
-    int popSize = p.popSize() > 0 ? p.popSize() : CmaEsSettings.defaultPopSize(p.n());
+    int popSize = p.popSize() > 0 ? p.popSize() : TestSettings.defaultPopSize(p.n());
     Bounds bounds = p.bounds() == null ? null : Bounds.of(p.n(), p.bounds()[0], p.bounds()[1]);
     return new CmaEsSettings(x0, p.sigma(), popSize, bounds, Covariance.FULL);
   }
