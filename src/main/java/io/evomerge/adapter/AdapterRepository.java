@@ -23,8 +23,9 @@ import java.util.stream.Stream;
  * ({@code adapter_config.json} + {@code adapter_model.safetensors}); the sub-folder's name is the
  * adapter id; tensor keys follow PEFT's naming for a module called {@code bilinear}. {@link #load}
  * orders adapters by folder name (Java {@code String} order, i.e. by UTF-16 code unit), ignores
- * plain files (summaries, READMEs) and folders whose name starts with a dot. All adapters must share rank, lora_alpha, dimension and base model, as the merge rule sums
- * their A and B matrices. Immutable and thread-safe.
+ * plain files (summaries, READMEs) and folders whose name starts with a dot. All adapters must
+ * share rank, lora_alpha, dimension and base model, as the merge rule sums their A and B matrices.
+ * Immutable and thread-safe.
  */
 public record AdapterRepository(String baseModel, List<LoraAdapter> adapters) {
 

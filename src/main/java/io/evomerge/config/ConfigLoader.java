@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.text.similarity.LevenshteinDistance;
+import java.util.stream.IntStream;
 
 /**
  * Reads the configuration: the built-in defaults ({@link EvoMergeConfig#defaults()}) as a tree, the
@@ -48,7 +48,6 @@ public final class ConfigLoader {
   private static final Pattern KEY_PATH = Pattern.compile(KEY);
   /** A record's failure as {@link Check} words it: {@code key: value requirement}. */
   private static final Pattern KEYED = Pattern.compile("(" + KEY + "): (.*)", Pattern.DOTALL);
-  private static final LevenshteinDistance TWO_EDITS = new LevenshteinDistance(2);
   /** What a value of a scalar type must be, as errors say it. */
   private static final Map<Class<?>, String> EXPECTED = Map.of(int.class, "an integer",
       Integer.class, "an integer", long.class, "an integer", Long.class, "an integer",
@@ -233,9 +232,27 @@ public final class ConfigLoader {
   /** The allowed key closest to {@code wrong} (same letters ignoring case, or two edits away). */
   private static String closest(String wrong, List<String> allowed) {
     Function<String, Integer> edits =
-        key -> TWO_EDITS.apply(wrong.toLowerCase(Locale.ROOT), key.toLowerCase(Locale.ROOT));
-    return allowed.stream().filter(key -> edits.apply(key) >= 0).min(Comparator.comparing(edits))
+        key -> edits(wrong.toLowerCase(Locale.ROOT), key.toLowerCase(Locale.ROOT));
+    return allowed.stream().filter(key -> edits.apply(key) <= 2).min(Comparator.comparing(edits))
         .orElse(null);
+  }
+
+  /**
+   * The Levenshtein distance of {@code a} and {@code b}. Our own, not Commons Text's: the job jar
+   * runs {@code validate-config} without Spark's libraries on the class path.
+   */
+  private static int edits(String a, String b) {
+    int[] previous = IntStream.rangeClosed(0, b.length()).toArray();
+    for (int i = 1; i <= a.length(); i++) {
+      int[] current = new int[b.length() + 1];
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      previous = current;
+    }
+    return previous[b.length()];
   }
 
   /**

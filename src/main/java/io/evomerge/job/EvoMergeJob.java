@@ -154,7 +154,7 @@ public final class EvoMergeJob {
     final Meter meter;
     final RunBudget budget = RunBudget.of(config.budget().maxApiCalls(), config.budget().maxExamples());
     /** Ends this invocation after {@code --stop-after-generations} steps. */
-    final Predicate<Stops.Next> stop;
+    final Stops.StepLimit steps;
     /** The adapters every method searches: {@code base}, or what the screening chose from it. */
     AdapterSelection adapters;
     ProgressView view;
@@ -166,7 +166,7 @@ public final class EvoMergeJob {
       this.directory = directory;
       this.options = options;
       this.started = started;
-      this.stop = Stops.afterSteps(options.stopAfterGenerations());
+      this.steps = new Stops.StepLimit(options.stopAfterGenerations());
       this.driver = MergeClient.of(client);
       RunSets sets = RunSets.open(config, driver, spark.sparkContext().hadoopConfiguration());
       this.base = sets.adapters();
@@ -223,7 +223,7 @@ public final class EvoMergeJob {
       LOG.info("search: {} method(s), {} calls planned{}", methods.size(), view.plannedCalls(), budgetNote());
       progress.measureFrom(state.calls());
       state = new SearchLoop(new SearchLoop.Parts(config.search(), adapters, fitness,
-          byBudget(methods.size()), stop, this, clock), view).run(state);
+          byBudget(methods.size()), steps, this, clock), view).run(state);
       save(state);
       for (int i = 0; i < methods.size(); i++) {
         if (state.methods().get(i).stoppedByBudget()) {
@@ -287,7 +287,7 @@ public final class EvoMergeJob {
       }
       LOG.info("screening: {} adapters ({} pinned), top {}, {} rounds, {} calls planned{}", p.candidates().length,
           p.pinned().length, config.selection().topK(), p.rounds(), p.totalCalls(), budgetNote());
-      return new ScreeningRun(new ScreeningRun.Parts(p, base, fitness, byBudget(methods.size()), stop, this));
+      return new ScreeningRun(new ScreeningRun.Parts(p, base, fitness, byBudget(methods.size()), steps, this));
     }
 
     @Override

@@ -37,7 +37,7 @@ final class ScreeningRun {
    * @param base the adapters screened (the repository, or {@code data.adapters})
    */
   record Parts(ScreeningPlan plan, AdapterSelection base, SparkEvaluator evaluator,
-      Predicate<Stops.Next> byBudget, Predicate<Stops.Next> stop, Listener listener) {}
+      Predicate<Stops.Next> byBudget, Stops.StepLimit steps, Listener listener) {}
 
   private final Parts parts;
 
@@ -59,18 +59,18 @@ final class ScreeningRun {
   }
 
   /**
-   * Runs the rounds still missing from {@code state.screening()} until it is done or {@code stop}
+   * Runs the rounds still missing from {@code state.screening()} until it is done or the step limit
    * ends this invocation; returns the state reached. A round the budget cannot take is an error:
    * the screening must finish before any search can start.
    */
   JobState run(JobState state) throws IOException {
     ScreeningPlan plan = parts.plan();
     int[] sizes = shardSizes(parts.evaluator().set());
-    while (true) {
+    while (!parts.steps().spent()) {
       ScreeningPlan.Round round = plan.round(state.screening());
       Stops.Next next = new Stops.Next(state, round.pairs().size(),
           round.pairs().stream().mapToLong(p -> sizes[p.shard()]).sum());
-      if (round.isEmpty() || parts.stop().test(next)) {
+      if (round.isEmpty()) {
         return state;
       }
       if (parts.byBudget().test(next)) {
@@ -81,7 +81,9 @@ final class ScreeningRun {
             + " selection.initialShards");
       }
       state = round(next, round);
+      parts.steps().count();
     }
+    return state;
   }
 
   private JobState round(Stops.Next next, ScreeningPlan.Round round) throws IOException {

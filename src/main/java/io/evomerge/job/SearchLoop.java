@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 /**
  * The generation loop of a run on the driver: ask, evaluate (metered), tell, and hand the new
  * {@link JobState} with the generation's history rows to the listener, which saves them. A
- * generation {@code byBudget} refuses ends its method cleanly; {@code stop} ends this invocation
+ * generation {@code byBudget} refuses ends its method cleanly; {@code steps} ends this invocation
  * (to be resumed). Not thread-safe: one instance per invocation, on the driver.
  */
 final class SearchLoop {
@@ -36,7 +36,7 @@ final class SearchLoop {
 
   /** What the loop needs beside the state. Immutable. */
   record Parts(SearchSettings settings, AdapterSelection adapters, CandidateEvaluator evaluator,
-      Predicate<Stops.Next> byBudget, Predicate<Stops.Next> stop, Listener listener, InstantSource clock) {}
+      Predicate<Stops.Next> byBudget, Stops.StepLimit steps, Listener listener, InstantSource clock) {}
 
   private final Parts parts;
   private final Instant started;
@@ -50,13 +50,16 @@ final class SearchLoop {
 
   /**
    * Runs the methods of {@code state} in order, each until it finishes or the budget ends it,
-   * until all are finished or {@code stop} ends this invocation; returns the state reached.
+   * until all are finished or the step limit ends this invocation; returns the state reached.
    */
   JobState run(JobState state) throws IOException {
     for (int index = 0; index < state.methods().size(); index++) {
       MethodState method = state.methods().get(index);
       MergeSearch search = new MergeSearch(parts.settings().withMethod(method.method()), parts.adapters().size());
       while (!method.finished()) {
+        if (parts.steps().spent()) {
+          return state;
+        }
         if (method.search().done()) {
           method = method.finish(false);
         } else {
@@ -65,10 +68,9 @@ final class SearchLoop {
               parts.evaluator().examplesFor(generation.size()));
           if (parts.byBudget().test(next)) {
             method = method.finish(true);
-          } else if (parts.stop().test(next)) {
-            return state;
           } else {
             state = step(next, index, search, generation);
+            parts.steps().count();
             method = state.methods().get(index);
             continue;
           }

@@ -4,7 +4,7 @@ import java.util.function.Predicate;
 
 /**
  * The rules that end a method before its search is done, as small predicates over the next step
- * (Jenetics' {@code Limits} style).
+ * (Jenetics' {@code Limits} style), and the step limit that ends an invocation.
  */
 final class Stops {
 
@@ -29,13 +29,25 @@ final class Stops {
   }
 
   /**
-   * True once {@code steps} steps (generations, a screening round counting as one) have run in
-   * this invocation ({@code --stop-after-generations}). It counts every step it lets through, so
-   * test it just before a step, one instance per invocation. Not thread-safe.
+   * The steps (generations, a screening round counting as one) this invocation may still run
+   * ({@code --stop-after-generations}). The loops check {@link #spent} before anything else and
+   * {@link #count} each step they run, so an invocation stops right after its N-th step, before
+   * it ends a method or scores a test set. One per invocation, on the driver; not thread-safe.
    */
-  static Predicate<Next> afterSteps(int steps) {
-    int[] left = {steps};
-    return next -> left[0]-- <= 0;
+  static final class StepLimit {
+    private int left;
+
+    StepLimit(int steps) {
+      this.left = steps;
+    }
+
+    boolean spent() {
+      return left <= 0;
+    }
+
+    void count() {
+      left--;
+    }
   }
 
   /** {@code calls} and the share {@code headroom} of them, rounded up. */

@@ -120,7 +120,8 @@ public final class ReferenceModel implements MergeModel {
    */
   public MergedLora merged(ControlVectors vectors, StrategySpec strategy) {
     checkLength(vectors);
-    return strategy == null || strategy.isDefault() ? merges.get(MergeDigest.of(vectors), () -> paperRule.merge(vectors))
+    return strategy == null || strategy.isDefault()
+        ? merges.get(MergeDigest.of(vectors), () -> paperRule.merge(vectors))
         : whiteBox.merged(strategy, vectors);
   }
 

@@ -96,7 +96,7 @@ class DriverCostTest {
     };
     CandidateEvaluator zero = new Quadratic();
     var parts = new SearchLoop.Parts(settings, AdapterSelection.of(ids(n), List.of()), zero,
-        next -> false, next -> false, listener, InstantSource.system());
+        next -> false, new Stops.StepLimit(Integer.MAX_VALUE), listener, InstantSource.system());
     var view = new ProgressView(RunProgress.start(InstantSource.system(), 0), settings,
         List.of(Method.EVO_MERGING), n, zero, 0);
     JobState state = new JobState(runId, "x", List.of(MethodState.start(Method.EVO_MERGING,

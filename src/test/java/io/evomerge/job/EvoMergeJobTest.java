@@ -77,6 +77,19 @@ class EvoMergeJobTest {
   }
 
   @Test
+  void anInvocationThatUsedItsStepsStopsBeforeTheBudgetEndsTheMethod() throws Exception {
+    var config = JobHarness.config(output, "local[2]", List.of("budget.maxApiCalls=150"));
+    Ran first = JobHarness.run(config, JobHarness.stopAfter(4));
+    assertFalse(first.outcome().finished(), "a 5th generation would not fit the budget, but the invocation stops first");
+    assertFalse(Files.exists(first.directory().resolve("result.json")), "no output before the end");
+    assertEquals(4 * 24, first.stats().calls("POST /v1/evaluate"), "no test-set call in a stopped invocation");
+
+    Ran resumed = JobHarness.run(config, JobHarness.RESUME);
+    assertTrue(resumed.outcome().finished());
+    assertEquals(34, resumed.stats().calls("POST /v1/evaluate"), "the resume ends the method and scores the test set");
+  }
+
+  @Test
   void theCallBudgetIsNeverExceededAndTheRunStillWritesItsOutputs() throws Exception {
     var config = JobHarness.config(output, "local[2]", List.of("budget.maxApiCalls=150"));
     Ran ran = JobHarness.run(config, RunOptions.defaults());

@@ -23,13 +23,15 @@ class StopsTest {
   }
 
   @Test
-  void stopAfterStepsLetsExactlyThatManyStepsThroughAndThenStopsEveryTime() {
-    var stop = Stops.afterSteps(2);
-    Stops.Next next = new Stops.Next(spent(CallUsage.ZERO), 24, 0);
-    assertFalse(stop.test(next), "step 1");
-    assertFalse(stop.test(next), "step 2");
-    assertTrue(stop.test(next), "a third step is refused");
-    assertTrue(stop.test(next), "and stays refused");
+  void aStepLimitIsSpentAfterExactlyThatManyStepsAndAskingDoesNotCount() {
+    var steps = new Stops.StepLimit(2);
+    assertFalse(steps.spent());
+    assertFalse(steps.spent(), "asking twice spends nothing");
+    steps.count();
+    assertFalse(steps.spent(), "one step run, one left");
+    steps.count();
+    assertTrue(steps.spent(), "a third step is refused");
+    assertTrue(steps.spent(), "and stays refused");
   }
 
   @Test
