@@ -101,7 +101,7 @@ public final class ServiceEndpoint implements AutoCloseable {
 
   /** The key {@code config.apiKey} names, read from {@code env} or its file; an error says where it looked. */
   public static ApiKey requireKey(ServiceConfig config, Map<String, String> env) {
-    return ApiKey.of(config.apiKey().read(env).orElseThrow(() -> new ConfigException("service.apiKey",
+    return ApiKey.of(config.apiKey().read(env).orElseThrow(() -> new ConfigException("configuration",
         "service.apiKey", "no API key found in " + config.apiKey().describe() + "; the service at "
             + config.url() + " needs one")));
   }

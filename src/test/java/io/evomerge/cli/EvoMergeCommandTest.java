@@ -155,7 +155,7 @@ class EvoMergeCommandTest {
   void aRemoteServiceWithoutItsApiKeyExitsWithTwoNamingTheKey() {
     assertEquals(2, execute("run", "--set", "service.url=http://127.0.0.1:9",
         "--set", "service.apiKey.env=EVOMERGE_TEST_KEY_THAT_IS_NEVER_SET"));
-    assertTrue(err.toString().startsWith("error: service.apiKey: service.apiKey: no API key found"), err.toString());
+    assertTrue(err.toString().startsWith("error: configuration: service.apiKey: no API key found"), err.toString());
   }
 
   @Test
