@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 
-class WeightsChartTest {
+class ChartsTest {
 
   private static final List<AdapterWeight> WEIGHTS = List.of(
       new AdapterWeight("a", 1.0, 0.5), new AdapterWeight("b", 0.3, -0.25), new AdapterWeight("c", 0.0, 0.0));

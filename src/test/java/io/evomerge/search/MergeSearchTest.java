@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class MergeSearchesTest {
+class MergeSearchTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int N = SyntheticMergeLoss.ADAPTERS;
