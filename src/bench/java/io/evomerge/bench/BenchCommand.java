@@ -117,7 +117,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     new Benchmarks(plan, inputs, log).run();
     List<String> docs = new ArrayList<>();
-    if (SECTIONS.stream().filter(section -> !section.equals("massive")).anyMatch(inputs::runs)) {
+    if (Benchmarks.REPORT_SECTIONS.stream().anyMatch(inputs::runs)) {
       docs.add(inputs.markdownFile().toString());
     }
     if (Benchmarks.runsMassive(plan, inputs)) {

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -87,6 +88,21 @@ class BenchCommandTest {
     assertTrue(markdown.contains("The raw numbers are in `benchmarks-optimizer.json`"), markdown);
     assertTrue(Files.exists(out.resolve("benchmarks-optimizer.json")));
     assertTrue(stdout.toString().contains("see " + out.resolve("BENCHMARKS-optimizer.md")), stdout.toString());
+  }
+
+  @Test
+  void theWholeReportIsWrittenWhenEverySectionOfItIsNamedAndSomeSectionsNameTheirOwnFiles() {
+    assertEquals(Path.of("docs/BENCHMARKS.md"), inputs(Set.of()).markdownFile());
+    assertEquals(Path.of("docs/BENCHMARKS.md"),
+        inputs(Set.of("throughput", "driver", "optimizer", "comparison")).markdownFile());
+    assertEquals(Path.of("docs/BENCHMARKS-driver-optimizer.md"),
+        inputs(Set.of("optimizer", "massive", "driver")).markdownFile());
+    assertEquals(Path.of("docs/benchmarks-driver.json"), inputs(Set.of("driver")).jsonFile());
+  }
+
+  private static Benchmarks.Inputs inputs(Set<String> only) {
+    return new Benchmarks.Inputs(Path.of("docs"), Path.of("work"), Path.of("repository"), Path.of("tasks"),
+        Path.of("datasets"), "submit/evomerge bench", only);
   }
 
   @Test

@@ -36,6 +36,8 @@ public final class Benchmarks {
 
   public static final String JSON_FILE = "benchmarks.json";
   public static final String MARKDOWN_FILE = "BENCHMARKS.md";
+  /** The sections of {@value #MARKDOWN_FILE} (the massive one writes its own documents). */
+  static final List<String> REPORT_SECTIONS = List.of("throughput", "driver", "optimizer", "comparison");
 
   private final BenchPlan plan;
   private final Inputs inputs;
@@ -69,8 +71,12 @@ public final class Benchmarks {
       return out.resolve("BENCHMARKS" + sectionsSuffix() + ".md");
     }
 
+    /** Empty for the whole report: no {@code --only}, or every section of it named. */
     private String sectionsSuffix() {
-      return only.stream().filter(section -> !section.equals("massive")).sorted().map(section -> "-" + section)
+      if (only.containsAll(REPORT_SECTIONS)) {
+        return "";
+      }
+      return only.stream().filter(REPORT_SECTIONS::contains).sorted().map(section -> "-" + section)
           .collect(Collectors.joining());
     }
   }
