@@ -53,12 +53,12 @@ public final class ThroughputBench {
     Shards shards = Shards.of(Shards.firstById(fitness, plan.shards() * plan.shardSize()), plan.shardSize());
     EvaluationSet set = new EvaluationSet.OfExamples(shards);
     List<Row> rows = new ArrayList<>();
-    try (BenchService service = BenchService.start(new ServiceTime(model, plan.latencyMs()), plan.concurrency())) {
+    try (BenchService service = BenchService.start(new ServiceTime(model, plan.latencyMs(), plan.shardSize()), plan.concurrency())) {
       ServiceConfig base = service.client(defaults);
       Target target = new Target(service, set, model.adapters().size());
       warmUp(jsc, base, target);
       rows.add(spark(jsc, target, base, "default (partitions = " + jsc.defaultParallelism()
-          + ", maxInFlight = " + base.maxInFlight() + ")", 0, base.maxInFlight()));
+          + ", maxInFlight = " + base.inFlight() + ")", 0, base.inFlight()));
       for (int[] setting : plan.tuned()) {
         rows.add(spark(jsc, target, base, "tuned", setting[0], setting[1]));
       }
